@@ -1,0 +1,94 @@
+#include "syncmldm/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "syncmldm/error.hpp"
+
+namespace syncmldm {
+
+namespace {
+[[noreturn]] void fail(const std::string& path, const std::string& what, int err) {
+  throw Error(ErrorKind::io, what + ": " + std::strerror(err), Location{path});
+}
+
+void write_all(int fd, std::string_view data, const std::string& path) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(path, "cannot write", errno);
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view data) {
+  std::string temp = path + ".tmp.XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail(path, "cannot create a temporary file beside it", errno);
+  try {
+    // Keep the permissions of the file being replaced, or the usual 0644 for a new one.
+    struct stat st {};
+    mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+    ::fchmod(fd, mode);
+    write_all(fd, data, path);
+    if (::fsync(fd) != 0) fail(path, "cannot flush", errno);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(temp.c_str());
+    fail(path, "cannot write", err);
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(temp.c_str());
+    fail(path, "cannot replace", err);
+  }
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  bool is_stdin = path == "-";
+  int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, "cannot open", errno);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error(ErrorKind::io, "is a directory", Location{path});
+  }
+  std::string data;
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
+    data.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char chunk[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (!is_stdin) ::close(fd);
+      fail(path, "cannot read", err);
+    }
+    if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
+      if (!is_stdin) ::close(fd);
+      throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
+    }
+    data.append(chunk, static_cast<std::size_t>(n));
+  }
+  if (!is_stdin) ::close(fd);
+  return data;
+}
+
+}  // namespace syncmldm

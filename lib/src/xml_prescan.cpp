@@ -1,0 +1,194 @@
+#include "xml_prescan.hpp"
+
+#include <cstring>
+
+namespace syncmldm::xml::detail {
+
+std::vector<std::uint64_t> line_starts(std::string_view text) {
+  std::vector<std::uint64_t> starts{0};
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!nl) break;
+    p = static_cast<const char*>(nl) + 1;
+    starts.push_back(static_cast<std::uint64_t>(p - begin));
+  }
+  return starts;
+}
+
+namespace {
+
+// Length of the UTF-8 sequence at p (1-4), or 0 when it is invalid (overlong, surrogate,
+// beyond U+10FFFF, truncated) or a character XML 1.0 forbids.
+std::size_t utf8_char(const unsigned char* p, const unsigned char* end) {
+  unsigned c = p[0];
+  if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
+  std::size_t n;
+  unsigned cp;
+  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+  else return 0;
+  if (static_cast<std::size_t>(end - p) < n) return 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  static constexpr unsigned kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
+  return n;
+}
+
+bool check_utf8(std::string_view text, PrescanProblem& problem) {
+  auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  auto* end = begin + text.size();
+  const unsigned char* p = begin;
+  while (p < end) {
+    // Fast path: eight printable ASCII bytes at a time.
+    if (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      // No byte with the high bit set and no byte below 0x20.
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      constexpr std::uint64_t kSpace = 0x2020202020202020ULL;
+      if ((word & kHigh) == 0 && (((word - kSpace) & ~word) & kHigh) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    std::size_t n = utf8_char(p, end);
+    if (n == 0) {
+      problem = {static_cast<std::uint64_t>(p - begin),
+                 *p < 0x80 ? "control character not allowed in XML" : "invalid UTF-8"};
+      return false;
+    }
+    p += n;
+  }
+  return true;
+}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || c == ':';
+}
+
+// Checks the reference starting at text[i] == '&'; returns its length or 0.
+std::size_t entity_length(std::string_view text, std::size_t i) {
+  std::size_t semi = text.find(';', i + 1);
+  if (semi == std::string_view::npos || semi - i > 12) return 0;
+  std::string_view body = text.substr(i + 1, semi - i - 1);
+  if (body == "amp" || body == "lt" || body == "gt" || body == "quot" || body == "apos") return semi - i + 1;
+  if (body.size() < 2 || body[0] != '#') return 0;
+  unsigned long value = 0;
+  bool hex = body[1] == 'x';
+  std::string_view digits = body.substr(hex ? 2 : 1);
+  if (digits.empty()) return 0;
+  for (char c : digits) {
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return 0;
+    value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+    if (value > 0x10FFFF) return 0;
+  }
+  bool allowed = value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+                 (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000;
+  return allowed ? semi - i + 1 : 0;
+}
+
+}  // namespace
+
+bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& problem) {
+  if (!check_utf8(text, problem)) return false;
+  const std::size_t n = text.size();
+  std::size_t depth = 0;
+  std::size_t i = 0;
+  auto fail = [&](std::size_t at, std::string message) {
+    problem = {at, std::move(message)};
+    return false;
+  };
+  while (i < n) {
+    // Character data: only '&' and '<' matter.
+    std::size_t next = text.find_first_of("<&", i);
+    if (next == std::string_view::npos) break;
+    i = next;
+    if (text[i] == '&') {
+      std::size_t len = entity_length(text, i);
+      if (len == 0) return fail(i, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
+      i += len;
+      continue;
+    }
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with("<!--")) {
+      std::size_t close = text.find("-->", i + 4);
+      if (close == std::string_view::npos) return fail(i, "unterminated comment");
+      i = close + 3;
+    } else if (rest.starts_with("<![CDATA[")) {
+      std::size_t close = text.find("]]>", i + 9);
+      if (close == std::string_view::npos) return fail(i, "unterminated CDATA section");
+      i = close + 3;
+    } else if (rest.starts_with("<?")) {
+      std::size_t close = text.find("?>", i + 2);
+      if (close == std::string_view::npos) return fail(i, "unterminated processing instruction");
+      i = close + 2;
+    } else if (rest.starts_with("<!")) {
+      // DOCTYPE, possibly with an internal subset in brackets.
+      std::size_t j = i + 2;
+      int brackets = 0;
+      char quote = 0;
+      for (; j < n; ++j) {
+        char c = text[j];
+        if (quote) { if (c == quote) quote = 0; }
+        else if (c == '"' || c == '\'') quote = c;
+        else if (c == '[') ++brackets;
+        else if (c == ']') --brackets;
+        else if (c == '>' && brackets <= 0) break;
+      }
+      if (j >= n) return fail(i, "unterminated declaration");
+      i = j + 1;
+    } else if (rest.starts_with("</")) {
+      std::size_t close = text.find('>', i + 2);
+      if (close == std::string_view::npos) return fail(i, "unterminated end tag");
+      if (depth == 0) return fail(i, "end tag without a matching start tag");
+      --depth;
+      i = close + 1;
+    } else {
+      // Start tag: scan to '>' outside quotes, checking entity references in attribute values.
+      std::size_t j = i + 1;
+      if (j >= n || !is_name_char(text[j]) || text[j] == '-' || text[j] == '.' || (text[j] >= '0' && text[j] <= '9')) {
+        if (j < n && static_cast<unsigned char>(text[j]) >= 0x80) {
+          // Non-ASCII name start: accepted, RapidXML checks the rest.
+        } else {
+          return fail(i, "'<' must start a tag (write &lt; for a literal '<')");
+        }
+      }
+      char quote = 0;
+      for (; j < n; ++j) {
+        char c = text[j];
+        if (quote) {
+          if (c == quote) quote = 0;
+          else if (c == '<') return fail(j, "'<' not allowed in an attribute value");
+          else if (c == '&') {
+            std::size_t len = entity_length(text, j);
+            if (len == 0) return fail(j, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
+            j += len - 1;
+          }
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>' || c == '<') {
+          break;
+        }
+      }
+      if (j >= n || text[j] != '>') return fail(i, "unterminated start tag");
+      if (text[j - 1] != '/') {
+        if (++depth > max_depth) return fail(i, "elements nested deeper than " + std::to_string(max_depth) + " levels");
+      }
+      i = j + 1;
+    }
+  }
+  return true;
+}
+
+}  // namespace syncmldm::xml::detail

@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "syncmldm/xml.hpp"
+
+using namespace syncmldm;
+
+namespace {
+// Parses and returns the error's location and message; fails the test when parsing succeeds.
+Error parse_error(std::string_view text) {
+  try {
+    xml::Document::parse(text, "t.xml");
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("expected a parse error for: " << text);
+  return Error(ErrorKind::input, "unreachable");
+}
+}  // namespace
+
+TEST_CASE("xml: positions of elements, text and CDATA") {
+  std::string text = "<SyncML xmlns='SYNCML:SYNCML1.2'>\n  <SyncBody>\n    <Data>a&amp;b</Data><Data><![CDATA[x<y]]></Data>\n</SyncBody></SyncML>";
+  auto doc = xml::Document::parse(text, "m.xml");
+  xml::Node* body = xml::child(doc.root(), "SyncBody");
+  REQUIRE(body);
+  CHECK(doc.position(body).line == 2);
+  CHECK(doc.position(body).column == 3);
+  xml::Node* data = xml::child(body, "Data");
+  CHECK(doc.offset_of(data) == text.find("<Data>"));
+  CHECK(xml::text(data) == "a&b");
+  xml::Node* second = xml::next_sibling(data, "Data");
+  REQUIRE(second);
+  CHECK(xml::text(second) == "x<y");
+  CHECK(doc.offset_of(second->first_node()) == text.find("<![CDATA["));
+  Location where = doc.location_of(second);
+  CHECK(where.to_string() == "m.xml:3:" + std::to_string(text.find("<Data><!") - text.rfind('\n', text.find("<Data><!")) ));
+}
+
+TEST_CASE("xml: columns count characters, not bytes") {
+  auto doc = xml::Document::parse("<a>\xC3\xA9\xC3\xA9<b/></a>", "u.xml");
+  CHECK(doc.position(xml::child(doc.root(), "b")).column == 6);
+}
+
+TEST_CASE("xml: namespaces resolve through ancestors and prefixes") {
+  auto doc = xml::Document::parse(
+      "<SyncML xmlns='SYNCML:SYNCML1.2' xmlns:m='syncml:metinf'><Meta><m:Format>int</m:Format>"
+      "<Type xmlns='syncml:metinf'>text/plain</Type></Meta></SyncML>",
+      "n.xml");
+  xml::Node* meta = xml::child(doc.root(), "Meta");
+  CHECK(xml::namespace_of(meta) == xml::kSyncML12);
+  xml::Node* format = xml::child(meta, "Format");
+  REQUIRE(format);
+  CHECK(xml::local_name(format) == "Format");
+  CHECK(xml::namespace_of(format) == xml::kMetInf);
+  CHECK(xml::namespace_of(xml::child(meta, "Type")) == xml::kMetInf);
+  CHECK(xml::iequals("syncml:syncml1.2", xml::kSyncML12));
+  CHECK_FALSE(xml::iequals("syncml:syncml1.1", xml::kSyncML12));
+}
+
+TEST_CASE("xml: malformed input is rejected with line and column") {
+  CHECK(parse_error("<a>\n  x & y</a>").where().to_string() == "t.xml:2:5");
+  CHECK(parse_error("<a>&unknown;</a>").where().column == 4);
+  CHECK(parse_error("<a><b></a>").where().line == 1);
+  CHECK(parse_error("").message().find("empty") != std::string::npos);
+  CHECK(parse_error("   \n ").message().find("empty") != std::string::npos);
+  CHECK(parse_error("<a>\xFF</a>").message() == "invalid UTF-8");
+  CHECK(parse_error("<a>\xC0\x80</a>").message() == "invalid UTF-8");  // overlong
+  CHECK(parse_error("<a>\x01</a>").message().find("control") != std::string::npos);
+  CHECK(parse_error("<a>&#0;</a>").where().column == 4);
+  CHECK(parse_error("<a b='<'/>").where().column == 7);
+  CHECK(parse_error("<a><!-- open</a>").message() == "unterminated comment");
+  CHECK(parse_error("<a/><b/>").message() == "more than one root element");
+  CHECK(parse_error("</a>").where().column == 1);
+  CHECK(parse_error("<a>x").where().line == 1);
+}
+
+TEST_CASE("xml: nesting depth is bounded before the recursive parser runs") {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  Error e = parse_error(deep);
+  CHECK(e.message() == "elements nested deeper than 1000 levels");
+  CHECK(e.where().offset == 1000u * 3u);
+
+  std::string ok;
+  for (int i = 0; i < 50; ++i) ok += "<a>";
+  for (int i = 0; i < 50; ++i) ok += "</a>";
+  CHECK_NOTHROW(xml::Document::parse(ok, "ok.xml"));
+}
+
+TEST_CASE("xml: BOM, DOCTYPE, comments and entities are accepted") {
+  auto doc = xml::Document::parse(
+      "\xEF\xBB\xBF<?xml version='1.0'?>\n<!DOCTYPE SyncML PUBLIC '-//SYNCML//DTD SyncML 1.2//EN' 'x.dtd' [<!ENTITY e 'v'>]>"
+      "<!-- c --><SyncML>&lt;&#x41;&#66;&quot;</SyncML>",
+      "b.xml");
+  CHECK(xml::local_name(doc.root()) == "SyncML");
+  CHECK(xml::text(doc.root()) == "<AB\"");
+  CHECK(doc.position(doc.root()).line == 2);
+}
+
+TEST_CASE("xml: source lines are kept on request") {
+  xml::ParseOptions options;
+  options.keep_source = true;
+  auto doc = xml::Document::parse("<a>\r\n <b>&amp;</b>\r\n</a>", "s.xml", options);
+  CHECK(doc.source_line(2) == " <b>&amp;</b>");
+  CHECK(doc.line_count() == 3);
+}

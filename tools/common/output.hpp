@@ -1,0 +1,14 @@
+#pragma once
+// Writing a tool's result: to stdout, or atomically to the file named by -o.
+
+#include <string_view>
+
+#include "options.hpp"
+
+namespace tools {
+
+// Writes `data` where `options` say. Binary data is refused on a terminal unless --force
+// (throws syncmldm::Error{usage}). Files are replaced atomically, never left half-written.
+void write_output(const OutputOptions& options, std::string_view data, bool binary);
+
+}  // namespace tools

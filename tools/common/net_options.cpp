@@ -49,18 +49,18 @@ void add_auth_options(CLI::App& app, AuthOptions& options) {
   app.add_option("--auth", options.scheme, "Authentication: none, basic, md5 (digest in Cred) or hmac (x-syncml-hmac)")
       ->check(CLI::IsMember({"none", "basic", "md5", "hmac"}))
       ->option_text("SCHEME")
-      ->group("Authentication");
+      ->group("Authentication options");
   app.add_option("--user", options.user, "User name (sent as SyncHdr Source/LocName)")
       ->option_text("NAME")
-      ->group("Authentication");
+      ->group("Authentication options");
   app.add_option("--password-file", options.password_file,
                  "Read the password from FILE (one trailing newline is dropped); otherwise DM_PASSWORD, "
                  "otherwise a prompt on the terminal")
       ->option_text("FILE")
-      ->group("Authentication");
+      ->group("Authentication options");
   app.add_flag("--literal-nonce", options.literal_nonce,
                "Hash NextNonce as the Base64 text instead of its decoded octets (for peers that do)")
-      ->group("Authentication");
+      ->group("Authentication options");
 }
 
 std::string read_secret_file(const std::string& path) {
@@ -82,22 +82,22 @@ std::string read_password(const AuthOptions& options) {
 
 void add_tls_options(CLI::App& app, TlsCliOptions& options) {
   auto& t = options.tls;
-  app.add_option("--cacert", t.cacert, "Trust the CA certificates in this PEM file")->option_text("FILE")->group("TLS");
+  app.add_option("--cacert", t.cacert, "Trust the CA certificates in this PEM file")->option_text("FILE")->group("TLS options");
   app.add_option("--capath", t.capath, "Trust the CA certificates in this folder (OpenSSL hashed names)")
       ->option_text("DIR")
-      ->group("TLS");
-  app.add_option("--cert", t.cert, "Client certificate (PEM)")->option_text("FILE")->group("TLS");
+      ->group("TLS options");
+  app.add_option("--cert", t.cert, "Client certificate (PEM)")->option_text("FILE")->group("TLS options");
   app.add_option("--key", t.key, "Private key of the client certificate (PEM); default: the --cert file")
       ->option_text("FILE")
-      ->group("TLS");
+      ->group("TLS options");
   app.add_option("--key-password-file", options.key_password_file, "Read the passphrase of --key from FILE")
       ->option_text("FILE")
-      ->group("TLS");
+      ->group("TLS options");
   app.add_option("--pinnedpubkey", t.pinned_public_key,
                  "Accept only this server public key: a PEM/DER file or sha256//BASE64[;sha256//...]")
       ->option_text("KEY")
-      ->group("TLS");
-  app.add_flag("-k,--insecure", t.insecure, "Do not verify the server certificate (testing only)")->group("TLS");
+      ->group("TLS options");
+  app.add_flag("-k,--insecure", t.insecure, "Do not verify the server certificate (testing only)")->group("TLS options");
 }
 
 syncmldm::net::TlsOptions resolve_tls(const TlsCliOptions& options) {

@@ -49,3 +49,70 @@ std::size_t element_end(std::string_view xml, std::size_t start);
 std::string xml_escape(std::string_view text);
 
 }  // namespace syncmldm::session
+
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "syncmldm/net.hpp"
+
+namespace syncmldm::session {
+
+// WBXML conversion supplied by the caller (the transport does not depend on the codec).
+struct Codec {
+  std::function<std::string(std::string_view xml)> encode;     // XML -> WBXML
+  std::function<std::string(std::string_view wbxml)> decode;   // WBXML -> XML
+};
+
+// Credentials and the nonce state of one client.
+struct Credentials {
+  auth::Scheme scheme = auth::Scheme::none;
+  std::string user;
+  std::string password;                      // wiped by ~Channel
+  auth::NonceForm nonce_form = auth::NonceForm::decoded;
+  std::optional<std::string> nonce;          // current NextNonce as on the wire (Base64 text)
+  bool authenticated = false;                // header Status 212 seen: stop sending Cred
+};
+
+// One request and its reply, as a trace shows them.
+struct Exchange {
+  std::string url;
+  std::string request_xml;     // the message (XML) before any WBXML encoding
+  std::string request_body;    // the bytes sent
+  std::string request_content_type;
+  net::HttpResponse response;
+  std::string reply_xml;       // decoded reply ("" for an empty body or a non-SyncML reply)
+  bool reply_is_syncml = false;
+};
+
+// Sends messages of one client: adds credentials (Cred or x-syncml-hmac) for the current nonce,
+// encodes to WBXML when asked, posts, decodes the reply by its Content-Type, and remembers the
+// NextNonce of every challenge. Authentication decisions (retry, give up) stay with the caller.
+class Channel {
+ public:
+  Channel(net::HttpOptions http, Credentials credentials, bool wbxml, Codec codec);
+  ~Channel();
+
+  // Posts `xml` (a SyncML message) to `url`. Throws Error{transport} for transport failures and
+  // HTTP statuses outside 2xx (after the observer has seen the exchange), Error{input} when the
+  // reply is not SyncML (Content-Type or content).
+  Exchange send(const std::string& url, const std::string& xml);
+
+  // Called with every exchange, also failed ones that got an HTTP reply (for -v and --trace).
+  std::function<void(const Exchange&)> observer;
+
+  Credentials& credentials() { return credentials_; }
+
+  // Takes the header Status of a reply into account: a Chal's NextNonce becomes the nonce,
+  // 212 ends Cred for the session (Basic and MD5). Returns the summary.
+  void note_header_status(const HeaderStatus& status);
+
+ private:
+  std::string add_credentials(const std::string& xml) const;
+  net::HttpClient http_;
+  Credentials credentials_;
+  bool wbxml_;
+  Codec codec_;
+};
+
+}  // namespace syncmldm::session

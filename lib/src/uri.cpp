@@ -259,7 +259,9 @@ std::vector<Problem> check(std::string_view text, const CheckOptions& options) {
   std::vector<Problem> problems;
   auto add = [&](ProblemKind kind, std::size_t offset, std::size_t length, std::optional<std::size_t> segment = {},
                  std::optional<int> status = {}, Severity severity = Severity::error, std::string suggestion = {}) {
-    problems.push_back(Problem{kind, severity, offset, length, segment, status, std::move(suggestion)});
+    if (problems.size() < kMaxProblems) {
+      problems.push_back(Problem{kind, severity, offset, length, segment, status, std::move(suggestion)});
+    }
   };
   if (text.empty()) {
     add(ProblemKind::empty, 0, 0);
@@ -272,10 +274,13 @@ std::vector<Problem> check(std::string_view text, const CheckOptions& options) {
   std::size_t qmark = text.find('?');
   std::string_view node = text.substr(0, qmark);
 
-  std::string fixed;  // computed once, when a character problem needs it
-  auto fixed_uri = [&]() -> const std::string& {
-    if (fixed.empty()) fixed = suggest_fixed(u, false);
-    return fixed;
+  // The corrected URI goes with the first character problem only: the same whole-URI fix
+  // copied onto every bad character would cost memory quadratic in the URI's length.
+  bool fix_given = false;
+  auto fixed_uri = [&]() -> std::string {
+    if (fix_given) return {};
+    fix_given = true;
+    return suggest_fixed(u, false);
   };
 
   if (leading_slash) {

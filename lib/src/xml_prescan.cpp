@@ -133,21 +133,27 @@ bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& probl
       std::size_t close = text.find("?>", i + 2);
       if (close == std::string_view::npos) return fail(i, "unterminated processing instruction");
       i = close + 2;
-    } else if (rest.starts_with("<!")) {
-      // DOCTYPE, possibly with an internal subset in brackets.
-      std::size_t j = i + 2;
-      int brackets = 0;
-      char quote = 0;
-      for (; j < n; ++j) {
-        char c = text[j];
-        if (quote) { if (c == quote) quote = 0; }
-        else if (c == '"' || c == '\'') quote = c;
-        else if (c == '[') ++brackets;
-        else if (c == ']') --brackets;
-        else if (c == '>' && brackets <= 0) break;
+    } else if (rest.starts_with("<!DOCTYPE") && rest.size() > 9 && std::strchr(" \t\r\n", rest[9])) {
+      // DOCTYPE, possibly with an internal subset in (nested) brackets. This mirrors RapidXML's
+      // own skipping exactly, so that both agree on where markup resumes.
+      std::size_t j = i + 9;
+      for (; j < n && text[j] != '>'; ++j) {
+        if (text[j] != '[') continue;
+        int brackets = 1;
+        for (++j; j < n && brackets > 0; ++j) {
+          if (text[j] == '[') ++brackets;
+          else if (text[j] == ']') --brackets;
+        }
+        if (brackets > 0) break;
+        --j;
       }
-      if (j >= n) return fail(i, "unterminated declaration");
+      if (j >= n) return fail(i, "unterminated DOCTYPE declaration");
       i = j + 1;
+    } else if (rest.starts_with("<!")) {
+      // Any other declaration: skipped to the first '>', as RapidXML does.
+      std::size_t close = text.find('>', i + 2);
+      if (close == std::string_view::npos) return fail(i, "unterminated declaration");
+      i = close + 1;
     } else if (rest.starts_with("</")) {
       std::size_t close = text.find('>', i + 2);
       if (close == std::string_view::npos) return fail(i, "unterminated end tag");

@@ -167,3 +167,12 @@ TEST_CASE("uri: limits give 414") {
   CHECK(rule_id(ProblemKind::too_long) == "uri-too-long");
   CHECK_FALSE(describe(ProblemKind::dot_segment).empty());
 }
+
+TEST_CASE("uri: hostile URIs give a bounded problem list, with the fix given once") {
+  std::string text = "./A/";
+  for (int i = 0; i < 100000; ++i) text += "\"";
+  auto problems = syncmldm::uri::check(text);
+  CHECK(problems.size() == syncmldm::uri::kMaxProblems);
+  CHECK_FALSE(problems.front().suggestion.empty());
+  CHECK(problems.back().suggestion.empty());
+}

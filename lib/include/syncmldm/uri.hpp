@@ -109,13 +109,17 @@ struct Problem {
   std::size_t length = 0;               // bytes concerned
   std::optional<std::size_t> segment;   // 0-based index in Uri::segments, where it applies
   std::optional<int> status;            // status a Windows/OMA client returns, if known
-  std::string suggestion;               // a corrected URI where one is obvious, else ""
+  std::string suggestion;               // a corrected URI where one is obvious, else "";
+                                        // given once, on the first problem that it fixes
 };
 
 struct CheckOptions {
   Limits limits;
   bool allow_query = true;   // false where only a node URI is allowed (e.g. Add targets)
 };
+
+// At most this many problems are reported for one URI (hostile input can have millions).
+inline constexpr std::size_t kMaxProblems = 100;
 
 // All problems of `text`, in order of position. Empty means the URI is fine.
 std::vector<Problem> check(std::string_view text, const CheckOptions& options = {});

@@ -17,6 +17,7 @@
 #include "common/exit_codes.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
+#include "syncmldm/ddf.hpp"
 #include "syncmldm/report.hpp"
 #include "syncmldm/validate.hpp"
 #include "syncmldm/version.hpp"
@@ -132,9 +133,9 @@ int main(int argc, char** argv) {
       return tools::kExitOk;
     }
     if (inputs.empty()) throw CLI::RequiredError("INPUT (give a file, a directory, or - for standard input)");
-    if (!ddfs.empty()) {
-      throw Error(ErrorKind::usage, "--ddf is not available in this build yet");
-    }
+    ddf::Schema schema;
+    for (const auto& path : ddfs) ddf::load_path(schema, path);
+    if (!ddfs.empty()) options.schema = &schema;
 
     bool input_failed = false;
     std::vector<std::string> files = expand_inputs(inputs, input_failed);

@@ -1,6 +1,8 @@
 // LocURI rules. The URI layer finds the problems; this file names them as rules, words them
 // with the offending value, and adds what depends on the command (queries, scope notes).
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "syncmldm/uri.hpp"
@@ -71,9 +73,13 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
   }
   uri::CheckOptions options;
   auto problems = uri::check(value, options);
+  std::string_view reported[8];  // one finding per rule and LocURI: the first place is enough
+  std::size_t n_reported = 0;
   for (const auto& p : problems) {
     std::string_view rule = rule_for(p.kind);
     if (rule.empty()) continue;
+    if (std::find(reported, reported + n_reported, rule) != reported + n_reported) continue;
+    if (n_reported < std::size(reported)) reported[n_reported++] = rule;
     std::string message = fmt::format("{}: '{}'", uri::describe(p.kind), printable(value));
     if (!p.suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", printable(p.suggestion));
     std::optional<Severity> severity;

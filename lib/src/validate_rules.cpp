@@ -278,6 +278,10 @@ constexpr std::array kRules = {
          "The Format of a value (chr when absent) must match the DFFormat the DDF gives (b64 for bin "
          "nodes).",
          "<Format>chr</Format> for a DFFormat int node"},
+    Rule{"ddf-value", "ddf", W, W, 0, "the value is not one the node's AllowedValues lists",
+         "Microsoft DDFs list allowed values (MSFT:AllowedValues ENUM, Range, RegEx); other values are "
+         "refused by the CSP.",
+         "<Data>7</Data> for a node whose AllowedValues are 0 and 1"},
 };
 
 }  // namespace

@@ -20,7 +20,9 @@
 #include "common/output.hpp"
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/auth.hpp"
+#include "syncmldm/codec.hpp"
 #include "syncmldm/error.hpp"
+#include "syncmldm/input.hpp"
 #include "syncmldm/net.hpp"
 #include "syncmldm/session.hpp"
 
@@ -207,18 +209,31 @@ void verbose_line(const session::Exchange& ex, const session::ReplySummary* repl
 
 // ---------------------------------------------------------------- single package mode
 
+// The package to send as XML: any input form the toolkit reads (XML, WBXML, hex, Base64, an
+// HTTP capture), WBXML decoded.
 std::string read_package(const Options& o, const session::Codec& codec) {
-  std::string data = syncmldm::read_file(o.input, 64u << 20);
-  std::size_t i = data.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) ++i;
-  if (i < data.size() && data[i] == '<') return data;
-  if (!data.empty() && static_cast<unsigned char>(data[0]) <= 3 && codec.decode) return codec.decode(data);
-  throw Error(ErrorKind::input, "not a SyncML message in XML" + std::string(codec.decode ? " or WBXML" : ""),
-              {o.input == "-" ? "-" : o.input, 0});
+  auto payload = syncmldm::input::load(o.input, syncmldm::input::parse_format(o.input_format.format));
+  if (payload.payload == syncmldm::input::Format::wbxml) return codec.decode(payload.bytes);
+  return std::move(payload.bytes);
+}
+
+session::Codec make_codec() {
+  session::Codec codec;
+  codec.encode = [](std::string_view xml) {
+    syncmldm::codec::EncodeOptions options;
+    options.public_id = syncmldm::codec::PublicIdForm::string;  // as Windows writes it
+    return syncmldm::codec::xml_to_wbxml(xml, "request", options);
+  };
+  codec.decode = [](std::string_view wbxml) {
+    syncmldm::codec::DecodeOptions options;
+    options.xml_declaration = false;
+    return syncmldm::codec::wbxml_to_xml(wbxml, "reply", options);
+  };
+  return codec;
 }
 
 int run_single(const Options& o) {
-  session::Codec codec;  // WBXML conversion joins here when the codec is available
+  session::Codec codec = make_codec();
   std::string package = read_package(o, codec);
   session::summarize(package, o.input);  // rejects what is not SyncML before anything is sent
 
@@ -233,16 +248,23 @@ int run_single(const Options& o) {
       body = session::with_credentials(
           package, creds.user, auth::scheme_meta_type(creds.scheme),
           auth::md5_cred(creds.user, creds.password, auth::nonce_octets(*creds.nonce, creds.nonce_form)));
-    else if (creds.scheme == auth::Scheme::hmac && creds.nonce)
+    std::string wire = o.wbxml ? codec.encode(body) : body;
+    if (creds.scheme == auth::Scheme::hmac && creds.nonce)
       headers.push_back("x-syncml-hmac: " +
                         auth::hmac_header_value(creds.user, auth::hmac_mac(creds.user, creds.password,
-                                                                           auth::nonce_octets(*creds.nonce, creds.nonce_form), body)));
+                                                                           auth::nonce_octets(*creds.nonce, creds.nonce_form), wire)));
     auth::wipe(creds.password);
     std::string ua = o.user_agent.empty() ? net::default_user_agent() : o.user_agent;
     std::string type(o.wbxml ? net::kWbxmlMediaType : net::kXmlMediaType);
-    std::string text = offline_request(o.url, type, body, headers, ua) + body;
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    tools::write_output(o.output, net::mask_secrets(text), false);
+    std::string head = net::mask_secrets(offline_request(o.url, type, wire, headers, ua));
+    if (o.wbxml) {
+      // Binary, so refused on a terminal without --force; the Cred is masked before encoding.
+      tools::write_output(o.output, head + codec.encode(net::mask_secrets(body)), true);
+    } else {
+      std::string text = head + net::mask_secrets(body);
+      if (!text.empty() && text.back() != '\n') text += '\n';
+      tools::write_output(o.output, text, false);
+    }
     return tools::kExitOk;
   }
 
@@ -328,7 +350,7 @@ int main(int argc, char** argv) {
   app.add_option("URL", o.url, "Server URL (http:// or https://)")->required();
   app.add_option("FILE", o.input, "Package to send (XML or WBXML; '-' or absent: standard input)");
   tools::add_input_format_option(app, o.input_format);
-  tools::add_output_options(app, o.output, false);
+  tools::add_output_options(app, o.output, true);
   tools::add_verbosity_options(app);
   app.add_option("-H,--header", o.headers, "Extra HTTP header 'Name: value' (repeatable)")->option_text("HEADER")->group("HTTP options");
   app.add_option("-A,--user-agent", o.user_agent, "User-Agent header (default: syncml-dm-tools dm-send/VERSION)")

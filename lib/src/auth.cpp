@@ -6,46 +6,14 @@
 #include <array>
 #include <cctype>
 
+#include "syncmldm/base64.hpp"
 #include "syncmldm/error.hpp"
 
 namespace syncmldm::auth {
 
 namespace {
 
-bool is_b64_char(unsigned char c) { return std::isalnum(c) || c == '+' || c == '/'; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Strips white space, checks the alphabet and padding, and pads to a multiple of 4.
-// Returns nullopt with a reason when the text is not Base64.
-std::optional<std::string> normalise_b64(std::string_view text, std::string* why) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  std::size_t padding = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (is_space(c)) continue;
-    if (c == '=') {
-      ++padding;
-      if (padding > 2) {
-        if (why) *why = "too much '=' padding at offset " + std::to_string(i);
-        return std::nullopt;
-      }
-      continue;
-    }
-    if (!is_b64_char(c) || padding > 0) {
-      if (why) *why = "character not in the Base64 alphabet at offset " + std::to_string(i);
-      return std::nullopt;
-    }
-    out.push_back(static_cast<char>(c));
-  }
-  switch (out.size() % 4) {
-    case 0: if (padding != 0) { if (why) *why = "misplaced '=' padding"; return std::nullopt; } break;
-    case 1: if (why) *why = "impossible Base64 length"; return std::nullopt;
-    case 2: if (padding != 0 && padding != 2) { if (why) *why = "wrong '=' padding"; return std::nullopt; } out += "=="; break;
-    case 3: if (padding > 1) { if (why) *why = "wrong '=' padding"; return std::nullopt; } out += "="; break;
-  }
-  return out;
-}
 
 std::string digest_md5(std::initializer_list<std::string_view> parts) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
@@ -69,31 +37,6 @@ bool iequal(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-std::string base64_encode(std::string_view octets) {
-  std::string out(4 * ((octets.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(octets.data()), static_cast<int>(octets.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
-std::string base64_decode(std::string_view text) {
-  std::string why;
-  auto norm = normalise_b64(text, &why);
-  if (!norm) throw Error(ErrorKind::input, "not Base64: " + why);
-  std::string out(norm->size() / 4 * 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(norm->data()), static_cast<int>(norm->size()));
-  if (n < 0) throw Error(ErrorKind::input, "not Base64");
-  // EVP_DecodeBlock counts the padding as zero bytes; drop them.
-  std::size_t pad = 0;
-  if (!norm->empty() && norm->back() == '=') pad = (*norm)[norm->size() - 2] == '=' ? 2 : 1;
-  out.resize(static_cast<std::size_t>(n) - pad);
-  return out;
-}
-
-bool is_base64(std::string_view text) { return normalise_b64(text, nullptr).has_value(); }
 
 std::string md5(std::string_view octets) { return digest_md5({octets}); }
 
@@ -133,21 +76,21 @@ std::string basic_cred(std::string_view user, std::string_view password) {
   std::string joined;
   joined.reserve(user.size() + 1 + password.size());
   joined.append(user).append(":").append(password);
-  std::string out = base64_encode(joined);
+  std::string out = base64::encode(joined);
   wipe(joined);
   return out;
 }
 
 std::string md5_secret(std::string_view user, std::string_view password) {
   std::string digest = digest_md5({user, ":", password});
-  std::string out = base64_encode(digest);
+  std::string out = base64::encode(digest);
   wipe(digest);
   return out;
 }
 
 std::string md5_cred(std::string_view user, std::string_view password, std::string_view nonce) {
   std::string secret = md5_secret(user, password);
-  std::string out = base64_encode(digest_md5({secret, ":", nonce}));
+  std::string out = base64::encode(digest_md5({secret, ":", nonce}));
   wipe(secret);
   return out;
 }
@@ -155,8 +98,8 @@ std::string md5_cred(std::string_view user, std::string_view password, std::stri
 std::string hmac_mac(std::string_view user, std::string_view password, std::string_view nonce,
                      std::string_view body) {
   std::string secret = md5_secret(user, password);
-  std::string body_digest = base64_encode(md5(body));
-  std::string out = base64_encode(digest_md5({secret, ":", nonce, ":", body_digest}));
+  std::string body_digest = base64::encode(md5(body));
+  std::string out = base64::encode(digest_md5({secret, ":", nonce, ":", body_digest}));
   wipe(secret);
   return out;
 }
@@ -216,8 +159,9 @@ std::optional<HmacHeader> parse_hmac_header(std::string_view value) {
 
 std::string nonce_octets(std::string_view wire, NonceForm form) {
   if (form == NonceForm::literal) return std::string(wire);
-  if (!is_base64(wire)) return std::string(wire);
-  return base64_decode(wire);
+  // Text that is not Base64 is hashed as it is, so that a sloppy server still gets an answer.
+  auto decoded = base64::decode(wire);
+  return decoded ? *decoded : std::string(wire);
 }
 
 void wipe(std::string& secret) noexcept {

@@ -79,6 +79,16 @@ expect_grep "offline request line" "POST /dm HTTP/1.1" "$WORK/out"
 expect_grep "offline Cred masked" "<Data>\*\*\*</Data>" "$WORK/out"
 expect_no_grep "offline shows no Basic credentials" "QnJ1Y2UyOk9oQmVoYXZl" "$WORK/out"
 
+# WBXML both ways: the server decodes and encodes with the toolkit's own codec.
+start_server --script "$DATA/get-model.xml" --cert "$WORK/server.pem" --key "$WORK/server.key" \
+  --codec-bin "$BIN" --auth md5 --user Bruce2 --password OhBehave --record "$WORK/wbxml.json"
+expect_exit 0 "WBXML request and reply with MD5" -- "$BIN/dm-send" --cacert "$WORK/server.pem" --wbxml --auth md5 \
+  --user Bruce2 --password-file "$WORK/pw" "$URL" "$PKG"
+expect_grep "WBXML reply decoded to XML" "<Get>" "$WORK/out"
+check_json "server got WBXML with an accepted Cred" "$WORK/wbxml.json" \
+  'r["requests"][-1]["content_type"]=="application/vnd.syncml.dm+wbxml" and r["requests"][-1]["auth"]=="ok"'
+stop_server
+
 # --fail-on-status: a reply with a failing Status.
 start_server --script "$DATA/get-model.xml" --auth md5 --user Bruce2 --password OhBehave
 expect_exit 5 "plain HTTP MD5 refusal" -- "$BIN/dm-send" "$URL" "$PKG"

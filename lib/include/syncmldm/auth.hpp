@@ -2,7 +2,7 @@
 // Application-layer authentication of OMA DM 1.2: the Basic and MD5 digest credentials that
 // travel in SyncHdr/Cred, the HMAC-MD5 integrity header `x-syncml-hmac`, and nonce handling.
 //
-// All functions work on octets held in std::string (no text encoding is assumed; strings are
+// Base64 comes from syncmldm/base64.hpp. All functions work on octets held in std::string (no text encoding is assumed; strings are
 // UTF-8 by convention). Digests come from OpenSSL EVP. Nothing here prints or exits; malformed
 // input throws syncmldm::Error{ErrorKind::input}.
 
@@ -11,14 +11,6 @@
 #include <string_view>
 
 namespace syncmldm::auth {
-
-// Standard Base64 (RFC 4648 alphabet, '=' padding, no line breaks).
-std::string base64_encode(std::string_view octets);
-// Decodes Base64; white space is ignored, padding is optional. Throws Error{input} on any other
-// character or an impossible length.
-std::string base64_decode(std::string_view text);
-// True when `text` decodes as Base64 (same rules as base64_decode).
-bool is_base64(std::string_view text);
 
 // MD5 over the octets, 16 raw bytes.
 std::string md5(std::string_view octets);

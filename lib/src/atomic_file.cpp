@@ -31,6 +31,21 @@ void write_all(int fd, std::string_view data, const std::string& path) {
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view data) {
+  // A device or pipe (-o /dev/null, -o /dev/stdout) is written in place: renaming over it would
+  // replace the device node with a regular file.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
+    int out = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (out < 0) fail(path, "cannot open", errno);
+    try {
+      write_all(out, data, path);
+    } catch (...) {
+      ::close(out);
+      throw;
+    }
+    ::close(out);
+    return;
+  }
   std::string temp = path + ".tmp.XXXXXX";
   int fd = ::mkstemp(temp.data());
   if (fd < 0) fail(path, "cannot create a temporary file beside it", errno);

@@ -57,7 +57,9 @@ def main():
     problems = []
     pages = sorted(mandir.glob("*.[1-9]"))
     for page in pages:
-        lint = subprocess.run(["mandoc", "-Tlint", "-W", "style", str(page)], capture_output=True, text=True)
+        # Run beside the pages so that .Xr references between them resolve.
+        lint = subprocess.run(["mandoc", "-Tlint", "-W", "style", page.name], capture_output=True, text=True,
+                              cwd=page.parent)
         if lint.stdout.strip() or lint.stderr.strip():
             problems.append(f"{page.name}: mandoc -Tlint:\n{lint.stdout}{lint.stderr}")
     checked = 0

@@ -1,0 +1,248 @@
+// WBXML -> XML, streaming: tokens are written to the output buffer as they are read; the only
+// state kept is one small frame per open element (for namespaces and for Meta Format/Type, which
+// decide how a Data's OPAQUE is shown).
+#include <fmt/format.h>
+
+#include "syncmldm/base64.hpp"
+#include "syncmldm/codec.hpp"
+#include "xml_writer.hpp"
+
+namespace syncmldm::codec {
+
+namespace {
+
+using wbxml::Event;
+using wbxml::EventType;
+
+// SyncML tokens the decoder gives meaning to (page, token).
+constexpr std::uint8_t kData = 0x0F, kMeta = 0x1A;         // page 0
+constexpr std::uint8_t kFormat = 0x07, kType = 0x13;       // page 1
+
+// Nested documents inside nested documents are refused beyond this.
+constexpr int kMaxNesting = 4;
+
+struct Frame {
+  std::string_view ns;        // namespace in force (declared on this element or inherited)
+  std::uint8_t page = 0;
+  std::uint8_t token = 0;     // 0 for literal elements
+  std::int8_t format_bin = -1;  // Meta Format in this scope: -1 unknown, 0 other, 1 bin
+  std::int8_t nested = -1;      // Meta Type announces a nested document: -1 unknown, 0 no, 1 yes
+  bool capture = false;         // Format/Type inside Meta: text collected into `captured`
+};
+
+bool is_syncml(const wbxml::Language* l) {
+  return l == &wbxml::syncml10() || l == &wbxml::syncml11() || l == &wbxml::syncml12() || l == &wbxml::metinf12();
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+class Decoder {
+ public:
+  Decoder(detail::XmlWriter& w, const DecodeOptions& options, std::uint64_t base, int nesting)
+      : w_(w), options_(options), base_(base), nesting_(nesting) {}
+
+  void run(std::string_view bytes, const std::string& source) {
+    wbxml::ReadOptions ro;
+    ro.language = nesting_ == 0 ? options_.language : nullptr;
+    ro.max_depth = options_.max_depth;
+    input_begin_ = bytes.data();
+    wbxml::Reader reader(bytes, source, ro);
+    reader_ = &reader;
+    language_ = reader.header().language;
+    syncml_ = is_syncml(language_);
+    Event e;
+    while (reader.next(e)) handle(e);
+  }
+
+ private:
+  Error fail(std::uint64_t offset, std::string message) const { return reader_->error(offset + base_, std::move(message)); }
+
+  void write_text(const Event& e, std::string_view s, bool cdata) {
+    std::size_t bad = cdata ? w_.cdata(s) : w_.text(s);
+    if (bad != std::string_view::npos) {
+      auto b = static_cast<unsigned char>(s[bad]);
+      if (b < 0x20) throw fail(e.offset, fmt::format("control character 0x{:02X} in a string cannot be written as XML", b));
+      throw fail(e.offset, fmt::format("invalid UTF-8 in a string (byte 0x{:02X} at index {})", b, bad));
+    }
+  }
+
+  void start(const Event& e) {
+    std::string_view name = e.name;
+    std::string_view parent_ns = frames_.empty() ? std::string_view{} : frames_.back().ns;
+    Frame f;
+    f.ns = parent_ns;
+    f.page = e.page;
+    bool unknown = false;
+    if (e.literal) {
+      f.token = 0;
+    } else {
+      f.token = e.token & 0x3F;
+      if (name.empty()) {
+        if (!options_.keep_unknown) {
+          if (!language_->page(e.page)) {
+            throw fail(e.offset, fmt::format("tag 0x{:02X} on code page {}, which {} does not have", e.token, e.page,
+                                             language_->name));
+          }
+          throw fail(e.offset, fmt::format("unknown tag token 0x{:02X} on code page {} of {}", e.token, e.page,
+                                           language_->name));
+        }
+        unknown = true;
+        name = "unknown";
+      } else {
+        const wbxml::CodePage* page = language_->page(e.page);
+        f.ns = page->xml_namespace;
+      }
+    }
+    w_.start(name);
+    if (!unknown && (frames_.empty() || f.ns != parent_ns) && !f.ns.empty()) w_.attribute("xmlns", f.ns);
+    if (unknown) {
+      w_.attribute("page", fmt::format("{}", e.page));
+      w_.attribute("token", fmt::format("0x{:02X}", e.token & 0x3F));
+    }
+    if (syncml_ && !e.literal && e.page == 1 && (f.token == kFormat || f.token == kType) && !frames_.empty() &&
+        frames_.back().page == 0 && frames_.back().token == kMeta) {
+      f.capture = true;
+      captured_.clear();
+    }
+    frames_.push_back(f);
+  }
+
+  // Meta's parent is the scope a Format/Type applies to.
+  void end(const Event&) {
+    Frame f = frames_.back();
+    frames_.pop_back();
+    w_.end();
+    if (f.capture && frames_.size() >= 2) {
+      Frame& scope = frames_[frames_.size() - 2];
+      if (f.token == kFormat) scope.format_bin = captured_ == "bin" ? 1 : 0;
+      else scope.nested = !wbxml::nested_type_to_xml(captured_).empty() ? 1 : 0;
+    }
+  }
+
+  bool in_data() const { return syncml_ && frames_.back().page == 0 && frames_.back().token == kData; }
+
+  template <typename Field>
+  std::int8_t in_scope(Field field) const {
+    for (std::size_t i = frames_.size(); i-- > 0;) {
+      if (frames_[i].*field >= 0) return frames_[i].*field;
+    }
+    return -1;
+  }
+
+  void text(const Event& e, std::string_view s) {
+    Frame& f = frames_.back();
+    if (f.capture) {
+      captured_.append(s);
+      if (f.token == kType) {
+        std::string_view as_xml = wbxml::nested_type_to_xml(s);
+        if (!as_xml.empty()) s = as_xml;
+      }
+    }
+    write_text(e, s, false);
+  }
+
+  void opaque(const Event& e) {
+    std::string_view bytes = e.data;
+    if (in_data()) {
+      if (in_scope(&Frame::nested) == 1 && nesting_ < kMaxNesting && wbxml::looks_like_wbxml(bytes) &&
+          w_.start_tag_open()) {
+        auto mark = w_.mark();
+        try {
+          Decoder nested(w_, options_, base_ + data_start(e), nesting_ + 1);
+          nested.run(bytes, reader_->source_name());
+          return;
+        } catch (const Error&) {
+          // Not a decodable document after all: show the bytes as they are.
+          w_.rewind(mark);
+        }
+      }
+      if (in_scope(&Frame::format_bin) == 1) {
+        write_text(e, base64::encode(bytes), false);
+        return;
+      }
+    }
+    if (detail::find_invalid_xml_text(bytes) == std::string_view::npos) {
+      write_text(e, bytes, true);
+      return;
+    }
+    // Binary: Base64, marked so that the encoder restores the OPAQUE.
+    if (w_.start_tag_open()) w_.attribute("opaque", "base64");
+    write_text(e, base64::encode(bytes), false);
+  }
+
+  std::uint64_t data_start(const Event& e) const {
+    // The OPAQUE bytes follow the token and its length; offsets inside the nested document are
+    // reported relative to the outer input.
+    return static_cast<std::uint64_t>(e.data.data() - input_begin_);
+  }
+
+  void handle(const Event& e) {
+    switch (e.type) {
+      case EventType::start: start(e); break;
+      case EventType::attribute:
+        // Namespaces come from code pages (Nokia sends an xmlns attribute as well).
+        if (e.name == "xmlns") break;
+        if (detail::find_invalid_xml_text(e.data) != std::string_view::npos) {
+          throw fail(e.offset, "attribute value is not valid UTF-8 text");
+        }
+        w_.attribute(e.name, e.data);
+        break;
+      case EventType::end: end(e); break;
+      case EventType::text: text(e, e.data); break;
+      case EventType::entity: {
+        if (e.value == 0) throw fail(e.offset, "entity U+0 cannot be written as XML");
+        std::string s;
+        append_utf8(s, e.value);
+        text(e, s);
+        break;
+      }
+      case EventType::opaque: opaque(e); break;
+      case EventType::extension:
+        throw fail(e.offset, fmt::format("extension token 0x{:02X} is not used by {}", e.token, language_->name));
+      case EventType::pi:
+      case EventType::switch_page: break;
+    }
+  }
+
+  detail::XmlWriter& w_;
+  const DecodeOptions& options_;
+  std::uint64_t base_;
+  int nesting_;
+  wbxml::Reader* reader_ = nullptr;
+  const wbxml::Language* language_ = nullptr;
+  bool syncml_ = false;
+  std::vector<Frame> frames_;
+  std::string captured_;
+  const char* input_begin_ = nullptr;
+};
+
+}  // namespace
+
+std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options) {
+  std::string out;
+  out.reserve(wbxml.size() * 2 + 64);
+  detail::XmlWriter w(out, options.indent);
+  if (options.xml_declaration) w.declaration();
+  Decoder d(w, options, 0, 0);
+  d.run(wbxml, source_name);
+  w.finish();
+  return out;
+}
+
+}  // namespace syncmldm::codec

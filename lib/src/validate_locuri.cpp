@@ -1,0 +1,113 @@
+// LocURI rules. The URI layer finds the problems; this file names them as rules, words them
+// with the offending value, and adds what depends on the command (queries, scope notes).
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "syncmldm/uri.hpp"
+#include "validate_context.hpp"
+
+namespace syncmldm::validate::detail::locuri {
+namespace {
+
+std::string_view rule_for(uri::ProblemKind k) {
+  using K = uri::ProblemKind;
+  switch (k) {
+    case K::empty: return "locuri-empty";
+    case K::leading_slash: return "locuri-leading-slash";
+    case K::empty_segment: return "locuri-empty-segment";
+    case K::trailing_slash: return "locuri-trailing-slash";
+    case K::star_segment: return "locuri-star-segment";
+    case K::dot_segment: case K::trailing_dot: return "locuri-dot-segment";
+    case K::dot_dot_segment: return "locuri-dotdot";
+    case K::whitespace: return "locuri-whitespace";
+    case K::unescaped_character: case K::non_ascii: case K::bad_escape: case K::escaped_invalid_utf8:
+      return "locuri-escape";
+    case K::bad_query: case K::unknown_property: case K::unknown_list: return "locuri-query";
+    case K::no_prefix: case K::lowercase_scope: return "locuri-scope";
+    case K::too_deep: case K::too_long: case K::segment_too_long: break;
+  }
+  return {};
+}
+
+// Keeps messages on one line whatever the URI holds.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out;
+}
+
+bool query_allowed(Kind k, uri::QueryKind q, std::string_view value) {
+  if (q == uri::QueryKind::list) return k == Kind::Get;
+  if (q == uri::QueryKind::prop) {
+    if (k == Kind::Get || k == Kind::Results) return true;
+    if (k == Kind::Replace) return value == "ACL" || value == "Name" || value == "Title";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
+  Text t;
+  read_text(loc, t);
+  if (t.has_elements || t.has_cdata || !t.plain) {
+    ctx.report(loc, "locuri-text",
+               t.has_elements ? "LocURI holds child elements"
+               : t.has_cdata  ? "LocURI holds a CDATA section"
+                              : "LocURI text is split (by a comment)",
+               &f);
+  }
+  std::string_view value = t.value;
+  if (value.empty()) {
+    ctx.report(loc, "locuri-empty", "LocURI is empty", &f);
+    return;
+  }
+  uri::CheckOptions options;
+  auto problems = uri::check(value, options);
+  std::string_view reported[8];  // one finding per rule and LocURI: the first place is enough
+  std::size_t n_reported = 0;
+  for (const auto& p : problems) {
+    std::string_view rule = rule_for(p.kind);
+    if (rule.empty()) continue;
+    if (std::find(reported, reported + n_reported, rule) != reported + n_reported) continue;
+    if (n_reported < std::size(reported)) reported[n_reported++] = rule;
+    std::string message = fmt::format("{}: '{}'", uri::describe(p.kind), printable(value));
+    if (!p.suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", printable(p.suggestion));
+    std::optional<Severity> severity;
+    if (p.severity == uri::Severity::warning) severity = Severity::Warning;
+    if (p.kind == uri::ProblemKind::no_prefix || p.kind == uri::ProblemKind::lowercase_scope) severity = Severity::Warning;
+    ctx.report(loc, rule, std::move(message), &f, p.status, severity);
+  }
+  // What the URI layer cannot know: which commands take which queries.
+  std::size_t q = value.find('?');
+  if (q != std::string_view::npos && is_target) {
+    std::string_view query = value.substr(q + 1);
+    uri::QueryKind kind = query.starts_with("list=")   ? uri::QueryKind::list
+                          : query.starts_with("prop=") ? uri::QueryKind::prop
+                                                       : uri::QueryKind::other;
+    std::string_view qvalue = kind == uri::QueryKind::other ? query : query.substr(5);
+    if (!query_allowed(f.kind, kind, qvalue)) {
+      ctx.report(loc, "locuri-query",
+                 fmt::format("{} does not take '?{}' ('{}')", kind_name(f.kind), query, printable(value)), &f, 405);
+    }
+  }
+  // User scope matters: it applies only while the enrolled user is signed in.
+  if (!ctx.user_scope_noted && (value.starts_with("./User/") || value.starts_with("User/"))) {
+    ctx.user_scope_noted = true;
+    ctx.report(loc, "locuri-scope",
+               fmt::format("user scope: '{}' applies only while the enrolled user is signed in (LoginStatus user)",
+                           printable(value)),
+               &f, {}, Severity::Note);
+  }
+}
+
+}  // namespace syncmldm::validate::detail::locuri

@@ -1,0 +1,203 @@
+#include "xml_writer.hpp"
+
+#include <cstring>
+
+namespace syncmldm::detail {
+
+namespace {
+
+// Byte classes for the escaping loop.
+enum : std::uint8_t { kPlain = 0, kEscape = 1, kBad = 2, kHigh = 3 };
+
+struct ByteClasses {
+  std::uint8_t c[256];
+  constexpr ByteClasses() : c{} {
+    for (int i = 0; i < 256; ++i) c[i] = i >= 0x80 ? kHigh : i < 0x20 ? kBad : kPlain;
+    c['\t'] = kPlain;
+    c['\n'] = kPlain;
+    c['\r'] = kEscape;
+    c['<'] = kEscape;
+    c['>'] = kEscape;
+    c['&'] = kEscape;
+    c['"'] = kEscape;  // only escaped in attributes; see escape()
+  }
+};
+constexpr ByteClasses kClasses;
+
+// Length of the valid UTF-8 sequence at s[i] (a byte >= 0x80), or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t n;
+  std::uint32_t cp;
+  if (b0 >= 0xC2 && b0 <= 0xDF) n = 2, cp = b0 & 0x1F;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) n = 3, cp = b0 & 0x0F;
+  else if (b0 >= 0xF0 && b0 <= 0xF4) n = 4, cp = b0 & 0x07;
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+  if (cp == 0xFFFE || cp == 0xFFFF) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::size_t find_invalid_xml_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::uint8_t k = kClasses.c[static_cast<unsigned char>(s[i])];
+    if (k == kBad) return i;
+    if (k == kHigh) {
+      std::size_t n = utf8_sequence(s, i);
+      if (!n) return i;
+      i += n;
+    } else {
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+void XmlWriter::declaration() { out_.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); }
+
+void XmlWriter::newline(std::size_t level) {
+  if (indent_ < 0) return;
+  // Deep documents would grow with the square of their depth: indentation stops at 40 levels.
+  std::size_t n = (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
+  out_.push_back('\n');
+  out_.append(n, ' ');
+}
+
+void XmlWriter::close_start_tag(Frame& f) {
+  if (f.state == State::open) out_.push_back('>');
+}
+
+void XmlWriter::start(std::string_view name) {
+  bool inline_ = indent_ < 0;
+  if (!stack_.empty()) {
+    Frame& p = stack_.back();
+    close_start_tag(p);
+    if (p.state == State::text) p.inline_ = true;  // text then elements: mixed content
+    if (p.state == State::open) p.state = State::elements;
+    if (!p.inline_ && !p.last_text) newline(stack_.size());
+    p.last_text = false;
+    inline_ = inline_ || p.inline_;
+  }
+  out_.push_back('<');
+  out_.append(name);
+  stack_.push_back(Frame{name, State::open, inline_, false});
+}
+
+void XmlWriter::attribute(std::string_view name, std::string_view value) {
+  out_.push_back(' ');
+  out_.append(name);
+  out_.append("=\"");
+  escape(value, true);
+  out_.push_back('"');
+}
+
+void XmlWriter::escape(std::string_view s, bool attribute) {
+  std::size_t run = 0;
+  const char* d = s.data();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::uint8_t k = kClasses.c[static_cast<unsigned char>(d[i])];
+    if (k != kEscape) continue;
+    const char* rep;
+    switch (d[i]) {
+      case '<': rep = "&lt;"; break;
+      case '>': rep = "&gt;"; break;
+      case '&': rep = "&amp;"; break;
+      case '\r': rep = "&#13;"; break;
+      case '"':
+        if (!attribute) continue;
+        rep = "&quot;";
+        break;
+      default: continue;
+    }
+    out_.append(d + run, i - run);
+    out_.append(rep);
+    run = i + 1;
+  }
+  if (attribute) {
+    // Attribute-value normalisation would turn TAB and LF into spaces.
+    std::string_view rest(d + run, s.size() - run);
+    for (char c : rest) {
+      if (c == '\n') out_.append("&#10;");
+      else if (c == '\t') out_.append("&#9;");
+      else out_.push_back(c);
+    }
+    return;
+  }
+  out_.append(d + run, s.size() - run);
+}
+
+std::size_t XmlWriter::text(std::string_view s) {
+  std::size_t bad = find_invalid_xml_text(s);
+  if (bad != std::string_view::npos) return bad;
+  Frame& f = stack_.back();
+  close_start_tag(f);
+  if (f.state == State::elements) f.inline_ = true;  // mixed content
+  if (f.state == State::open) f.state = State::text;
+  f.last_text = true;
+  escape(s, false);
+  return std::string_view::npos;
+}
+
+std::size_t XmlWriter::cdata(std::string_view s) {
+  std::size_t bad = find_invalid_xml_text(s);
+  if (bad != std::string_view::npos) return bad;
+  Frame& f = stack_.back();
+  close_start_tag(f);
+  if (f.state == State::elements) f.inline_ = true;
+  if (f.state == State::open) f.state = State::text;
+  f.last_text = true;
+  out_.append("<![CDATA[");
+  for (;;) {
+    std::size_t at = s.find("]]>");
+    if (at == std::string_view::npos) break;
+    out_.append(s.substr(0, at + 2));
+    out_.append("]]><![CDATA[");
+    s.remove_prefix(at + 2);
+  }
+  out_.append(s);
+  out_.append("]]>");
+  return std::string_view::npos;
+}
+
+void XmlWriter::end() {
+  Frame f = stack_.back();
+  stack_.pop_back();
+  if (f.state == State::open) {
+    out_.append("/>");
+  } else {
+    if (f.state == State::elements && !f.inline_ && !f.last_text) newline(stack_.size());
+    out_.append("</");
+    out_.append(f.name);
+    out_.push_back('>');
+  }
+  if (!stack_.empty()) stack_.back().last_text = false;
+}
+
+void XmlWriter::finish() {
+  if (indent_ >= 0 || true) out_.push_back('\n');
+}
+
+XmlWriter::Mark XmlWriter::mark() const {
+  const Frame& f = stack_.back();
+  return Mark{out_.size(), stack_.size(), static_cast<std::uint8_t>(f.state), f.inline_, f.last_text};
+}
+
+void XmlWriter::rewind(const Mark& m) {
+  out_.resize(m.size);
+  stack_.resize(m.depth);
+  Frame& f = stack_.back();
+  f.state = static_cast<State>(m.state);
+  f.inline_ = m.inline_;
+  f.last_text = m.last_text;
+}
+
+}  // namespace syncmldm::detail

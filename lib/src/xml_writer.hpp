@@ -1,0 +1,68 @@
+#pragma once
+// Internal: writes indented XML into one growing buffer, straight from a token stream (no DOM).
+// Layout rules that keep XML -> WBXML -> XML lossless:
+// - an element holding only elements is indented, one child per line;
+// - an element holding text is written inline, and everything inside it too;
+// - once text appears among elements (mixed content) nothing more is added around it.
+// The encoder drops whitespace-only text between elements, so indentation never becomes content.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace syncmldm::detail {
+
+// Index of the first byte that is not valid UTF-8 or not an XML 1.0 character (controls other
+// than TAB, LF, CR); npos when the text is clean.
+std::size_t find_invalid_xml_text(std::string_view text);
+
+class XmlWriter {
+ public:
+  // indent < 0: compact (no line breaks at all).
+  XmlWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void declaration();
+  void start(std::string_view name);
+  // Only right after start(). Escapes the value.
+  void attribute(std::string_view name, std::string_view value);
+  // Escaped character data. Returns npos, or the index of a byte that XML cannot carry (then
+  // nothing is written).
+  std::size_t text(std::string_view utf8);
+  // A CDATA section (split where the content holds "]]>"). Same return as text().
+  std::size_t cdata(std::string_view utf8);
+  void end();
+  // True while the current element's start tag is still open (no content written yet).
+  bool start_tag_open() const { return !stack_.empty() && stack_.back().state == State::open; }
+  std::size_t depth() const { return stack_.size(); }
+  void finish();  // final newline
+
+  // A point to go back to (used when a nested document turns out not to decode).
+  struct Mark {
+    std::size_t size;
+    std::size_t depth;
+    std::uint8_t state;
+    bool inline_;
+    bool last_text;
+  };
+  Mark mark() const;
+  void rewind(const Mark& m);
+
+ private:
+  enum class State : std::uint8_t { open, text, elements };
+  struct Frame {
+    std::string_view name;
+    State state;
+    bool inline_;    // no line breaks inside
+    bool last_text;  // the last thing written inside was text
+  };
+  void newline(std::size_t level);
+  void close_start_tag(Frame& f);
+  void escape(std::string_view s, bool attribute);
+
+  std::string& out_;
+  int indent_;
+  std::vector<Frame> stack_;
+};
+
+}  // namespace syncmldm::detail

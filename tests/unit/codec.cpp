@@ -1,0 +1,143 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "syncmldm/atomic_file.hpp"
+#include "syncmldm/codec.hpp"
+
+using namespace syncmldm;
+using namespace std::string_literals;
+
+namespace {
+
+std::string encode(const std::string& xml, codec::EncodeOptions o = {}) { return codec::xml_to_wbxml(xml, "t", o); }
+std::string decode(const std::string& wbxml, codec::DecodeOptions o = {}) {
+  o.xml_declaration = false;
+  o.indent = -1;
+  std::string x = codec::wbxml_to_xml(wbxml, "t", o);
+  if (!x.empty() && x.back() == '\n') x.pop_back();
+  return x;
+}
+std::string compact(const std::string& xml) {
+  codec::DecodeOptions o;
+  o.xml_declaration = false;
+  o.indent = -1;
+  std::string x = codec::reformat_xml(xml, "t", o);
+  if (!x.empty() && x.back() == '\n') x.pop_back();
+  return x;
+}
+
+const std::string kHdr = "\x02\xA4\x01\x6A\x00"s;
+
+}  // namespace
+
+TEST_CASE("codec: the worked example encodes byte for byte") {
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><VerDTD>1.2</VerDTD></SyncHdr><SyncBody><Results><Item><Meta>"
+      "<Format xmlns='syncml:metinf'>chr</Format></Meta><Data>en-US</Data></Item></Results><Final/></SyncBody>"
+      "</SyncML>";
+  std::string w = encode(xml);
+  CHECK(w == kHdr + "\x6D\x6C\x71\x03" "1.2\x00\x01\x01\x6B\x62\x54\x5A\x00\x01\x47\x03" "chr\x00\x01\x01\x00\x00\x4F\x03" "en-US\x00\x01\x01\x01\x12\x01\x01"s);
+  CHECK(decode(w) == compact(xml));
+}
+
+TEST_CASE("codec: Format without its namespace is found by name; decoding adds the namespace") {
+  std::string w = encode("<SyncML xmlns='SYNCML:SYNCML1.2'><Meta><Format>int</Format></Meta></SyncML>");
+  CHECK(decode(w) == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><Meta><Format xmlns=\"syncml:metinf\">int</Format></Meta></SyncML>");
+}
+
+TEST_CASE("codec: text is kept exactly; layout whitespace is not content") {
+  std::string xml = "<SyncML xmlns=\"SYNCML:SYNCML1.2\">\n  <Data>  a &amp; b\r\n </Data>\n  <Data><![CDATA[<x/>]]></Data></SyncML>";
+  std::string w = encode(xml);
+  CHECK(decode(w) == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><Data>  a &amp; b&#13;\n </Data><Data><![CDATA[<x/>]]></Data></SyncML>");
+  CHECK(encode(decode(w)) == w);
+}
+
+TEST_CASE("codec: Format bin travels as raw OPAQUE") {
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><Replace><Item><Meta><Format xmlns='syncml:metinf'>bin</Format></Meta>"
+      "<Data>AAECgP/+</Data></Item></Replace></SyncML>";
+  std::string w = encode(xml);
+  CHECK(w.find("\xC3\x06\x00\x01\x02\x80\xFF\xFE"s) != std::string::npos);
+  CHECK(decode(w) == compact(xml));
+}
+
+TEST_CASE("codec: binary OPAQUE decodes to marked Base64 and back") {
+  std::string w = kHdr + "\x6D\x5A\x00\x01\x50\xC3\x08\x00\xFF\x10\x20\x80\x7F\x41\x42\x01\x01\x01"s;
+  std::string x = decode(w);
+  CHECK(x == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><Meta><NextNonce xmlns=\"syncml:metinf\" opaque=\"base64\">AP8QIIB/QUI=</NextNonce></Meta></SyncML>");
+  CHECK(encode(x) == w);
+}
+
+TEST_CASE("codec: nested DevInf and its Type") {
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><Results><Meta><Type xmlns='syncml:metinf'>application/vnd.syncml-devinf+xml</Type>"
+      "</Meta><Item><Data><DevInf xmlns='syncml:devinf'><VerDTD>1.2</VerDTD><UTC/></DevInf></Data></Item></Results></SyncML>";
+  std::string w = encode(xml);
+  CHECK(w.find("application/vnd.syncml-devinf+wbxml") != std::string::npos);
+  CHECK(w.find("\x4F\xC3\x0F\x02\xA4\x03\x6A\x00\x4A\x65\x03" "1.2\x00\x01\x28\x01\x01"s) != std::string::npos);
+  CHECK(decode(w) == compact(xml));
+  CHECK(encode(decode(w)) == w);
+}
+
+TEST_CASE("codec: unknown elements and attributes as literals") {
+  std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody xmlns:msft='urn:x'><Data msft:originalerror='0x86000002'>404</Data><Vendor>x</Vendor></SyncBody></SyncML>";
+  std::string w = encode(xml);
+  CHECK(decode(w) == compact(xml));
+  codec::EncodeOptions none;
+  none.string_table = codec::StringTableMode::none;
+  CHECK_THROWS(encode(xml, none));
+}
+
+TEST_CASE("codec: unknown tokens fail, or are kept on request") {
+  std::string w = kHdr + "\x6D\x00\x01\x57\x01\x01"s;  // MetInf 0x17 (FP) is known
+  CHECK(decode(w) == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><FP xmlns=\"syncml:metinf\"/></SyncML>");
+  std::string bad = kHdr + "\x6D\x00\x01\x3E\x01"s;
+  CHECK_THROWS_WITH(decode(bad), "t: offset 8: unknown tag token 0x3E on code page 1 of SyncML 1.2");
+  codec::DecodeOptions keep;
+  keep.keep_unknown = true;
+  std::string x = decode(bad, keep);
+  CHECK(x == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><unknown page=\"1\" token=\"0x3E\"/></SyncML>");
+  CHECK(encode(x) == bad);
+  CHECK_THROWS_WITH(decode(kHdr + "\x6D\x00\x07\x45\x01"s), "t: offset 8: tag 0x45 on code page 7, which SyncML 1.2 does not have");
+}
+
+TEST_CASE("codec: invalid UTF-8 and control characters are refused") {
+  CHECK_THROWS_WITH(decode(kHdr + "\x6D\x4F\x03\xC3\x28\x00\x01\x01"s), "t: offset 7: invalid UTF-8 in a string (byte 0xC3 at index 0)");
+  CHECK_THROWS_WITH(decode(kHdr + "\x6D\x4F\x03\x01\x00\x01\x01"s),
+                    "t: offset 7: control character 0x01 in a string cannot be written as XML");
+}
+
+TEST_CASE("codec: DDF documents use the string-form public id and page 2") {
+  std::string xml = "<MgmtTree xmlns='syncml:dmddf1.2'><VerDTD>1.2</VerDTD><Node><NodeName>a</NodeName></Node></MgmtTree>";
+  std::string w = encode(xml);
+  CHECK(w.substr(0, 5) == "\x02\x00\x00\x6A\x1B"s);
+  CHECK(w.find("-//OMA//DTD-DM-DDF 1.2//EN\x00\x00\x02\x60"s) != std::string::npos);
+  CHECK(decode(w) == compact(xml));
+}
+
+TEST_CASE("codec: every message in testdata round-trips") {
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(SYNCMLDM_TESTDATA) / "messages")) {
+    if (entry.path().extension() != ".xml") continue;
+    CAPTURE(entry.path().string());
+    std::string xml = read_file(entry.path().string());
+    for (auto form : {codec::PublicIdForm::number, codec::PublicIdForm::string}) {
+      for (auto table : {codec::StringTableMode::minimal, codec::StringTableMode::share}) {
+        codec::EncodeOptions o;
+        o.public_id = form;
+        o.string_table = table;
+        std::string w = codec::xml_to_wbxml(xml, "t", o);
+        std::string back = codec::wbxml_to_xml(w, "t");
+        // XML -> WBXML -> XML keeps the document; WBXML -> XML -> WBXML keeps the bytes.
+        CHECK(back == codec::reformat_xml(xml, "t"));
+        CHECK(codec::xml_to_wbxml(back, "t", o) == w);
+      }
+    }
+    ++files;
+  }
+  CHECK(files >= 5);
+}

@@ -1,0 +1,118 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "syncmldm/validate.hpp"
+
+using namespace syncmldm;
+using validate::Diagnostic;
+
+namespace {
+
+std::vector<Diagnostic> check(std::string text, validate::Options options = {}) {
+  return validate::validate_xml(std::move(text), "t.xml", options).diagnostics;
+}
+
+const Diagnostic* find(const std::vector<Diagnostic>& ds, std::string_view rule) {
+  auto it = std::find_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.rule == rule; });
+  return it == ds.end() ? nullptr : &*it;
+}
+
+std::string replace(int cmdid, std::string_view uri) {
+  return "<Replace><CmdID>" + std::to_string(cmdid) + "</CmdID><Item><Target><LocURI>" + std::string(uri) +
+         "</LocURI></Target><Meta><Format xmlns=\"syncml:metinf\">int</Format></Meta><Data>1</Data></Item></Replace>";
+}
+
+}  // namespace
+
+TEST_CASE("validate: registry ids are unique kebab-case and every rule is documented") {
+  std::set<std::string_view> ids;
+  for (const auto& r : validate::rules()) {
+    CHECK(ids.insert(r.id).second);
+    CHECK(r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+    CHECK_FALSE(r.summary.empty());
+    CHECK_FALSE(r.explanation.empty());
+    CHECK_FALSE(r.example.empty());
+    CHECK((r.windows || r.oma));
+    CHECK(validate::find_rule(r.id) == &r);
+  }
+  CHECK(validate::find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("validate: malformed XML is a finding with its place, not an exception") {
+  auto ds = check("<SyncBody>\n  <Get><CmdID>1</CmdID></Got>\n</SyncBody>");
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].rule == "xml-malformed");
+  CHECK(ds[0].line == 2);
+  CHECK(ds[0].severity == validate::Severity::Error);
+}
+
+TEST_CASE("validate: nested Atomic gives 500 on the inner and 507 on the outer") {
+  auto ds = check("<Atomic><CmdID>1</CmdID>\n<Atomic><CmdID>2</CmdID>" + replace(3, "./Vendor/MSFT/A") + "</Atomic></Atomic>");
+  std::vector<int> statuses;
+  for (const auto& d : ds) {
+    if (d.rule == "atomic-nested") statuses.push_back(d.status.value_or(0));
+  }
+  REQUIRE(statuses.size() == 2);
+  CHECK(statuses[0] == 507);  // the outer comes first in document order
+  CHECK(statuses[1] == 500);
+  auto inner = std::find_if(ds.begin(), ds.end(), [](const Diagnostic& d) { return d.status == 500; });
+  CHECK(inner->line == 2);
+  CHECK(inner->cmdid == "2");
+}
+
+TEST_CASE("validate: CmdIDs are unique across nested commands, present, and not 0") {
+  auto ds = check("<SyncBody>" + replace(2, "./Vendor/MSFT/A") + "<Atomic><CmdID>3</CmdID>" + replace(2, "./Vendor/MSFT/B") +
+                  "</Atomic>" + replace(0, "./Vendor/MSFT/C") + "</SyncBody>");
+  CHECK(find(ds, "cmdid-duplicate"));
+  CHECK(find(ds, "cmdid-zero"));
+  auto missing = check("<Replace><Item><Target><LocURI>./Vendor/MSFT/A</LocURI></Target><Data>1</Data></Item></Replace>");
+  REQUIRE(find(missing, "cmdid-missing"));
+  CHECK(find(missing, "cmdid-missing")->status == 400);
+}
+
+TEST_CASE("validate: several bare commands form a fragment, positions stay those of the file") {
+  std::string text = replace(1, "./Vendor/MSFT/A") + "\n" + replace(1, "./Vendor/MSFT/B");
+  auto ds = check(text);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].rule == "cmdid-duplicate");
+  CHECK(ds[0].line == 2);
+  CHECK(ds[0].column == 10);
+  CHECK(ds[0].offset == text.find("<CmdID>", text.find('\n')));
+}
+
+TEST_CASE("validate: Exec in Atomic is fine for Windows and an error for strict OMA") {
+  std::string text = "<Atomic><CmdID>1</CmdID><Exec><CmdID>2</CmdID><Item><Target><LocURI>./Vendor/MSFT/A</LocURI>"
+                     "</Target></Item></Exec></Atomic>";
+  CHECK_FALSE(find(check(text), "atomic-child"));
+  validate::Options oma;
+  oma.profile = validate::Profile::Oma;
+  CHECK(find(check(text, oma), "atomic-child"));
+}
+
+TEST_CASE("validate: --disable drops a rule") {
+  validate::Options options;
+  options.disabled = {"cmdid-zero"};
+  CHECK_FALSE(find(check(replace(0, "./Vendor/MSFT/A"), options), "cmdid-zero"));
+}
+
+TEST_CASE("validate: every finding is reported, in document order") {
+  auto ds = check("<SyncBody>\n<Get><Item><Target><LocURI>/a</LocURI></Target></Item></Get>\n<Foo/>\n<Sync/>\n</SyncBody>");
+  REQUIRE(ds.size() >= 4);
+  for (std::size_t i = 1; i < ds.size(); ++i) CHECK(*ds[i - 1].offset <= *ds[i].offset);
+  CHECK(find(ds, "cmdid-missing"));
+  CHECK(find(ds, "locuri-leading-slash"));
+  CHECK(find(ds, "unknown-element"));
+  CHECK(find(ds, "command-not-dm"));
+}
+
+TEST_CASE("validate: hostile nesting is bounded, not a crash") {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<Atomic>";
+  for (int i = 0; i < 5000; ++i) deep += "</Atomic>";
+  auto ds = check(deep);
+  REQUIRE_FALSE(ds.empty());
+  CHECK(ds[0].rule == "xml-malformed");
+}

@@ -1,0 +1,166 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "syncmldm/wbxml.hpp"
+
+using namespace syncmldm;
+using namespace std::string_literals;
+
+namespace {
+std::string mb(std::uint32_t v) {
+  std::string s;
+  wbxml::put_mb_u_int32(s, v);
+  return s;
+}
+std::string error_of(const std::string& bytes) {
+  try {
+    wbxml::Reader r(bytes, "t");
+    wbxml::Event e;
+    while (r.next(e)) {
+    }
+  } catch (const Error& e) {
+    return e.describe();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("wbxml: mb_u_int32 encodes the reference values") {
+  CHECK(mb(0) == "\x00"s);
+  CHECK(mb(0x6A) == "\x6A");
+  CHECK(mb(127) == "\x7F");
+  CHECK(mb(128) == "\x81\x00"s);
+  CHECK(mb(300) == "\x82\x2C");
+  CHECK(mb(0x0FD3) == "\x9F\x53");
+  CHECK(mb(0x1201) == "\xA4\x01");
+  CHECK(mb(16384) == "\x81\x80\x00"s);
+  CHECK(mb(0xFFFFFFFF) == "\x8F\xFF\xFF\xFF\x7F");
+}
+
+TEST_CASE("wbxml: mb_u_int32 reading rejects overlong and overflowing values") {
+  std::size_t pos = 0;
+  CHECK(wbxml::read_mb_u_int32("\x8F\xFF\xFF\xFF\x7F", pos, "t") == 0xFFFFFFFFu);
+  CHECK(pos == 5);
+  pos = 0;
+  CHECK_THROWS_WITH(wbxml::read_mb_u_int32("\x90\x80\x80\x80\x00"s, pos, "t"), "t: offset 0: multi-byte integer overflows 32 bits");
+  pos = 0;
+  CHECK_THROWS_WITH(wbxml::read_mb_u_int32("\x81\x81\x81\x81\x81\x01", pos, "t"),
+                    "t: offset 0: multi-byte integer longer than 5 bytes");
+  pos = 0;
+  CHECK_THROWS(wbxml::read_mb_u_int32("\x81", pos, "t"));
+}
+
+TEST_CASE("wbxml: header with numeric and string public ids") {
+  wbxml::Reader a("\x02\xA4\x01\x6A\x00\x6D\x01"s, "t");
+  CHECK(a.header().version == 2);
+  CHECK(a.header().public_id == 0x1201);
+  CHECK(a.header().language == &wbxml::syncml12());
+  std::string fpi = "-//SYNCML//DTD SyncML 1.2//EN";
+  std::string doc = "\x02\x00\x00\x6A\x1E"s + fpi + "\x00\x6D\x01"s;
+  wbxml::Reader b(doc, "t");
+  CHECK(b.header().public_id_is_string);
+  CHECK(b.header().fpi == fpi);
+  CHECK(b.header().language == &wbxml::syncml12());
+  // WBXML 1.0 has no charset field.
+  wbxml::Reader c("\x00\x9F\x53\x00\x6D\x01"s, "t");
+  CHECK(c.header().language == &wbxml::syncml11());
+  CHECK(c.header().charset == 0);
+  // Lower-case FPI and the MetInf spellings.
+  CHECK(wbxml::language_by_fpi("-//syncml//dtd syncml 1.2//en") == &wbxml::syncml12());
+  CHECK(wbxml::language_by_fpi("-//OMA//DTD SYNCML-METINF 1.2//EN") == &wbxml::metinf12());
+  CHECK(wbxml::language_by_fpi("-//SYNCML//DTD MetaInf 1.2//EN") == &wbxml::metinf12());
+}
+
+TEST_CASE("wbxml: events of a small document") {
+  // <SyncML><Final/><Data>a</Data></SyncML> with a page switch and back.
+  std::string doc = "\x02\xA4\x01\x6A\x00\x6D\x12\x00\x01\x47\x03" "chr\x00\x01\x00\x00\x4F\xC3\x02\xFF\x00\x01\x01"s;
+  wbxml::Reader r(doc, "t");
+  wbxml::Event e;
+  std::string seen;
+  while (r.next(e)) {
+    switch (e.type) {
+      case wbxml::EventType::start: seen += "<" + std::string(e.name) + ">"; break;
+      case wbxml::EventType::end: seen += e.synthetic ? "/" : "</>"; break;
+      case wbxml::EventType::text: seen += std::string(e.data); break;
+      case wbxml::EventType::opaque: seen += "[" + std::to_string(e.data.size()) + "]"; break;
+      case wbxml::EventType::switch_page: seen += "p" + std::to_string(e.value); break;
+      default: break;
+    }
+  }
+  CHECK(seen == "<SyncML><Final>/p1<Format>chr</>p0<Data>[2]</></>");
+}
+
+TEST_CASE("wbxml: bad input is reported with its offset") {
+  std::string hdr = "\x02\xA4\x01\x6A\x00"s;
+  CHECK(error_of("") == "t: offset 0: empty input");
+  CHECK(error_of("\x07\x01"s) == "t: offset 0: unsupported WBXML version byte 0x07 (1.0-1.3 are 0x00-0x03)");
+  CHECK(error_of(hdr + "\x6D\x6C") == "t: offset 7: truncated: input ends inside 2 open elements");
+  CHECK(error_of(hdr + "\x6D\x01\x01") == "t: offset 7: END without an open element");
+  CHECK(error_of(hdr + "\x6D\x3F\x01") == "");  // an undefined token is the decoder's business
+  CHECK(error_of(hdr + "\x6D\x83\x05\x01") ==
+        "t: offset 6: string table reference 5 is past the end of the table (0 bytes)");
+  CHECK(error_of(hdr + "\x6D\xC3\x10\x41\x01") ==
+        "t: offset 6: opaque length 16 is beyond the end of input (2 bytes left)");
+  CHECK(error_of("\x02\xA4\x01\x6A\x20\x00"s) ==
+        "t: offset 4: string table length 32 is beyond the end of input (1 bytes left)");
+  CHECK(error_of("\x02\x00\x05\x6A\x00\x6D\x01"s).find("string table reference 5") != std::string::npos);
+  CHECK(error_of("\x02\x07\x6A\x00\x6D\x01"s) == "t: offset 1: unknown public id 0x7 (force a language with --language)");
+  CHECK(error_of(hdr + "\x6D\x03" "abc") == "t: offset 6: truncated: inline string without its terminating NUL");
+  CHECK(error_of(hdr + "\x6D\x01\x6D\x01") == "t: offset 7: a second root element");
+  CHECK(error_of(hdr + "\x6D\x02\x90\x80\x80\x80\x00\x01"s) == "t: offset 7: entity: multi-byte integer overflows 32 bits");
+}
+
+TEST_CASE("wbxml: nesting is bounded") {
+  std::string doc = "\x02\xA4\x01\x6A\x00"s + std::string(100000, '\x6D');
+  CHECK(error_of(doc) == "t: offset 1005: elements nested deeper than 1000");
+}
+
+TEST_CASE("wbxml: Nokia's xmlns attribute without a string table") {
+  std::string doc = "\x02\xA4\x01\x6A\x00\xED\x04\x00\x03SYNCML:SYNCML1.2\x00\x01\x12\x01"s;
+  wbxml::Reader r(doc, "t");
+  wbxml::Event e;
+  int attributes = 0;
+  while (r.next(e)) {
+    if (e.type == wbxml::EventType::attribute) {
+      ++attributes;
+      CHECK(e.name == "xmlns");
+      CHECK(e.data == "SYNCML:SYNCML1.2");
+    }
+  }
+  CHECK(attributes == 1);
+}
+
+TEST_CASE("wbxml: token tables") {
+  const auto& s = wbxml::syncml12();
+  CHECK(s.tag(0, 0x05) == "Add");
+  CHECK(s.tag(0, 0x2D) == "SyncML");
+  CHECK(s.tag(0, 0x30) == "");
+  CHECK(s.tag(0, 0x3C) == "Correlator");
+  CHECK(s.tag(1, 0x07) == "Format");
+  CHECK(s.tag(1, 0x16) == "FieldLevel");
+  CHECK(s.tag(2, 0x20) == "MgmtTree");
+  CHECK(s.tag(2, 0x3C) == "ZeroOrOne");
+  CHECK(*s.token(0, "Correlator") == 0x3C);
+  CHECK(*s.token(1, "MaxObjSize") == 0x15);
+  CHECK(!s.token(0, "Format"));
+  CHECK(wbxml::syncml11().tag(0, 0x35) == "");
+  CHECK(wbxml::syncml11().tag(0, 0x34) == "MoreData");
+  CHECK(wbxml::devinf12().tag(0, 0x34) == "SupportHierarchicalSync");
+  CHECK(wbxml::devinf11().tag(0, 0x1C) == "Size");
+  CHECK(wbxml::devinf12().tag(0, 0x1C) == "MaxSize");
+  CHECK(*wbxml::dmddf12().token(2, "verDTD") == 0x37);
+  CHECK(*wbxml::dmddf12().token(2, "node") == 0x25);
+  CHECK(*wbxml::dmddf12().token(2, "Node") == 0x24);
+}
+
+TEST_CASE("wbxml: dump shows offsets, pages and names") {
+  std::string out;
+  wbxml::dump("\x02\xA4\x01\x6A\x00\x6D\x12\x01"s, "t", out);
+  CHECK(out.find("00000005     0  6d              <SyncML> +content") != std::string::npos);
+  CHECK(out.find("<Final/>") != std::string::npos);
+  CHECK(out.find("END </SyncML>") != std::string::npos);
+  std::string partial;
+  CHECK_THROWS(wbxml::dump("\x02\xA4\x01\x6A\x00\x6D\x6C"s, "t", partial));
+  CHECK(partial.find("<SyncHdr>") != std::string::npos);
+}

@@ -1,0 +1,82 @@
+// syncml-decode: WBXML (raw, hex, Base64, inside HTTP) -> indented XML, or the token dump.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "common/app.hpp"
+#include "common/exit_codes.hpp"
+#include "common/options.hpp"
+#include "common/output.hpp"
+#include "syncmldm/codec.hpp"
+#include "syncmldm/input.hpp"
+#include "syncmldm/wbxml.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Decode a SyncML / OMA DM message to indented XML.\n"
+               "The input is recognised by its content: WBXML, a hex dump (plain, 0x.., xxd, hexdump -C),\n"
+               "Base64, a whole HTTP request or response, or XML (which is re-indented)."};
+  tools::configure_app(app, "syncml-decode");
+  std::string path = "-";
+  app.add_option("FILE", path, "Input file ('-' or absent: standard input)")->option_text("FILE");
+  tools::OutputOptions out;
+  tools::add_output_options(app, out, false);
+  tools::InputFormatOption format;
+  tools::add_input_format_option(app, format);
+  bool dump = false;
+  app.add_flag("--dump", dump, "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML");
+  int indent = 2;
+  app.add_option("--indent", indent, "Spaces per nesting level (default 2)")->check(CLI::Range(0, 16))->option_text("N");
+  bool compact = false;
+  app.add_flag("--compact", compact, "Write the XML on one line, without indentation");
+  bool no_declaration = false;
+  app.add_flag("--no-declaration", no_declaration, "Leave out the <?xml ...?> declaration");
+  bool keep_unknown = false;
+  app.add_flag("--keep-unknown", keep_unknown,
+               "Write undefined tokens as <unknown page=\"N\" token=\"0xNN\"> instead of failing");
+  std::string language;
+  app.add_option("--language", language,
+                 "Decode as this document type whatever the public id says: syncml10 syncml11 syncml12 metinf12 "
+                 "devinf10 devinf11 devinf12 dmddf12")
+      ->option_text("NAME");
+  tools::add_verbosity_options(app);
+
+  return tools::run_main(app, argc, argv, [&] {
+    using namespace syncmldm;
+    codec::DecodeOptions options;
+    options.indent = compact ? -1 : indent;
+    options.xml_declaration = !no_declaration;
+    options.keep_unknown = keep_unknown;
+    if (!language.empty()) {
+      options.language = wbxml::language_by_name(language);
+      if (!options.language) {
+        throw Error(ErrorKind::usage, fmt::format("unknown language '{}' (one of: {})", language, wbxml::language_names()));
+      }
+    }
+    input::Payload in = input::load(path, input::parse_format(format.format));
+    if (tools::verbosity() > 0) {
+      std::string extra = in.content_type.empty() ? "" : fmt::format(", Content-Type {}", in.content_type);
+      tools::print_note("syncml-decode", fmt::format("{}: {} input, {} payload of {} bytes{}", path,
+                                                     input::format_name(in.container), input::format_name(in.payload),
+                                                     in.bytes.size(), extra));
+    }
+    if (dump) {
+      if (in.payload != input::Format::wbxml) throw Error(ErrorKind::input, "--dump needs WBXML input, this is XML", Location{path});
+      std::string text;
+      wbxml::ReadOptions ro;
+      ro.language = options.language;
+      try {
+        wbxml::dump(in.bytes, path, text, ro);
+      } catch (const Error&) {
+        // Show the tokens read so far: they lead up to the problem.
+        tools::write_output(out, text, false);
+        throw;
+      }
+      tools::write_output(out, text, false);
+      return tools::kExitOk;
+    }
+    std::string xml_text = in.payload == input::Format::wbxml ? codec::wbxml_to_xml(in.bytes, path, options)
+                                                              : codec::reformat_xml(in.bytes, path, options);
+    tools::write_output(out, xml_text, false);
+    return tools::kExitOk;
+  });
+}

@@ -17,8 +17,10 @@
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "syncmldm/atomic_file.hpp"
+#include "syncmldm/codec.hpp"
 #include "syncmldm/ddf.hpp"
 #include "syncmldm/device.hpp"
+#include "syncmldm/input.hpp"
 #include "syncmldm/message.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/tree.hpp"
@@ -499,12 +501,13 @@ int main(int argc, char** argv) {
     }
 
     if (*apply) {
-      if (apply_wbxml) throw Error(ErrorKind::usage, "--wbxml is not available in this build");
-      if (apply_input.format != "auto" && apply_input.format != "xml")
-        throw Error(ErrorKind::usage, "--input-format " + apply_input.format + " is not available in this build");
       tree::Tree t = load_state(apply_state);
-      std::string text = read_file(apply_package);
-      auto doc = xml::Document::parse(text, apply_package);  // a bad package leaves the state alone
+      // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
+      auto payload = input::load(apply_package, input::parse_format(apply_input.format));
+      std::string xml_text = payload.payload == input::Format::wbxml
+                                 ? codec::wbxml_to_xml(payload.bytes, apply_package)
+                                 : std::move(payload.bytes);
+      auto doc = xml::Document::parse(xml_text, apply_package);
       auto request = message::read(doc);
       device::Options o;
       o.msg_id = apply_msgid;
@@ -514,11 +517,12 @@ int main(int argc, char** argv) {
       for (const auto& e : resp.execs)
         if (tools::verbosity() > 0) tools::print_note(kTool, "exec " + e.uri + (e.data.empty() ? "" : " with " + printable(e.data)));
       std::string out = message::write(resp.message);
+      if (apply_wbxml) out = codec::xml_to_wbxml(out, "response");
       if (apply_in_place) save_state(t, apply_state);
       else if (!apply_out.empty()) save_state(t, apply_out);
       tools::OutputOptions oo;
       oo.force = apply_force;
-      tools::write_output(oo, out, false);
+      tools::write_output(oo, out, apply_wbxml);
       return apply_fail && resp.failed ? tools::kExitFindings : tools::kExitOk;
     }
     return tools::kExitUsage;

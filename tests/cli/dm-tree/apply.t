@@ -971,3 +971,15 @@ exit: 2
 --- stderr
 dm-tree: --in-place excludes --output
 dm-tree: try 'dm-tree --help' for more information
+===
+# The package may arrive as WBXML (here from syncml-encode on stdin); the response as WBXML.
+cmd: syncml-encode packages/atomic.xml | SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml - --wbxml --force | syncml-decode - | grep -c '<Status>'
+exit: 0
+--- stdout
+19
+===
+# Hex dumps are sniffed too.
+cmd: syncml-encode packages/basic.xml | od -An -tx1 | SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml - | grep -c '<Results>'
+exit: 0
+--- stdout
+3

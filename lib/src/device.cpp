@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "base64_internal.hpp"
+#include "syncmldm/base64.hpp"
 #include "syncmldm/ddf.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/uri.hpp"
@@ -213,7 +213,7 @@ class Engine {
 
   // Value of a leaf as it travels in XML: bin goes as b64.
   static std::pair<std::string, std::string> wire_value(const Node& n) {
-    if (n.format == "bin") return {detail::base64_encode(n.value), "b64"};
+    if (n.format == "bin") return {base64::encode(n.value), "b64"};
     return {n.value, n.format};
   }
 
@@ -234,7 +234,7 @@ class Engine {
     }
     if (!ddf::value_matches_format(format, data)) return 415;
     if (format == "b64") {
-      auto decoded = detail::base64_decode(data);
+      auto decoded = base64::decode(data);
       if (!decoded) return 415;
       stored = *decoded;
       format = "bin";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "huge_pages.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/ddf.hpp"
 #include "syncmldm/tnds.hpp"
@@ -104,6 +105,9 @@ class Engine {
     hs.data = std::to_string(hdr);
     out_.push_back(std::move(hs));
     refused_ = hdr != 200;
+    // Roughly a Status per command plus Results: reserve so that large responses are not moved.
+    out_.reserve(1 + 2 * req_.commands.size());
+    detail::advise_huge_pages(out_.data(), out_.capacity() * sizeof(Command));
 
     for (const Command& c : req_.commands) command(c, Context::body, nullptr);
 

@@ -174,7 +174,7 @@ session::Credentials credentials(const Options& o) {
   session::Credentials c;
   c.scheme = *auth::parse_scheme_name(o.auth.scheme);
   if (c.scheme == auth::Scheme::none) return c;
-  if (o.auth.user.empty()) throw CLI::ValidationError("--user", "--auth " + o.auth.scheme + " needs --user");
+  if (o.auth.user.empty()) throw CLI::ValidationError("--auth " + o.auth.scheme + " needs --user");
   c.user = o.auth.user;
   c.password = tools::read_password(o.auth);
   c.nonce_form = o.auth.literal_nonce ? auth::NonceForm::literal : auth::NonceForm::decoded;
@@ -408,7 +408,7 @@ std::string counts(const std::map<std::string, int>& m) {
 }
 
 int run_session(const Options& o) {
-  if (o.state.empty()) throw CLI::ValidationError("--state", "--session needs --state STATE.tnds");
+  if (o.state.empty()) throw CLI::ValidationError("--session needs --state STATE.tnds");
   session::Codec codec = make_codec();
   auto tree = load_tree(o);
   Trace trace(o.trace);
@@ -498,7 +498,7 @@ int main(int argc, char** argv) {
       ->option_text("FILE");
   app.add_option("-w,--write-out", o.write_out, "Print a summary after the reply: json")
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
-  auto* session_flag = app.add_flag("--session", o.session, "Play a whole DM client session against --state")->group("Session options");
+  app.add_flag("--session", o.session, "Play a whole DM client session against --state")->group("Session options");
   app.add_option("--state", o.state, "DM tree state (TNDS); created with the standard objects when missing, saved at the end")
       ->option_text("FILE")->group("Session options");
   app.add_option("--ddf", o.ddf, "DDF file or folder describing the tree (repeatable)")
@@ -514,10 +514,17 @@ int main(int argc, char** argv) {
   app.add_option("--device-id", o.device_id, "Device id (./DevInfo/DevId and SyncHdr Source)")->option_text("ID")->group("Session options");
   app.add_option("--server-id", o.server_id, "Server id for ACL checks (default: ACLs not enforced, as on Windows)")
       ->option_text("ID")->group("Session options");
-  for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds", "--no-save",
-                     "--device-id", "--server-id"})
-    app.get_option(name)->needs(session_flag);
-  session_flag->excludes(app.get_option("--offline"));
-  session_flag->excludes(app.get_option("FILE"));
-  return tools::run_main(app, argc, argv, [&] { return o.session ? run_session(o) : run_single(o); });
+  // Session options make sense only with --session, and --session sends no FILE.
+  auto check_modes = [&] {
+    for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
+                       "--no-save", "--device-id", "--server-id"})
+      if (!o.session && app.get_option(name)->count() > 0)
+        throw CLI::ValidationError(std::string(name) + " needs --session");
+    if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
+      throw CLI::ValidationError("--session takes no FILE and no --offline");
+  };
+  return tools::run_main(app, argc, argv, [&] {
+    check_modes();
+    return o.session ? run_session(o) : run_single(o);
+  });
 }

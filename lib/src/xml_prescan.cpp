@@ -110,10 +110,11 @@ bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& probl
     return false;
   };
   while (i < n) {
-    // Character data: only '&' and '<' matter.
-    std::size_t next = text.find_first_of("<&", i);
-    if (next == std::string_view::npos) break;
-    i = next;
+    // Character data: only '&' and '<' matter. (string_view::find_first_of calls memchr once per
+    // byte; this plain loop is several times faster on large documents.)
+    const char* data = text.data();
+    while (i < n && data[i] != '<' && data[i] != '&') ++i;
+    if (i >= n) break;
     if (text[i] == '&') {
       std::size_t len = entity_length(text, i);
       if (len == 0) return fail(i, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");

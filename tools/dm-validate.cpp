@@ -1,15 +1,17 @@
 // dm-validate: judge OMA DM messages and provisioning fragments as a DM client would.
 // Parses options, collects inputs, hands each to the validator, prints the report.
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
-#include <sstream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -59,20 +61,64 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, boo
   return out;
 }
 
-bool read_all(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = std::move(ss).str();
-    return !std::cin.bad();
+// A regular file mapped read-only (and pre-faulted in one call): no copy of a large input.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  bool ok() const { return data_ != nullptr; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// Reads a whole file (or stdin for "-") with large reads into one buffer sized up front.
+bool read_all(const std::string& path, std::string& out) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return false;
   std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec) out.reserve(static_cast<std::size_t>(size));
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+  auto size = path == "-" ? 0 : fs::file_size(path, ec);
+  out.clear();
+  if (!ec && size > 0) out.resize(static_cast<std::size_t>(size));
+  std::size_t used = 0;
+  while (true) {
+    if (used == out.size()) {
+      // Full (or size unknown): probe with a small read before growing, so that a file read
+      // in one go is never copied into a bigger buffer.
+      char probe[65536];
+      std::size_t n = std::fread(probe, 1, sizeof probe, f);
+      if (n == 0) break;
+      out.resize(std::max(out.size() * 2, used + n));
+      std::memcpy(out.data() + used, probe, n);
+      used += n;
+      continue;
+    }
+    std::size_t n = std::fread(out.data() + used, 1, out.size() - used, f);
+    if (n == 0) break;
+    used += n;
+  }
+  bool ok = !std::ferror(f);
+  if (f != stdin) std::fclose(f);
+  out.resize(used);
+  return ok;
 }
 
 }  // namespace
@@ -87,6 +133,7 @@ int main(int argc, char** argv) {
   bool list_rules = false, werror = false;
   tools::OutputOptions output;
   tools::ColorOptions color;
+  tools::InputFormatOption input_format;
 
   app.add_option("inputs", inputs, "Files, directories (searched for *.xml, *.wbxml, *.syncml) or - for stdin")
       ->option_text("INPUT...");
@@ -109,6 +156,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->option_text("RULE");
   app.add_flag("--werror", werror, "Treat warnings as errors for the exit status");
+  tools::add_input_format_option(app, input_format);
   tools::add_output_options(app, output, false);
   tools::add_color_option(app, color);
   tools::add_verbosity_options(app);
@@ -137,6 +185,7 @@ int main(int argc, char** argv) {
     for (const auto& path : ddfs) ddf::load_path(schema, path);
     if (!ddfs.empty()) options.schema = &schema;
 
+    input::Format forced = input::parse_format(input_format.format);
     bool input_failed = false;
     std::vector<std::string> files = expand_inputs(inputs, input_failed);
     auto format = *report::parse_format(format_name);
@@ -145,14 +194,17 @@ int main(int argc, char** argv) {
     std::vector<validate::FileReport> reports;
     std::map<std::string, std::string> sources;  // kept only to show source lines
     for (const auto& path : files) {
+      std::optional<MappedFile> mapped;
+      if (path != "-") mapped.emplace(path);
       std::string bytes;
-      if (!read_all(path, bytes)) {
+      if (!(mapped && mapped->ok()) && !read_all(path, bytes)) {
         tools::print_error(kName, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
         input_failed = true;
         continue;
       }
-      if (show_source) sources[path] = bytes;
-      reports.push_back(validate::validate_input(std::move(bytes), path, options));
+      std::string_view view = mapped && mapped->ok() ? mapped->view() : std::string_view(bytes);
+      if (show_source) sources[path] = std::string(view);
+      reports.push_back(validate::validate_input(view, path, options, forced));
     }
 
     std::string rendered;

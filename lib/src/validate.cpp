@@ -133,6 +133,8 @@ class Walker {
   Context& ctx_;
 };
 
+}  // namespace
+
 void run(Context& ctx, const Node* root, bool wrapped) {
   std::string_view name = name_of(root);
   const Node* header = nullptr;
@@ -161,6 +163,8 @@ void run(Context& ctx, const Node* root, bool wrapped) {
     walker.visit(root, nullptr, 0);
   }
 }
+
+namespace {
 
 // Line index and column counting over the original text, built on the first diagnostic only:
 // clean files never pay for it. Columns are counted in code points, from the previous answer
@@ -251,7 +255,7 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
 }  // namespace
 }  // namespace detail
 
-FileReport validate_xml(std::string text, std::string_view source_name, const Options& options) {
+FileReport validate_xml(std::string_view text, std::string_view source_name, const Options& options) {
   using namespace detail;
   FileReport report;
   report.path = std::string(source_name);
@@ -302,7 +306,7 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
     }
     std::string wrapped_text;
     wrapped_text.reserve(text.size() + kWrapOpen.size() + kWrapClose.size());
-    wrapped_text.append(text, 0, first->first).append(kWrapOpen).append(text, first->first);
+    wrapped_text.append(text.substr(0, first->first)).append(kWrapOpen).append(text.substr(first->first));
     wrapped_text.append(kWrapClose);
     shift_at = first->first + kWrapOpen.size();
     try {
@@ -321,13 +325,33 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
   return report;
 }
 
-FileReport validate_input(std::string bytes, std::string_view source_name, const Options& options) {
-  std::size_t i = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) ++i;
-  if (!bytes.empty() && i < bytes.size() && bytes[i] != '<' && static_cast<unsigned char>(bytes[0]) <= 0x03) {
-    return validate_wbxml(bytes, source_name, options);
+FileReport validate_input(std::string_view bytes, std::string_view source_name, const Options& options,
+                          input::Format forced) {
+  // XML and raw WBXML are checked where they lie; only wrapped input (hex, Base64, HTTP) is
+  // unwrapped into a copy first.
+  input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
+  if (outer == input::Format::xml) return validate_xml(bytes, source_name, options);
+  if (outer == input::Format::wbxml) return validate_wbxml(bytes, source_name, options);
+  input::Payload payload;
+  try {
+    payload = input::unwrap(std::string(bytes), std::string(source_name), forced);
+  } catch (const Error& e) {
+    // Not a message at all (plain text, broken hex or Base64, a bad HTTP wrapper): a finding.
+    FileReport report;
+    report.path = std::string(source_name);
+    report.format = "xml";
+    if (std::find(options.disabled.begin(), options.disabled.end(), "not-syncml") == options.disabled.end()) {
+      Diagnostic d;
+      d.file = report.path;
+      d.offset = e.where().offset.value_or(0);
+      d.rule = "not-syncml";
+      d.message = e.message();
+      report.diagnostics.push_back(std::move(d));
+    }
+    return report;
   }
-  return validate_xml(std::move(bytes), source_name, options);
+  if (payload.payload == input::Format::wbxml) return validate_wbxml(payload.bytes, source_name, options);
+  return validate_xml(payload.bytes, source_name, options);
 }
 
 Counts count(std::span<const FileReport> reports) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
+#include "xml_arena.hpp"
 #include "xml_prescan.hpp"
 
 namespace syncmldm::xml {
@@ -10,8 +12,11 @@ namespace syncmldm::xml {
 namespace {
 // Elements may not close with a different name; comments, DOCTYPE and PIs are skipped.
 constexpr int kParseFlags = rapidxml::parse_validate_closing_tags;
+// From this size on, the copy and the nodes go to a huge-page arena (xml_arena.hpp).
+constexpr std::size_t kArenaThreshold = 1u << 20;
 }  // namespace
 
+Document::Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
@@ -35,14 +40,23 @@ Document Document::parse(std::string_view text, std::string source_name, const P
   if (!detail::prescan(body, options.max_depth, problem)) throw fail(problem.offset + bom, problem.message);
 
   doc.size_ = text.size();
-  doc.buffer_ = std::make_unique<char[]>(text.size() + 1);
-  std::memcpy(doc.buffer_.get(), text.data(), text.size());
-  doc.buffer_[text.size()] = '\0';
   doc.doc_ = std::make_unique<rapidxml::xml_document<char>>();
+  std::optional<detail::Arena::Scope> scope;
+  if (text.size() >= kArenaThreshold) {
+    doc.arena_ = std::make_unique<detail::Arena>();
+    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
+    doc.doc_->set_allocator(&detail::Arena::pool_allocate, &detail::Arena::pool_free);
+    scope.emplace(*doc.arena_);
+  } else {
+    doc.buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);  // no zero fill: memcpy follows
+    doc.base_ = doc.buffer_.get();
+  }
+  std::memcpy(doc.base_, text.data(), text.size());
+  doc.base_[text.size()] = '\0';
   try {
-    doc.doc_->parse<kParseFlags>(doc.buffer_.get() + bom);
+    doc.doc_->parse<kParseFlags>(doc.base_ + bom);
   } catch (const rapidxml::parse_error& e) {
-    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.buffer_.get());
+    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.base_);
     throw fail(std::min<std::uint64_t>(offset, text.size()), e.what());
   }
   if (!doc.root()) throw fail(0, "no root element");
@@ -61,7 +75,7 @@ Node* Document::root() const {
 }
 
 std::uint64_t Document::offset_of(const Node* node) const {
-  const char* base = buffer_.get();
+  const char* base = base_;
   switch (node->type()) {
     case rapidxml::node_element:
       return static_cast<std::uint64_t>(node->name() - base - 1);
@@ -73,7 +87,7 @@ std::uint64_t Document::offset_of(const Node* node) const {
 }
 
 std::uint64_t Document::offset_of(const Attribute* attribute) const {
-  return static_cast<std::uint64_t>(attribute->name() - buffer_.get());
+  return static_cast<std::uint64_t>(attribute->name() - base_);
 }
 
 LineCol Document::line_col(std::uint64_t offset) const {
@@ -84,7 +98,7 @@ LineCol Document::line_col(std::uint64_t offset) const {
   // rewritten in place only inside text, which keeps lead bytes where they were.
   std::uint32_t column = 1;
   // Prefer the untouched copy when kept: in-place parsing compacts entity references.
-  const char* text = !source_.empty() ? source_.data() : buffer_.get();
+  const char* text = !source_.empty() ? source_.data() : base_;
   std::uint64_t limit = !source_.empty() ? source_.size() : size_;
   if (text) {
     for (std::uint64_t i = start; i < offset && i < limit; ++i) {

@@ -1,5 +1,6 @@
 #include "xml_prescan.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace syncmldm::xml::detail {
@@ -109,10 +110,20 @@ bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& probl
     problem = {at, std::move(message)};
     return false;
   };
+  // The next '&' at or after i, found with memchr and kept until the scan passes it:
+  // find_first_of("<&") would call memchr on the two-character set once per byte.
+  std::size_t amp = 0;
+  bool amp_known = false;
   while (i < n) {
     // Character data: only '&' and '<' matter.
-    std::size_t next = text.find_first_of("<&", i);
-    if (next == std::string_view::npos) break;
+    if (!amp_known || amp < i) {
+      const void* a = std::memchr(text.data() + i, '&', n - i);
+      amp = a ? static_cast<std::size_t>(static_cast<const char*>(a) - text.data()) : n;
+      amp_known = true;
+    }
+    const void* lt = std::memchr(text.data() + i, '<', amp - i);
+    std::size_t next = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - text.data()) : amp;
+    if (next >= n) break;
     i = next;
     if (text[i] == '&') {
       std::size_t len = entity_length(text, i);

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "syncmldm/uri.hpp"
 #include "syncmldm/validate.hpp"
 
 using namespace syncmldm;
@@ -115,4 +116,22 @@ TEST_CASE("validate: hostile nesting is bounded, not a crash") {
   auto ds = check(deep);
   REQUIRE_FALSE(ds.empty());
   CHECK(ds[0].rule == "xml-malformed");
+}
+
+TEST_CASE("validate: LocURI findings agree with the URI layer's checker") {
+  // The validator skips the full checker for plain URIs; both must still agree on every URI.
+  const char* uris[] = {"./Vendor/MSFT/Policy/Config/Camera/AllowCamera", "./Device/Vendor/MSFT/Reboot/RebootNow",
+                        "./User/Vendor/MSFT/A", "./user/Vendor/MSFT/A", "./DEVICE/X", "./a.b/c", "./a./b", "./a/b.",
+                        "./a//b", "./a/b/", "./a/./b", "./a/../b", "./a/*/b", "./a%20b/c", "./a%2Fb", "./a%C3%A9",
+                        "./a%FFb", "./a%2", "./a%zz", "./a b", "./a{b}", "./a~b_c-d", "Vendor/MSFT/A", "/Vendor/A", ".",
+                        "./", "./A?prop=ACL", "./A?list=Struct", "./A?foo=1", "./%7BAF92-6B%7D/DownloadInstall"};
+  for (const char* u : uris) {
+    std::string text = "<Get><CmdID>1</CmdID><Item><Target><LocURI>" + std::string(u) + "</LocURI></Target></Item></Get>";
+    bool validator_clean = true;
+    for (const auto& d : check(text)) {
+      if (d.rule.starts_with("locuri-") && d.severity != validate::Severity::Note) validator_clean = false;
+    }
+    CAPTURE(u);
+    CHECK(validator_clean == uri::check(u).empty());
+  }
 }

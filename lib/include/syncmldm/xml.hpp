@@ -27,6 +27,10 @@ inline constexpr std::string_view kMetInf = "syncml:metinf";
 inline constexpr std::string_view kDevInf = "syncml:devinf";
 inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
+namespace detail {
+class Arena;
+}
+
 struct LineCol {
   std::uint32_t line = 0;    // 1-based
   std::uint32_t column = 0;  // 1-based, counted in characters (UTF-8 code points)
@@ -66,7 +70,9 @@ class Document {
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
  private:
-  Document() = default;
+  Document();
+  std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
+  char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
   std::unique_ptr<char[]> buffer_;
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source

@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
 
+#include "huge_pages.hpp"
 #include "syncmldm/error.hpp"
 
 namespace syncmldm {
@@ -83,12 +85,20 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     throw Error(ErrorKind::io, "is a directory", Location{path});
   }
   std::string data;
+  std::size_t filled = 0;
   if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-    data.reserve(static_cast<std::size_t>(st.st_size));
+    // Read a regular file straight into the string (one more byte: room for a terminator).
+    data.reserve(static_cast<std::size_t>(st.st_size) + 1);
+    detail::advise_huge_pages(data.data(), data.capacity());
+    data.resize(static_cast<std::size_t>(st.st_size));
   }
   char chunk[1 << 16];
   for (;;) {
-    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    // Into the presized string first, then (stdin, pipes, growing files) through a chunk.
+    bool direct = filled < data.size();
+    char* into = direct ? data.data() + filled : chunk;
+    std::size_t room = direct ? data.size() - filled : sizeof chunk;
+    ssize_t n = ::read(fd, into, room);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -96,12 +106,17 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       if (!is_stdin) ::close(fd);
       fail(path, "cannot read", err);
     }
-    if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
+    if (filled + static_cast<std::size_t>(n) > max_bytes) {
       if (!is_stdin) ::close(fd);
       throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
     }
-    data.append(chunk, static_cast<std::size_t>(n));
+    if (!direct) {
+      data.resize(filled);
+      data.append(chunk, static_cast<std::size_t>(n));
+    }
+    filled += static_cast<std::size_t>(n);
   }
+  data.resize(filled);
   if (!is_stdin) ::close(fd);
   return data;
 }

@@ -5,6 +5,7 @@
 
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
+#include "huge_pages.hpp"
 #include "xml_writer.hpp"
 
 namespace syncmldm::codec {
@@ -236,7 +237,9 @@ class Decoder {
 
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options) {
   std::string out;
-  out.reserve(wbxml.size() * 2 + 64);
+  // Decoded XML is 2-3 times the WBXML; untouched reserved pages cost nothing.
+  out.reserve(wbxml.size() * 4 + 4096);
+  detail::advise_huge_pages(out.data(), out.capacity());
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);

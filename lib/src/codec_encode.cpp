@@ -101,28 +101,34 @@ class Encoder {
   std::string run(const Node* root, const Namespaces& inherited, std::size_t size_hint) {
     body_.reserve(size_hint);
     bool string_id = options_.public_id == PublicIdForm::string || language_->public_id == 0;
+    bool table = options_.string_table != StringTableMode::none;
     std::uint32_t id_index = 0;
-    if (string_id && options_.string_table != StringTableMode::none) id_index = add_string(language_->fpi, root);
+    if (string_id && table) id_index = add_string(language_->fpi, root);
     if (options_.string_table == StringTableMode::share) count_texts(root);
+    // The header is written first as if the string table stayed empty (the usual case), so that
+    // the body needs no copy; a table, when one appears, means one copy at the end.
+    auto header = [&](std::string& out, std::string_view strtbl) {
+      out.push_back(static_cast<char>(options_.version));
+      if (string_id && table) {
+        out.push_back(0);
+        wbxml::put_mb_u_int32(out, id_index);
+      } else {
+        wbxml::put_mb_u_int32(out, string_id ? 1 : language_->public_id);  // 1: "unknown", no table for the FPI
+      }
+      if (options_.version != 0) wbxml::put_mb_u_int32(out, wbxml::kCharsetUtf8);
+      wbxml::put_mb_u_int32(out, static_cast<std::uint32_t>(strtbl.size()));
+      out.append(strtbl);
+    };
+    header(body_, {});
+    std::size_t header_size = body_.size();
     Namespaces ns = inherited;
     Scope top;
     element(root, ns, top);
-
+    if (strtbl_.empty()) return std::move(body_);
     std::string out;
     out.reserve(body_.size() + strtbl_.size() + 16);
-    out.push_back(static_cast<char>(options_.version));
-    if (string_id && options_.string_table != StringTableMode::none) {
-      out.push_back(0);
-      wbxml::put_mb_u_int32(out, id_index);
-    } else if (string_id) {
-      wbxml::put_mb_u_int32(out, 1);  // "unknown": no table to hold the identifier
-    } else {
-      wbxml::put_mb_u_int32(out, language_->public_id);
-    }
-    if (options_.version != 0) wbxml::put_mb_u_int32(out, wbxml::kCharsetUtf8);
-    wbxml::put_mb_u_int32(out, static_cast<std::uint32_t>(strtbl_.size()));
-    out.append(strtbl_);
-    out.append(body_);
+    header(out, strtbl_);
+    out.append(std::string_view(body_).substr(header_size));
     return out;
   }
 

@@ -445,6 +445,8 @@ std::optional<Suggestion> suggest(const Schema& schema, std::string_view text, s
       if (d <= limit) ranked.emplace_back(d, name);
     }
     std::sort(ranked.begin(), ranked.end());
+    // Only the closest names: a second-best guess is more noise than help.
+    while (!ranked.empty() && ranked.back().first > ranked.front().first) ranked.pop_back();
     Suggestion s;
     s.segment = i;
     for (std::size_t k = 0; k < ranked.size() && k < max; ++k) {

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "base64_internal.hpp"
+#include "huge_pages.hpp"
+#include "syncmldm/base64.hpp"
 #include "syncmldm/ddf.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/uri.hpp"
@@ -104,6 +105,9 @@ class Engine {
     hs.data = std::to_string(hdr);
     out_.push_back(std::move(hs));
     refused_ = hdr != 200;
+    // Roughly a Status per command plus Results: reserve so that large responses are not moved.
+    out_.reserve(1 + 2 * req_.commands.size());
+    detail::advise_huge_pages(out_.data(), out_.capacity() * sizeof(Command));
 
     for (const Command& c : req_.commands) command(c, Context::body, nullptr);
 
@@ -213,7 +217,7 @@ class Engine {
 
   // Value of a leaf as it travels in XML: bin goes as b64.
   static std::pair<std::string, std::string> wire_value(const Node& n) {
-    if (n.format == "bin") return {detail::base64_encode(n.value), "b64"};
+    if (n.format == "bin") return {base64::encode(n.value), "b64"};
     return {n.value, n.format};
   }
 
@@ -234,7 +238,7 @@ class Engine {
     }
     if (!ddf::value_matches_format(format, data)) return 415;
     if (format == "b64") {
-      auto decoded = detail::base64_decode(data);
+      auto decoded = base64::decode(data);
       if (!decoded) return 415;
       stored = *decoded;
       format = "bin";

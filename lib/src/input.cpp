@@ -2,6 +2,8 @@
 // layers off until XML or WBXML remains.
 #include "syncmldm/input.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "input_detail.hpp"
@@ -36,6 +38,38 @@ bool looks_like_base64(std::string_view d) {
     ++chars;
   }
   return chars > 0 && chars % 4 == 0;
+}
+
+// Text that is meant as hex, even if it does not parse: a dump line with an offset, or almost
+// only hex digits and separators. Its parse error is then the useful message.
+bool hexish(std::string_view d) {
+  std::size_t i = first_non_blank(d), digits = 0;
+  while (i + digits < d.size() && std::isxdigit(static_cast<unsigned char>(d[i + digits]))) ++digits;
+  if (digits >= 4 && i + digits + 1 < d.size() &&
+      (d[i + digits] == ':' || (d[i + digits] == ' ' && d[i + digits + 1] == ' '))) {
+    return true;
+  }
+  // Whitespace/comma separated tokens, mostly hex numbers.
+  std::size_t tokens = 0, hex_tokens = 0;
+  for (std::size_t k = 0; k < d.size();) {
+    while (k < d.size() && (is_blank(d[k]) || d[k] == ',')) ++k;
+    std::size_t start = k;
+    while (k < d.size() && !is_blank(d[k]) && d[k] != ',') ++k;
+    if (k == start) break;
+    std::string_view t = d.substr(start, k - start);
+    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t.remove_prefix(2);
+    ++tokens;
+    bool ok = !t.empty();
+    for (char c : t) ok = ok && (std::isxdigit(static_cast<unsigned char>(c)) || c == ':');
+    if (ok) ++hex_tokens;
+  }
+  return tokens >= 2 && hex_tokens * 4 >= tokens * 3;
+}
+
+bool decodes_to_message(std::string_view b64) {
+  auto bytes = base64::decode(b64);
+  if (!bytes || bytes->empty()) return false;
+  return looks_like_xml(*bytes) || wbxml::looks_like_wbxml(*bytes) || detail::looks_like_http(*bytes);
 }
 
 // An inner layer (inside hex or Base64): XML, WBXML or HTTP; WBXML when unsure, so that the
@@ -133,7 +167,10 @@ Format sniff(std::string_view data) {
   if (wbxml::looks_like_wbxml(data)) return Format::wbxml;
   if (detail::looks_like_http(data)) return Format::http;
   if (detail::looks_like_hex(data)) return Format::hex;
-  if (looks_like_base64(data)) return Format::base64;
+  bool b64 = looks_like_base64(data);
+  if (b64 && decodes_to_message(data)) return Format::base64;
+  if (hexish(data)) return Format::hex;  // so that the hex error is reported
+  if (b64) return Format::base64;
   return Format::automatic;
 }
 

@@ -4,6 +4,8 @@
 
 #include <rapidxml/rapidxml_print.hpp>
 
+#include "huge_pages.hpp"
+
 namespace syncmldm::message {
 
 namespace {
@@ -186,6 +188,11 @@ Header read_header(const Node* n) {
 }
 
 void read_body(const Node* body, Message& m, const ReadOptions& options) {
+  // Commands are large: size the vector once instead of moving them on every growth.
+  std::size_t count = 0;
+  for_each_element(body, [&](const Node*) { ++count; });
+  m.commands.reserve(m.commands.size() + count);
+  detail::advise_huge_pages(m.commands.data(), m.commands.capacity() * sizeof(Command));
   for_each_element(body, [&](const Node* c) {
     if (xml::local_name(c) == "Final") m.final = true;
     else m.commands.push_back(read_command(c, 0, options));

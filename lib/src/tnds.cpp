@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "base64_internal.hpp"
+#include "syncmldm/base64.hpp"
 #include "syncmldm/message.hpp"
 #include "syncmldm/uri.hpp"
 
@@ -126,7 +126,7 @@ struct Reader {
       if (inst->is_interior()) throw Error(ErrorKind::input, "interior node with a Value", doc.location_of(value));
       std::string v = xml::text(value);
       if (inst->format == "bin") {
-        auto d = detail::base64_decode(v);
+        auto d = base64::decode(v);
         if (!d) throw Error(ErrorKind::input, "bin Value is not Base64", doc.location_of(value));
         inst->value = *d;
       } else {
@@ -161,7 +161,7 @@ void write_rt(std::string& out, const Node& n, const std::set<std::string>& prop
 
 void write_value(std::string& out, const Node& n, std::size_t depth) {
   indent(out, depth);
-  std::string v = n.format == "bin" ? detail::base64_encode(n.value) : n.value;
+  std::string v = n.format == "bin" ? base64::encode(n.value) : n.value;
   out += v.empty() ? "<Value/>\n" : "<Value>" + message::escape(v) + "</Value>\n";
 }
 

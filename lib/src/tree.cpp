@@ -201,7 +201,8 @@ namespace {
 void create_permanent(Tree& tree, const ddf::SchemaNode& s, std::vector<std::string>& path) {
   for (const auto& [name, c] : s.children) {
     path.push_back(name);
-    bool wanted = !c->described || c->is_permanent();
+    bool optional = c->occurrence.rfind("ZeroOr", 0) == 0;
+    bool wanted = !c->described || (c->is_permanent() && !optional);
     if (wanted) {
       std::string fmt = c->described && !c->format.empty() ? c->format : "node";
       Node* n = tree.ensure(path, fmt);

@@ -122,3 +122,24 @@ struct Identity {
 Tree make_standard_tree(const Identity& identity, std::shared_ptr<ddf::Schema> schema, const std::string& now);
 
 }  // namespace syncmldm::tree
+
+namespace syncmldm::tree {
+
+// One difference between two trees.
+struct Difference {
+  enum class Kind { added, removed, changed } kind;
+  std::string uri;
+  std::string what;    // for changed: "value", "format", "type", "acl", "title"
+  std::string before;  // old text (changed/removed leaf value)
+  std::string after;   // new text (changed/added leaf value)
+};
+// Differences from `a` to `b`, in URI order (a removed interior node is reported once).
+std::vector<Difference> diff(const Node& a, const Node& b);
+
+// URIs of the nodes under `start` (itself included) that match `pattern`: a glob where `*`
+// matches any run of characters ('/' included) and `?` one character, compared with the
+// node's URI (a glob not starting with '.' or '*' may match anywhere: "*" is put in front); a pattern without '*' or '?' matches as a case-insensitive substring.
+std::vector<std::string> find(const Node& start, std::string_view pattern);
+bool uri_matches(std::string_view pattern, std::string_view uri);
+
+}  // namespace syncmldm::tree

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# dm-tree never leaves a half-written state: kill apply --in-place at random moments while it
+# writes, and the state file must always be exactly the old or the new state.
+set -euo pipefail
+bin=${SYNCMLDM_BIN:?}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1767225600
+
+"$bin/dm-tree" init --ddf "${SYNCMLDM_SOURCE:?}/testdata/ddf/policy-like.ddf.xml" -o "$work/old.xml"
+# A package that adds enough nodes to make the new state a few megabytes.
+python3 - "$work/pkg.xml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>'
+            '<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>dev</LocURI></Target>'
+            '<Source><LocURI>srv</LocURI></Source></SyncHdr><SyncBody>')
+    for i in range(20000):
+        f.write(f'<Add><CmdID>{i + 1}</CmdID><Item><Target><LocURI>./Vendor/MSFT/Bulk/N{i}</LocURI></Target>'
+                f'<Data>value number {i} with some padding to make the state larger</Data></Item></Add>')
+    f.write('<Final/></SyncBody></SyncML>')
+PY
+cp "$work/old.xml" "$work/new.xml"
+"$bin/dm-tree" apply "$work/new.xml" "$work/pkg.xml" --in-place > /dev/null
+cmp -s "$work/old.xml" "$work/new.xml" && { echo "the package changed nothing"; exit 1; }
+
+killed_mid=0
+for i in $(seq 1 16); do
+  cp "$work/old.xml" "$work/state.xml"
+  "$bin/dm-tree" apply "$work/state.xml" "$work/pkg.xml" --in-place > /dev/null &
+  pid=$!
+  # spread the kills over the run: parse, apply, serialise, write, rename
+  # (the run takes a second or two, most of it flushing the new file to disk)
+  ms=$(( (i * 173) % 2600 ))
+  sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+  if kill -9 "$pid" 2> /dev/null; then killed_mid=$((killed_mid + 1)); fi
+  wait "$pid" 2> /dev/null || true
+  if cmp -s "$work/state.xml" "$work/old.xml"; then :
+  elif cmp -s "$work/state.xml" "$work/new.xml"; then :
+  else
+    echo "round $i: state is neither the old nor the new one"
+    exit 1
+  fi
+  "$bin/dm-tree" show "$work/state.xml" --depth 1 > /dev/null
+  rm -f "$work"/.state.xml.* "$work"/state.xml.tmp* 2> /dev/null || true
+done
+echo "16 rounds, $killed_mid killed while running: state always old or new"

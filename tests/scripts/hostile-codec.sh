@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every bad input in testdata/hostile/codec/ makes syncml-decode fail cleanly: exit 3, the exact
+# message in NAME.expected ("syncml-decode: file: offset N: what"), no crash, no hang (10 s guard)
+# and bounded memory (256 MB address-space limit, far above what a small input needs).
+# XML inputs go through syncml-encode too, which must fail the same way.
+set -uo pipefail
+src=${SYNCMLDM_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)}
+bin=${SYNCMLDM_BIN:-$src/build/bin}
+cd "$src/testdata/hostile/codec"
+failed=0 cases=0
+run() {  # tool file -> "exit|stderr"
+  local err
+  err=$( (ulimit -v 262144; timeout 10 "$bin/$1" "$2" 2>&1 >/dev/null) )
+  echo "$?|$err"
+}
+for input in *; do
+  case "$input" in *.expected) continue ;; esac
+  expected_file="${input%.*}.expected"
+  if [ ! -f "$expected_file" ]; then echo "FAIL $input: no $expected_file"; failed=$((failed + 1)); continue; fi
+  cases=$((cases + 1))
+  expected="3|$(cat "$expected_file")"
+  actual=$(run syncml-decode "$input")
+  if [ "$actual" != "$expected" ]; then
+    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$input" "$expected" "$actual"
+    failed=$((failed + 1))
+  fi
+  if [[ "$input" == *.xml ]]; then
+    actual=$(run syncml-encode "$input")
+    if [ "$actual" != "${expected/syncml-decode:/syncml-encode:}" ]; then
+      printf 'FAIL %s (encode)\n  expected: %s\n  actual:   %s\n' "$input" "${expected/syncml-decode:/syncml-encode:}" "$actual"
+      failed=$((failed + 1))
+    fi
+  fi
+done
+echo "hostile codec inputs: $cases cases, $failed failures"
+[ "$failed" -eq 0 ] && [ "$cases" -ge 40 ]

@@ -1,58 +1,62 @@
-// XML -> WBXML: one walk over the parsed document, writing tokens into a preallocated buffer.
-// The string table is collected on the side and placed before the body at the end.
+// XML -> WBXML in one pass over the text, without building a tree: the XML layer's pre-scan
+// checks well-formedness (UTF-8, entities, terminated markup, depth), then a small tokenizer
+// walks the elements and writes tokens straight into one preallocated buffer. Decisions that
+// need to look ahead are made by patching: the content bit of a tag byte is cleared when the
+// element turns out empty, and a nested-document Type gets its +wbxml form when its Data does
+// hold a nested document. The string table is collected on the side.
 #include <cstring>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "huge_pages.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
+#include "xml_prescan.hpp"
 
 namespace syncmldm::codec {
 
 namespace {
 
-using xml::Node;
 using wbxml::Language;
 
-constexpr std::uint8_t kData = 0x0F, kMeta = 0x1A, kItem = 0x14;  // page 0
-constexpr std::uint8_t kFormat = 0x07, kType = 0x13;              // page 1
+constexpr std::uint8_t kData = 0x0F, kMeta = 0x1A;  // page 0
+constexpr std::uint8_t kFormat = 0x07, kType = 0x13;  // page 1
 constexpr std::size_t kShareMinLength = 4;
 
-std::string_view name_of(const Node* n) { return {n->name(), n->name_size()}; }
-std::string_view value_of(const Node* n) { return {n->value(), n->value_size()}; }
-std::string_view name_of(const xml::Attribute* a) { return {a->name(), a->name_size()}; }
-std::string_view value_of(const xml::Attribute* a) { return {a->value(), a->value_size()}; }
-
-bool is_element(const Node* n) { return n->type() == rapidxml::node_element; }
-bool is_text(const Node* n) { return n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool whitespace_only(std::string_view s) {
   for (char c : s) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    if (!is_space(c)) return false;
   }
   return true;
-}
-
-std::string_view local_part(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
 }
 
 bool is_syncml(const Language* l) {
   return l == &wbxml::syncml10() || l == &wbxml::syncml11() || l == &wbxml::syncml12() || l == &wbxml::metinf12();
 }
 
-// Language of a document rooted at `root` whose namespace is `ns`.
+bool iequal(std::string_view a, std::string_view b) { return xml::iequals(a, b); }
+
+std::string_view local_part(std::string_view qname) {
+  std::size_t colon = qname.find(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+std::string_view prefix_part(std::string_view qname) {
+  std::size_t colon = qname.find(':');
+  return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+// Language of a document whose root is `name` in namespace `ns`.
 const Language* language_of_root(std::string_view name, std::string_view ns) {
-  using xml::iequals;
   if (!ns.empty()) {
-    if (iequals(ns, "SYNCML:SYNCML1.2")) return &wbxml::syncml12();
-    if (iequals(ns, "SYNCML:SYNCML1.1")) return &wbxml::syncml11();
-    if (iequals(ns, "SYNCML:SYNCML1.0")) return &wbxml::syncml10();
-    if (iequals(ns, "syncml:metinf")) return &wbxml::metinf12();
-    if (iequals(ns, "syncml:devinf")) return &wbxml::devinf12();
-    if (iequals(ns, "syncml:dmddf1.2")) return &wbxml::dmddf12();
+    if (iequal(ns, "SYNCML:SYNCML1.2")) return &wbxml::syncml12();
+    if (iequal(ns, "SYNCML:SYNCML1.1")) return &wbxml::syncml11();
+    if (iequal(ns, "SYNCML:SYNCML1.0")) return &wbxml::syncml10();
+    if (iequal(ns, "syncml:metinf")) return &wbxml::metinf12();
+    if (iequal(ns, "syncml:devinf")) return &wbxml::devinf12();
+    if (iequal(ns, "syncml:dmddf1.2")) return &wbxml::dmddf12();
   }
   std::string_view local = local_part(name);
   if (local == "SyncML") return &wbxml::syncml12();
@@ -62,440 +66,708 @@ const Language* language_of_root(std::string_view name, std::string_view ns) {
   return nullptr;
 }
 
-// In-scope namespace declarations, innermost last.
-struct Namespaces {
-  struct Decl {
-    std::string_view prefix;  // "" = default namespace
-    std::string_view uri;
-  };
-  std::vector<Decl> decls;
-  std::string_view lookup(std::string_view prefix) const {
-    for (std::size_t i = decls.size(); i-- > 0;) {
-      if (decls[i].prefix == prefix) return decls[i].uri;
-    }
-    return {};
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+// Character data with its references replaced (the pre-scan has checked them all).
+void decode_entities(std::string_view s, std::string& out) {
+  out.clear();
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t amp = s.find('&', i);
+    if (amp == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    out.append(s.substr(i, amp - i));
+    std::size_t semi = s.find(';', amp);
+    std::string_view ref = s.substr(amp + 1, semi - amp - 1);
+    if (ref == "amp") out.push_back('&');
+    else if (ref == "lt") out.push_back('<');
+    else if (ref == "gt") out.push_back('>');
+    else if (ref == "quot") out.push_back('"');
+    else if (ref == "apos") out.push_back('\'');
+    else {
+      bool hex = ref.size() > 1 && ref[1] == 'x';
+      std::uint32_t v = 0;
+      for (char c : ref.substr(hex ? 2 : 1)) {
+        v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+      }
+      append_utf8(out, v);
+    }
+    i = semi + 1;
+  }
+}
+
+struct Attribute {
+  std::string_view name;
+  std::string_view raw;  // value as written (entities not yet replaced)
+  std::size_t offset;
 };
 
-// Format/Type seen in a Meta: they apply to the Meta's parent and everything after it inside.
-struct Scope {
-  const Scope* parent = nullptr;
-  std::int8_t format_bin = -1;
-  std::int8_t nested = -1;
-  std::int8_t get_format_bin() const {
-    for (const Scope* s = this; s; s = s->parent) {
-      if (s->format_bin >= 0) return s->format_bin;
-    }
-    return -1;
-  }
+// A document being written: the outer message, or a nested DevInf/DDF document.
+struct Output {
+  const Language* language = nullptr;
+  bool syncml = false;
+  bool string_id = false;
+  std::uint32_t id_index = 0;
+  std::uint8_t page = 0;
+  std::size_t header_size = 0;
+  std::string body;
+  std::string strtbl;
+  std::unordered_map<std::string, std::uint32_t> table_index;
+};
+
+struct Frame {
+  std::string_view qname;
+  std::size_t decl_mark = 0;
+  std::size_t tag_pos = 0;        // where the tag byte is (its content bit may be cleared)
+  std::size_t content_start = 0;  // body size after the tag and its attributes
+  std::size_t output = 0;         // index of the Output it was written to
+  std::uint8_t page = 0, token = 0;
+  bool tokenized = false;         // false: literal or unknown
+  bool has_elements = false;      // it has child elements: whitespace-only text is layout
+  bool collect = false;           // text gathered for Base64 decoding (opaque marker, Format bin)
+  bool opaque_marker = false;
+  bool nested_root = false;       // this element is the root of a nested document
+  bool capture = false;           // Format/Type inside Meta
+  std::int8_t format_bin = -1;    // Meta Format in this element's scope
+  std::int8_t nested = -1;        // Meta Type announcing a nested document
+  std::size_t type_fix = 0;       // position after a "...+xml" Type string to turn into "+wbxml" (0: none)
+  std::string collected;
 };
 
 class Encoder {
  public:
-  Encoder(const EncodeOptions& options, const Language* language, const xml::Document& doc, const Encoder* outer)
-      : options_(options), language_(language), doc_(doc), outer_(outer) {
-    syncml_ = is_syncml(language_);
-  }
+  Encoder(std::string_view text, const std::string& source, const EncodeOptions& options)
+      : text_(text), source_(source), options_(options) {}
 
-  // The whole document: header, string table, body.
-  std::string run(const Node* root, const Namespaces& inherited, std::size_t size_hint) {
-    body_.reserve(size_hint);
-    bool string_id = options_.public_id == PublicIdForm::string || language_->public_id == 0;
-    bool table = options_.string_table != StringTableMode::none;
-    std::uint32_t id_index = 0;
-    if (string_id && table) id_index = add_string(language_->fpi, root);
-    if (options_.string_table == StringTableMode::share) count_texts(root);
-    // The header is written first as if the string table stayed empty (the usual case), so that
-    // the body needs no copy; a table, when one appears, means one copy at the end.
-    auto header = [&](std::string& out, std::string_view strtbl) {
-      out.push_back(static_cast<char>(options_.version));
-      if (string_id && table) {
-        out.push_back(0);
-        wbxml::put_mb_u_int32(out, id_index);
-      } else {
-        wbxml::put_mb_u_int32(out, string_id ? 1 : language_->public_id);  // 1: "unknown", no table for the FPI
+  std::string run(const Language* forced) {
+    std::size_t bom = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::string_view body = text_.substr(bom);
+    if (whitespace_only(body)) throw fail(0, "empty document: no root element");
+    xml::detail::PrescanProblem problem;
+    if (!xml::detail::prescan(body, 1000, problem)) throw fail(problem.offset + bom, problem.message);
+    pos_ = bom;
+    std::string_view fpi = prolog();
+    const Language* language = forced;
+    if (!language && !fpi.empty()) language = wbxml::language_by_fpi(fpi);
+    // The root's namespace needs its attributes: read the start tag, then decide.
+    std::size_t root_at = pos_;
+    std::string_view qname;
+    read_start_tag(qname);
+    if (!language) {
+      std::string_view ns;
+      for (const auto& a : attrs_) {
+        if (a.name == (prefix_part(qname).empty() ? std::string_view("xmlns") : std::string_view{})) ns = a.raw;
+        if (!prefix_part(qname).empty() && a.name.starts_with("xmlns:") && a.name.substr(6) == prefix_part(qname)) ns = a.raw;
       }
-      if (options_.version != 0) wbxml::put_mb_u_int32(out, wbxml::kCharsetUtf8);
-      wbxml::put_mb_u_int32(out, static_cast<std::uint32_t>(strtbl.size()));
-      out.append(strtbl);
-    };
-    header(body_, {});
-    std::size_t header_size = body_.size();
-    Namespaces ns = inherited;
-    Scope top;
-    element(root, ns, top);
-    if (strtbl_.empty()) return std::move(body_);
-    std::string out;
-    out.reserve(body_.size() + strtbl_.size() + 16);
-    header(out, strtbl_);
-    out.append(std::string_view(body_).substr(header_size));
-    return out;
+      language = language_of_root(qname, ns);
+    }
+    if (!language) {
+      throw fail(root_at, fmt::format("unknown document type: root <{}> is not SyncML, DevInf, MetInf or MgmtTree "
+                                      "(force one with --language)",
+                                      qname));
+    }
+    begin_output(language, text_.size() / 2 + 64);
+    outputs_[0].body.reserve(text_.size() / 2 + 64);
+    detail::advise_huge_pages(outputs_[0].body.data(), outputs_[0].body.capacity());
+    start_element(qname, root_at);
+    content();
+    epilog();
+    return finish_output(outputs_[0]);
   }
 
  private:
-  Error fail(const Node* at, std::string message) const {
-    return Error(ErrorKind::input, std::move(message), doc_.location_of(at));
+  // ---- errors and positions ----
+  Error fail(std::size_t offset, std::string message) const {
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+      if (text_[i] == '\n') line++, column = 1;
+      else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return Error(ErrorKind::input, std::move(message), Location{source_, offset, line, column});
   }
 
-  std::uint32_t add_string(std::string_view s, const Node* at) {
+  // ---- tokenizer ----
+  bool at(std::string_view s) const { return text_.compare(pos_, s.size(), s) == 0; }
+  void skip_to(std::string_view terminator) { pos_ = text_.find(terminator, pos_) + terminator.size(); }
+  void skip_space() {
+    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+  }
+
+  // Before the root: declarations, comments, PIs, DOCTYPE (its FPI returned).
+  std::string_view prolog() {
+    std::string_view fpi;
+    for (;;) {
+      skip_space();
+      if (pos_ >= text_.size()) throw fail(pos_, "no root element");
+      if (text_[pos_] != '<') throw fail(pos_, "text before the root element");
+      if (at("<?")) {
+        skip_to("?>");
+      } else if (at("<!--")) {
+        skip_to("-->");
+      } else if (at("<!DOCTYPE")) {
+        std::size_t end = text_.find('>', pos_);
+        std::size_t open = text_.find('[', pos_);
+        std::string_view decl = text_.substr(pos_, (open < end ? open : end) - pos_);
+        std::size_t pub = decl.find("PUBLIC");
+        if (pub != std::string_view::npos) {
+          std::size_t q1 = decl.find_first_of("\"'", pub);
+          if (q1 != std::string_view::npos) {
+            std::size_t q2 = decl.find(decl[q1], q1 + 1);
+            if (q2 != std::string_view::npos) fpi = decl.substr(q1 + 1, q2 - q1 - 1);
+          }
+        }
+        // Skip it as the pre-scan does (brackets of an internal subset).
+        std::size_t j = pos_ + 9;
+        for (; j < text_.size() && text_[j] != '>'; ++j) {
+          if (text_[j] != '[') continue;
+          int depth = 1;
+          for (++j; j < text_.size() && depth > 0; ++j) {
+            if (text_[j] == '[') ++depth;
+            else if (text_[j] == ']') --depth;
+          }
+          --j;
+        }
+        pos_ = j + 1;
+      } else if (at("<!")) {
+        pos_ = text_.find('>', pos_) + 1;
+      } else {
+        return fpi;
+      }
+    }
+  }
+
+  // After the root: only white space, comments and PIs.
+  void epilog() {
+    for (;;) {
+      skip_space();
+      if (pos_ >= text_.size()) return;
+      if (at("<?")) skip_to("?>");
+      else if (at("<!--")) skip_to("-->");
+      else if (text_[pos_] == '<' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '/' && text_[pos_ + 1] != '!')
+        throw fail(pos_, "more than one root element");
+      else throw fail(pos_, "content after the root element");
+    }
+  }
+
+  static bool name_char(char c) {
+    return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'';
+  }
+
+  // At '<' of a start tag: reads the name and attributes into attrs_; returns with pos_ after
+  // '>' and empty_ telling whether it was "/>".
+  void read_start_tag(std::string_view& qname) {
+    std::size_t start = pos_++;
+    std::size_t n0 = pos_;
+    while (pos_ < text_.size() && name_char(text_[pos_])) ++pos_;
+    qname = text_.substr(n0, pos_ - n0);
+    if (qname.empty()) throw fail(start, "element without a name");
+    attrs_.clear();
+    for (;;) {
+      skip_space();
+      char c = text_[pos_];
+      if (c == '>') {
+        ++pos_;
+        empty_ = false;
+        return;
+      }
+      if (c == '/') {
+        if (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '>') throw fail(pos_, "expected '>' after '/'");
+        pos_ += 2;
+        empty_ = true;
+        return;
+      }
+      std::size_t a0 = pos_;
+      while (pos_ < text_.size() && name_char(text_[pos_])) ++pos_;
+      if (pos_ == a0) throw fail(pos_, fmt::format("unexpected '{}' in a start tag", c));
+      std::string_view name = text_.substr(a0, pos_ - a0);
+      skip_space();
+      if (text_[pos_] != '=') throw fail(pos_, fmt::format("attribute '{}' without '=' and a value", name));
+      ++pos_;
+      skip_space();
+      char q = text_[pos_];
+      if (q != '"' && q != '\'') throw fail(pos_, "attribute value without quotes");
+      std::size_t v0 = ++pos_;
+      pos_ = text_.find(q, v0);
+      for (const auto& a : attrs_) {
+        if (a.name == name) throw fail(a0, fmt::format("attribute '{}' given twice", name));
+      }
+      attrs_.push_back({name, text_.substr(v0, pos_ - v0), a0});
+      ++pos_;
+    }
+  }
+
+  // Does the element whose content starts at pos_ hold a child element?
+  bool has_child_elements() const {
+    std::size_t p = pos_;
+    for (;;) {
+      p = text_.find('<', p);
+      if (p == std::string_view::npos || p + 1 >= text_.size()) return false;
+      char c = text_[p + 1];
+      if (c == '/') return false;
+      if (c == '?') {
+        p = text_.find("?>", p) + 2;
+      } else if (c == '!') {
+        if (text_.compare(p, 9, "<![CDATA[") == 0) p = text_.find("]]>", p) + 3;
+        else if (text_.compare(p, 4, "<!--") == 0) p = text_.find("-->", p) + 3;
+        else p = text_.find('>', p) + 1;
+      } else {
+        return true;
+      }
+    }
+  }
+
+  // Element content until the root ends: an explicit loop (no recursion).
+  void content() {
+    while (!frames_.empty()) {
+      std::size_t lt = text_.find('<', pos_);
+      if (lt == std::string_view::npos) throw fail(pos_, "unterminated element");
+      if (lt > pos_) text(text_.substr(pos_, lt - pos_));
+      pos_ = lt;
+      char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+      if (next != '/' && next != '!' && next != '?') {
+        std::size_t start = pos_;
+        std::string_view qname;
+        read_start_tag(qname);
+        start_element(qname, start);
+      } else if (next == '/') {
+        std::size_t n0 = pos_ + 2;
+        std::size_t gt = text_.find('>', n0);
+        std::string_view name = text_.substr(n0, gt - n0);
+        while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
+        if (name != frames_.back().qname) {
+          throw fail(pos_, fmt::format("end tag </{}> does not match <{}>", name, frames_.back().qname));
+        }
+        pos_ = gt + 1;
+        end_element();
+      } else if (at("<![CDATA[")) {
+        std::size_t close = text_.find("]]>", pos_ + 9);
+        cdata(text_.substr(pos_ + 9, close - pos_ - 9));
+        pos_ = close + 3;
+      } else if (at("<!--")) {
+        skip_to("-->");
+      } else if (at("<?")) {
+        skip_to("?>");
+      } else if (at("<!")) {
+        throw fail(pos_, "declaration inside an element");
+      } else {
+        std::size_t start = pos_;
+        std::string_view qname;
+        read_start_tag(qname);
+        start_element(qname, start);
+      }
+    }
+  }
+
+  // ---- writing ----
+  Output& out() { return outputs_.back(); }
+  void put(std::uint8_t b) { out().body.push_back(static_cast<char>(b)); }
+  void put_mb(std::uint32_t v) { wbxml::put_mb_u_int32(out().body, v); }
+
+  void begin_output(const Language* language, std::size_t reserve) {
+    outputs_.emplace_back();
+    Output& o = outputs_.back();
+    o.language = language;
+    o.syncml = is_syncml(language);
+    o.string_id = options_.public_id == PublicIdForm::string || language->public_id == 0;
+    if (o.string_id && options_.string_table != StringTableMode::none) o.id_index = add_string(language->fpi, 0);
+    o.body.reserve(reserve);
+    write_header(o, o.body, {});
+    o.header_size = o.body.size();
+  }
+
+  void write_header(const Output& o, std::string& dst, std::string_view strtbl) const {
+    bool table = options_.string_table != StringTableMode::none;
+    dst.push_back(static_cast<char>(options_.version));
+    if (o.string_id && table) {
+      dst.push_back(0);
+      wbxml::put_mb_u_int32(dst, o.id_index);
+    } else {
+      wbxml::put_mb_u_int32(dst, o.string_id ? 1 : o.language->public_id);  // 1: unknown, no table for the FPI
+    }
+    wbxml::put_mb_u_int32(dst, wbxml::kCharsetUtf8);
+    wbxml::put_mb_u_int32(dst, static_cast<std::uint32_t>(strtbl.size()));
+    dst.append(strtbl);
+  }
+
+  // The header was written as if the table stayed empty; a table means one copy of the body.
+  std::string finish_output(Output& o) {
+    if (o.strtbl.empty()) return std::move(o.body);
+    std::string doc;
+    doc.reserve(o.body.size() + o.strtbl.size() + 16);
+    write_header(o, doc, o.strtbl);
+    doc.append(std::string_view(o.body).substr(o.header_size));
+    return doc;
+  }
+
+  std::uint32_t add_string(std::string_view s, std::size_t at) {
     if (options_.string_table == StringTableMode::none) {
       throw fail(at, fmt::format("\"{}\" needs the string table, which is turned off", s));
     }
-    auto it = table_index_.find(std::string(s));
-    if (it != table_index_.end()) return it->second;
-    if (s.find('\0') != std::string_view::npos) throw fail(at, "a NUL character cannot be encoded");
-    auto offset = static_cast<std::uint32_t>(strtbl_.size());
-    strtbl_.append(s);
-    strtbl_.push_back('\0');
-    table_index_.emplace(std::string(s), offset);
+    Output& o = out();
+    auto it = o.table_index.find(std::string(s));
+    if (it != o.table_index.end()) return it->second;
+    auto offset = static_cast<std::uint32_t>(o.strtbl.size());
+    o.strtbl.append(s);
+    o.strtbl.push_back('\0');
+    o.table_index.emplace(std::string(s), offset);
     return offset;
   }
 
-  void count_texts(const Node* n) {
-    for (const Node* c = n->first_node(); c; c = c->next_sibling()) {
-      if (is_element(c)) count_texts(c);
-      else if (c->type() == rapidxml::node_data && c->value_size() >= kShareMinLength) ++text_count_[value_of(c)];
-    }
-  }
-
-  void put(std::uint8_t b) { body_.push_back(static_cast<char>(b)); }
-  void put_mb(std::uint32_t v) { wbxml::put_mb_u_int32(body_, v); }
-
   void switch_page(std::uint8_t page) {
-    if (page == page_) return;
+    if (page == out().page) return;
     put(wbxml::tok::kSwitchPage);
     put(page);
-    page_ = page;
+    out().page = page;
   }
 
-  void str_i(std::string_view s, const Node* at) {
-    if (std::memchr(s.data(), 0, s.size())) throw fail(at, "a NUL character cannot be encoded");
-    if (options_.string_table == StringTableMode::share && s.size() >= kShareMinLength) {
-      auto it = text_count_.find(s);
-      if (it != text_count_.end() && it->second >= 2) {
+  // A string: STR_T when the table shares it (second sighting onwards), else STR_I.
+  void string(std::string_view s, std::size_t at, bool shareable = true) {
+    if (options_.string_table == StringTableMode::share && shareable && s.size() >= kShareMinLength) {
+      auto [it, first] = seen_.try_emplace(std::string(s), outputs_.size());
+      if (!first && it->second == outputs_.size()) {
+        std::uint32_t index = add_string(s, at);
         put(wbxml::tok::kStrT);
-        put_mb(add_string(s, at));
+        put_mb(index);
         return;
       }
     }
     put(wbxml::tok::kStrI);
-    body_.append(s);
+    out().body.append(s);
     put(0);
   }
 
   void opaque(std::string_view bytes) {
     put(wbxml::tok::kOpaque);
     put_mb(static_cast<std::uint32_t>(bytes.size()));
-    body_.append(bytes);
+    out().body.append(bytes);
   }
 
-  // The page and token for an element, or nullopt (then it is written as a literal).
+  std::string_view lookup_ns(std::string_view prefix) const {
+    for (std::size_t i = decls_.size(); i-- > 0;) {
+      if (decls_[i].first == prefix) return decls_[i].second;
+    }
+    return {};
+  }
+
+  // Page of a namespace in the current language; the same attribute value (usually the root's
+  // xmlns) comes back for most elements, so the last answer is kept.
+  std::optional<std::uint8_t> page_of_namespace(std::string_view ns) {
+    const Language* l = out().language;
+    if (ns.data() == ns_cache_.data() && ns.size() == ns_cache_.size() && l == ns_cache_language_) return ns_cache_page_;
+    ns_cache_ = ns;
+    ns_cache_language_ = l;
+    ns_cache_page_ = l->page_of_namespace(ns);
+    return ns_cache_page_;
+  }
+
   std::optional<std::pair<std::uint8_t, std::uint8_t>> resolve(std::string_view local, std::string_view ns) {
+    const Language* l = out().language;
     if (!ns.empty()) {
-      if (auto page = language_->page_of_namespace(ns)) {
-        if (auto t = language_->token(*page, local)) return std::pair{*page, *t};
+      if (auto page = page_of_namespace(ns)) {
+        if (auto t = l->token(*page, local)) return std::pair{*page, *t};
       } else if (!language_of_root("", ns)) {
-        return std::nullopt;  // a foreign namespace: keep the name as it is
+        return std::nullopt;  // a foreign namespace: keep the name as written
       }
     }
-    // No namespace, or a SyncML namespace that lacks the name (<Format> without its xmlns):
+    // No namespace, or a SyncML one that lacks the name (<Format> without its xmlns): the
     // current page first, then the others, as decoders expect.
-    if (auto t = language_->token(page_, local)) {
-      for (auto p : language_->name_pages) {
-        if (p == page_) return std::pair{page_, *t};
+    for (auto p : l->name_pages) {
+      if (p == out().page) {
+        if (auto t = l->token(p, local)) return std::pair{p, *t};
       }
     }
-    for (auto p : language_->name_pages) {
-      if (auto t = language_->token(p, local)) return std::pair{p, *t};
+    for (auto p : l->name_pages) {
+      if (auto t = l->token(p, local)) return std::pair{p, *t};
     }
     return std::nullopt;
   }
 
-  // Does the Data this Meta describes (a Data sibling, or in the sibling Items) hold elements?
-  static bool data_holds_elements(const Node* meta_parent) {
-    for (const Node* c = meta_parent->first_node(); c; c = c->next_sibling()) {
-      if (!is_element(c)) continue;
-      std::string_view local = local_part(name_of(c));
-      const Node* data = nullptr;
-      if (local == "Data") data = c;
-      else if (local == "Item") data = xml::child(c, "Data");
-      if (data && xml::has_child_elements(data)) return true;
+  void flush_cdata() {
+    if (!cdata_pending_) return;
+    cdata_pending_ = false;
+    opaque(cdata_);
+  }
+
+  void start_element(std::string_view qname, std::size_t at) {
+    flush_cdata();
+    Frame* parent = frames_.empty() ? nullptr : &frames_.back();
+    std::size_t decl_mark = decls_.size();
+    for (const auto& a : attrs_) {
+      if (a.name == "xmlns") decls_.push_back({"", a.raw});
+      else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
     }
-    return false;
-  }
+    std::string_view local = local_part(qname);
+    std::string_view ns = lookup_ns(prefix_part(qname));
 
-  void nested_document(const Node* root, const Language* nested, const Namespaces& ns) {
-    if (nested == &wbxml::devinf12() && language_ == &wbxml::syncml11()) nested = &wbxml::devinf11();
-    Encoder sub(options_, nested, doc_, this);
-    opaque(sub.run(root, ns, 256));
-  }
+    // A DevInf or MgmtTree as the first content of a SyncML Data: a nested document.
+    bool nested = false;
+    if (parent && parent->tokenized && outputs_[parent->output].syncml && parent->page == 0 &&
+        parent->token == kData && out().body.size() == parent->content_start && !cdata_pending_) {
+      const Language* l = language_of_root(qname, ns);
+      if (l == &wbxml::devinf12() || l == &wbxml::dmddf12()) {
+        if (l == &wbxml::devinf12() && out().language == &wbxml::syncml11()) l = &wbxml::devinf11();
+        apply_type_fix();
+        begin_output(l, 1024);
+        nested = true;
+      }
+    }
 
-  void element(const Node* n, Namespaces& ns, Scope& scope) {
-    // A nested-document Type written in its +wbxml form (set by meta_child for this element).
-    std::string_view type_text = type_override_;
-    type_override_ = {};
-    std::size_t decl_mark = ns.decls.size();
-    bool opaque_marker = false;
+    Frame f;
+    f.qname = qname;
+    f.decl_mark = decl_mark;
+    f.output = outputs_.size() - 1;
+    f.nested_root = nested;
     std::string_view unknown_page, unknown_token;
-    // Declarations first: they apply to the element itself.
-    for (const xml::Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
-      std::string_view an = name_of(a);
-      if (an == "xmlns") ns.decls.push_back({"", value_of(a)});
-      else if (an.starts_with("xmlns:")) ns.decls.push_back({an.substr(6), value_of(a)});
+    // Attributes that travel: all but namespace declarations of code pages and our markers.
+    kept_.clear();
+    for (const auto& a : attrs_) {
+      if (a.name == "xmlns") continue;
+      if (a.name.starts_with("xmlns:") && (page_of_namespace(a.raw) || language_of_root("", a.raw))) {
+        continue;
+      }
+      if (a.name == "opaque" && a.raw == "base64") {
+        f.opaque_marker = true;
+        continue;
+      }
+      if (qname == "unknown" && a.name == "page") {
+        unknown_page = a.raw;
+        continue;
+      }
+      if (qname == "unknown" && a.name == "token") {
+        unknown_token = a.raw;
+        continue;
+      }
+      kept_.push_back(a);
     }
-    std::string_view qname = name_of(n);
-    std::size_t colon = qname.find(':');
-    std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-    std::string_view element_ns = ns.lookup(colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon));
-
-    // Attributes that travel: everything but namespace declarations of code pages and markers.
-    const xml::Attribute* kept[16];
-    std::size_t kept_count = 0;
-    std::vector<const xml::Attribute*> more;
-    for (const xml::Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
-      std::string_view an = name_of(a);
-      if (an == "xmlns") continue;
-      if (an.starts_with("xmlns:") && (language_->page_of_namespace(value_of(a)) || language_of_root("", value_of(a)))) {
-        continue;
-      }
-      if (an == "opaque" && value_of(a) == "base64") {
-        opaque_marker = true;
-        continue;
-      }
-      if (qname == "unknown" && an == "page") {
-        unknown_page = value_of(a);
-        continue;
-      }
-      if (qname == "unknown" && an == "token") {
-        unknown_token = value_of(a);
-        continue;
-      }
-      if (kept_count < 16) kept[kept_count++] = a;
-      else more.push_back(a);
-    }
-
     std::optional<std::pair<std::uint8_t, std::uint8_t>> tag;
     if (!unknown_page.empty() && !unknown_token.empty()) {
       unsigned page = 0, token = 0;
       if (std::sscanf(std::string(unknown_page).c_str(), "%u", &page) != 1 || page > 255 ||
           std::sscanf(std::string(unknown_token).c_str(), "%x", &token) != 1 || token < 5 || token > 0x3F) {
-        throw fail(n, "<unknown> needs page=\"0-255\" and token=\"0x05-0x3F\"");
+        throw fail(at, "<unknown> needs page=\"0-255\" and token=\"0x05-0x3F\"");
       }
       tag = std::pair{static_cast<std::uint8_t>(page), static_cast<std::uint8_t>(token)};
     } else {
-      tag = resolve(local, element_ns);
+      tag = resolve(local, ns);
+      if (tag) f.tokenized = true;
     }
-
-    // What goes inside.
-    bool has_elements = false, has_text = false;
-    for (const Node* c = n->first_node(); c; c = c->next_sibling()) {
-      if (is_element(c)) has_elements = true;
-      else if (is_text(c)) has_text = true;
+    if (tag) {
+      f.page = tag->first;
+      f.token = tag->second;
     }
-    bool is_data = syncml_ && tag && tag->first == 0 && tag->second == kData;
-    const Node* nested_root = nullptr;
-    const Language* nested_language = nullptr;
-    if (is_data && has_elements) {
-      // A single element child in a nested-document namespace: DevInf or DDF/TNDS.
-      std::size_t count = 0;
-      for (const Node* c = n->first_node(); c; c = c->next_sibling()) {
-        if (is_element(c)) {
-          ++count;
-          nested_root = c;
-        } else if (c->type() == rapidxml::node_cdata || (c->type() == rapidxml::node_data && !whitespace_only(value_of(c)))) {
-          count = 2;
-        }
-      }
-      if (count != 1) {
-        nested_root = nullptr;
-      } else {
-        std::string_view rq = name_of(nested_root);
-        std::size_t rc = rq.find(':');
-        // Declarations on the nested root count too.
-        std::string_view rns;
-        for (const xml::Attribute* a = nested_root->first_attribute(); a; a = a->next_attribute()) {
-          if (name_of(a) == (rc == std::string_view::npos ? std::string_view("xmlns") : std::string_view{})) rns = value_of(a);
-        }
-        if (rns.empty()) rns = ns.lookup(rc == std::string_view::npos ? std::string_view{} : rq.substr(0, rc));
-        nested_language = language_of_root(rq, rns);
-        if (nested_language != &wbxml::devinf12() && nested_language != &wbxml::dmddf12()) nested_root = nullptr;
-      }
-    }
-    bool bin = is_data && !has_elements && scope.get_format_bin() == 1;
-    bool content = has_elements || (has_text && [&] {
-      for (const Node* c = n->first_node(); c; c = c->next_sibling()) {
-        if (c->type() == rapidxml::node_cdata) return true;
-        if (c->type() == rapidxml::node_data && (!has_elements || !whitespace_only(value_of(c))) && c->value_size() > 0) {
-          return true;
-        }
-      }
-      return false;
-    }());
-    bool attrs = kept_count > 0;
-
-    std::uint8_t flags = (content ? wbxml::tok::kHasContent : 0) | (attrs ? wbxml::tok::kHasAttributes : 0);
+    bool has_attrs = !kept_.empty();
+    std::uint8_t flags = (empty_ ? 0 : wbxml::tok::kHasContent) | (has_attrs ? wbxml::tok::kHasAttributes : 0);
     if (tag) {
       switch_page(tag->first);
+      f.tag_pos = out().body.size();
       put(static_cast<std::uint8_t>(tag->second | flags));
     } else {
-      std::uint32_t index = add_string(qname, n);
+      std::uint32_t index = add_string(qname, at);
+      f.tag_pos = out().body.size();
       put(static_cast<std::uint8_t>(wbxml::tok::kLiteral | flags));
       put_mb(index);
     }
-    if (attrs) {
-      auto write_attr = [&](const xml::Attribute* a) {
+    if (has_attrs) {
+      for (const auto& a : kept_) {
         put(wbxml::tok::kLiteral);
-        put_mb(add_string(name_of(a), n));
-        str_i(value_of(a), n);
-      };
-      for (std::size_t i = 0; i < kept_count; ++i) write_attr(kept[i]);
-      for (auto* a : more) write_attr(a);
+        put_mb(add_string(a.name, a.offset));
+        decode_entities(a.raw, scratch_);
+        string(scratch_, a.offset, false);
+      }
       put(wbxml::tok::kEnd);
     }
-    if (!content) {
-      ns.decls.resize(decl_mark);
+    f.content_start = out().body.size();
+    bool syncml = out().syncml;
+    if (syncml && f.tokenized && f.page == 1 && (f.token == kFormat || f.token == kType) && parent &&
+        parent->tokenized && parent->page == 0 && parent->token == kMeta) {
+      f.capture = true;
+    }
+    if (!empty_) {
+      f.has_elements = has_child_elements();
+      bool is_data = syncml && f.tokenized && f.page == 0 && f.token == kData;
+      if (is_data && !f.has_elements && format_bin() == 1) f.collect = true;
+      if (f.opaque_marker) f.collect = true;
+    }
+    frames_.push_back(std::move(f));
+    if (empty_) end_element();
+  }
+
+  std::int8_t format_bin() const {
+    for (std::size_t i = frames_.size(); i-- > 0;) {
+      if (frames_[i].format_bin >= 0) return frames_[i].format_bin;
+    }
+    return -1;
+  }
+
+  // The nearest pending Type (in the current output) becomes "+wbxml": two bytes go in, and
+  // every open element written after it moves along.
+  void apply_type_fix() {
+    for (std::size_t i = frames_.size(); i-- > 0;) {
+      Frame& f = frames_[i];
+      if (f.type_fix == 0 || f.output != outputs_.size() - 1) continue;
+      std::size_t at = f.type_fix - 3;  // before "xml"
+      out().body.insert(at, "wb");
+      for (auto& g : frames_) {
+        if (g.output != f.output) continue;
+        if (g.tag_pos >= at) g.tag_pos += 2;
+        if (g.content_start >= at) g.content_start += 2;
+      }
+      f.type_fix = 0;
       return;
     }
+  }
 
-    Scope inner{&scope};
-    bool is_meta = syncml_ && tag && tag->first == 0 && tag->second == kMeta;
-    if (nested_root) {
-      nested_document(nested_root, nested_language, ns);
-    } else if (opaque_marker || bin) {
-      std::string text = xml::text(n);
-      auto bytes = base64::decode(text);
-      if (!bytes) {
-        if (opaque_marker) throw fail(n, "element marked opaque=\"base64\" does not hold valid Base64");
-        text_children(n, has_elements);  // not Base64 after all: keep the text as it is
-      } else {
+  void text(std::string_view raw) {
+    Frame& f = frames_.back();
+    if (f.has_elements && whitespace_only(raw)) return;  // layout
+    std::string_view s = raw;
+    if (raw.find('&') != std::string_view::npos) {
+      decode_entities(raw, scratch_);
+      s = scratch_;
+    }
+    if (f.collect) {
+      f.collected.append(s);
+      return;
+    }
+    flush_cdata();
+    if (f.capture) {
+      f.collected.append(s);
+      if (f.token == kType && !wbxml::nested_type_to_wbxml(s).empty()) {
+        // Kept inline (never shared) so that it can become "+wbxml" if its Data holds a document.
+        string(s, pos_, false);
+        type_end_ = out().body.size() - 1;
+        return;
+      }
+    }
+    string(s, pos_);
+  }
+
+  void cdata(std::string_view s) {
+    Frame& f = frames_.back();
+    if (f.collect) {
+      f.collected.append(s);
+      return;
+    }
+    // Adjacent sections (one split at "]]>") make one OPAQUE.
+    if (!cdata_pending_) cdata_.clear();
+    cdata_.append(s);
+    cdata_pending_ = true;
+  }
+
+  void end_element() {
+    flush_cdata();
+    Frame f = std::move(frames_.back());
+    frames_.pop_back();
+    if (f.collect) {
+      auto bytes = base64::decode(f.collected);
+      if (bytes) {
         opaque(*bytes);
+      } else if (f.opaque_marker) {
+        throw fail(pos_, "element marked opaque=\"base64\" does not hold valid Base64");
+      } else if (!f.collected.empty()) {
+        string(f.collected, pos_);  // Format bin but not Base64: keep the text as it is
       }
+    }
+    Output& o = outputs_[f.output];
+    if (o.body.size() == f.content_start) {
+      o.body[f.tag_pos] = static_cast<char>(o.body[f.tag_pos] & ~wbxml::tok::kHasContent);
     } else {
-      const Node* c = n->first_node();
-      while (c) {
-        if (is_element(c)) {
-          if (is_meta) meta_child(c, ns, inner, scope, n);
-          else element(c, ns, inner);
-          c = c->next_sibling();
-        } else if (c->type() == rapidxml::node_cdata) {
-          // Adjacent CDATA sections (one split at "]]>") are one OPAQUE.
-          std::string joined(value_of(c));
-          c = c->next_sibling();
-          while (c && c->type() == rapidxml::node_cdata) {
-            joined.append(value_of(c));
-            c = c->next_sibling();
-          }
-          opaque(joined);
-        } else {
-          if (c->type() == rapidxml::node_data && (!has_elements || !whitespace_only(value_of(c))) && c->value_size()) {
-            str_i(type_text.empty() ? value_of(c) : type_text, c);
-          }
-          c = c->next_sibling();
-        }
-      }
+      put(wbxml::tok::kEnd);
     }
-    put(wbxml::tok::kEnd);
-    ns.decls.resize(decl_mark);
-  }
-
-  void text_children(const Node* n, bool has_elements) {
-    for (const Node* c = n->first_node(); c; c = c->next_sibling()) {
-      if (c->type() == rapidxml::node_cdata) opaque(value_of(c));
-      else if (c->type() == rapidxml::node_data && (!has_elements || !whitespace_only(value_of(c))) && c->value_size()) {
-        str_i(value_of(c), c);
-      }
-    }
-  }
-
-  // A child of Meta: Format and Type set the scope of the Meta's parent.
-  void meta_child(const Node* c, Namespaces& ns, Scope& inner, Scope& parent_scope, const Node* meta) {
-    std::string_view local = local_part(name_of(c));
-    if ((local == "Format" || local == "Type") && !xml::has_child_elements(c)) {
-      std::string text = xml::text(c);
-      if (local == "Format") {
-        parent_scope.format_bin = text == "bin" ? 1 : 0;
+    decls_.resize(f.decl_mark);
+    if (f.capture && !frames_.empty() && frames_.size() >= 2) {
+      Frame& scope = frames_[frames_.size() - 2];  // the Meta's parent
+      if (f.token == kFormat) {
+        scope.format_bin = f.collected == "bin" ? 1 : 0;
       } else {
-        bool nested_xml = !wbxml::nested_type_to_wbxml(text).empty();
-        parent_scope.nested = nested_xml || !wbxml::nested_type_to_xml(text).empty() ? 1 : 0;
-        if (nested_xml && data_holds_elements(meta->parent())) {
-          type_override_ = wbxml::nested_type_to_wbxml(text);
-        }
+        bool nested_type = !wbxml::nested_type_to_wbxml(f.collected).empty();
+        scope.nested = nested_type || !wbxml::nested_type_to_xml(f.collected).empty() ? 1 : 0;
+        scope.type_fix = nested_type ? type_end_ : 0;
       }
     }
-    element(c, ns, inner);
-    type_override_ = {};
+    if (f.nested_root) {
+      std::string doc = finish_output(outputs_.back());
+      outputs_.pop_back();
+      opaque(doc);
+    }
   }
 
+  std::string_view text_;
+  const std::string& source_;
   const EncodeOptions& options_;
-  const Language* language_;
-  const xml::Document& doc_;
-  const Encoder* outer_;
-  bool syncml_ = false;
-  std::uint8_t page_ = 0;
-  std::string body_;
-  std::string strtbl_;
-  std::unordered_map<std::string, std::uint32_t> table_index_;
-  std::unordered_map<std::string_view, std::uint32_t> text_count_;
-  std::string_view type_override_;
+  std::size_t pos_ = 0;
+  bool empty_ = false;
+  std::vector<Attribute> attrs_, kept_;
+  std::vector<std::pair<std::string_view, std::string_view>> decls_;
+  std::vector<Frame> frames_;
+  std::vector<Output> outputs_;
+  std::unordered_map<std::string, std::size_t> seen_;
+  std::string scratch_;
+  std::string cdata_;
+  bool cdata_pending_ = false;
+  std::size_t type_end_ = 0;
+  std::string_view ns_cache_;
+  const Language* ns_cache_language_ = nullptr;
+  std::optional<std::uint8_t> ns_cache_page_;
 };
-
-// DOCTYPE public identifier in the prolog, if any.
-std::string_view doctype_fpi(std::string_view text) {
-  std::size_t at = text.find("<!DOCTYPE");
-  std::size_t root = text.find('<');
-  while (root != std::string_view::npos && root + 1 < text.size() && (text[root + 1] == '?' || text[root + 1] == '!')) {
-    if (text.compare(root, 9, "<!DOCTYPE") == 0) break;
-    root = text.find('<', root + 1);
-  }
-  if (at == std::string_view::npos || at != root) return {};
-  std::size_t pub = text.find("PUBLIC", at);
-  std::size_t close = text.find('>', at);
-  if (pub == std::string_view::npos || pub > close) return {};
-  std::size_t q1 = text.find_first_of("\"'", pub);
-  if (q1 == std::string_view::npos || q1 > close) return {};
-  std::size_t q2 = text.find(text[q1], q1 + 1);
-  if (q2 == std::string_view::npos) return {};
-  return text.substr(q1 + 1, q2 - q1 - 1);
-}
 
 }  // namespace
 
-const wbxml::Language* detect_language(const xml::Document& document, std::string_view xml_text) {
-  std::string_view fpi = doctype_fpi(xml_text.substr(0, document.offset_of(document.root())));
-  if (!fpi.empty()) {
-    if (const Language* l = wbxml::language_by_fpi(fpi)) return l;
+const wbxml::Language* detect_language(std::string_view xml_text) {
+  // A light look at the prolog and the root start tag (no full parse).
+  std::size_t pub = xml_text.find("<!DOCTYPE");
+  std::size_t root = xml_text.find('<');
+  while (root != std::string_view::npos && root + 1 < xml_text.size() &&
+         (xml_text[root + 1] == '?' || xml_text[root + 1] == '!')) {
+    if (root == pub) {
+      std::size_t q1 = xml_text.find_first_of("\"'", xml_text.find("PUBLIC", pub));
+      std::size_t gt = xml_text.find('>', pub);
+      if (q1 != std::string_view::npos && q1 < gt) {
+        std::size_t q2 = xml_text.find(xml_text[q1], q1 + 1);
+        if (const Language* l = wbxml::language_by_fpi(xml_text.substr(q1 + 1, q2 - q1 - 1))) return l;
+      }
+    }
+    root = xml_text.find('<', root + 1);
   }
-  const Node* root = document.root();
-  return language_of_root(name_of(root), xml::namespace_of(root));
-}
-
-std::string encode(const xml::Document& document, const EncodeOptions& options) {
-  if (options.version < 0x01 || options.version > 0x03) {
-    throw Error(ErrorKind::usage, "WBXML version must be 1.1, 1.2 or 1.3");
+  if (root == std::string_view::npos) return nullptr;
+  std::size_t gt = xml_text.find('>', root);
+  std::string_view tag = xml_text.substr(root + 1, gt == std::string_view::npos ? std::string_view::npos : gt - root - 1);
+  std::size_t name_end = tag.find_first_of(" \t\r\n/>");
+  std::string_view name = tag.substr(0, name_end);
+  std::string_view ns;
+  std::size_t x = tag.find("xmlns=");
+  if (x != std::string_view::npos && x + 7 < tag.size()) {
+    char q = tag[x + 6];
+    std::size_t end = tag.find(q, x + 7);
+    if (end != std::string_view::npos) ns = tag.substr(x + 7, end - x - 7);
   }
-  const Language* language = options.language;
-  if (!language) language = detect_language(document, {});
-  if (!language) {
-    throw Error(ErrorKind::input,
-                fmt::format("unknown document type: root <{}> is not SyncML, DevInf, MetInf or MgmtTree (force one "
-                            "with --language)",
-                            name_of(document.root())),
-                document.location_of(document.root()));
-  }
-  Encoder e(options, language, document, nullptr);
-  return e.run(document.root(), Namespaces{}, 4096);
+  return language_of_root(name, ns);
 }
 
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options) {
-  xml::Document doc = xml::Document::parse(xml_text, source_name);
-  EncodeOptions o = options;
-  if (!o.language) o.language = detect_language(doc, xml_text);
-  if (!o.language) return encode(doc, options);
   if (options.version < 0x01 || options.version > 0x03) {
     throw Error(ErrorKind::usage, "WBXML version must be 1.1, 1.2 or 1.3");
   }
-  Encoder e(o, o.language, doc, nullptr);
-  return e.run(doc.root(), Namespaces{}, xml_text.size() / 2 + 64);
+  Encoder e(xml_text, source_name, options);
+  return e.run(options.language);
 }
 
 }  // namespace syncmldm::codec

@@ -60,11 +60,11 @@ struct DecodeOptions {
   std::size_t max_depth = 1000;
 };
 
-// XML text -> WBXML. Throws Error{input} for malformed XML (line:col) or content WBXML cannot
-// carry (e.g. an unknown element with StringTableMode::none, a NUL character).
+// XML text -> WBXML, in one pass without building a tree (the XML layer's pre-scan checks
+// well-formedness first). Throws Error{input} for malformed XML (line:col) or content WBXML
+// cannot carry (e.g. an unknown element with StringTableMode::none); Error{usage} for a
+// version other than 1.1-1.3.
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options = {});
-// The same, for an already parsed document.
-std::string encode(const xml::Document& document, const EncodeOptions& options = {});
 
 // WBXML -> indented XML. Throws Error{input} with the byte offset of the offending token.
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options = {});
@@ -73,7 +73,8 @@ std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name,
 // comments and processing instructions dropped). Throws Error{input} for malformed XML.
 std::string reformat_xml(std::string_view xml_text, const std::string& source_name, const DecodeOptions& options = {});
 
-// The language an XML document would be encoded as (see EncodeOptions::language), or nullptr.
-const wbxml::Language* detect_language(const xml::Document& document, std::string_view xml_text);
+// The language an XML document would be encoded as (see EncodeOptions::language): from the
+// DOCTYPE public id, else the root's default namespace, else the root name. nullptr if none.
+const wbxml::Language* detect_language(std::string_view xml_text);
 
 }  // namespace syncmldm::codec

@@ -41,7 +41,7 @@ same
 cmd: printf '<SyncML><SyncHdr></SyncML>' | syncml-encode -
 exit: 3
 --- stderr
-syncml-encode: -:1:26: invalid closing tag name
+syncml-encode: -:1:18: end tag </SyncML> does not match <SyncHdr>
 ===
 # Unknown document type.
 cmd: printf '<html><body/></html>' | syncml-encode -

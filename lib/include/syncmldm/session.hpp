@@ -1,0 +1,118 @@
+#pragma once
+// What a DM client needs to read and write around the commands of a message: credentials in the
+// SyncHdr, the server's header Status with its challenge, and the bookkeeping of a session.
+// The session driver itself (package 1, executing server packages, 1222, chunks) builds on these.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "syncmldm/auth.hpp"
+
+namespace syncmldm::session {
+
+// The part of a server reply that decides how authentication goes on.
+struct HeaderStatus {
+  int code = 0;                        // 200, 212, 401, 407, ... (0: no header Status found)
+  std::optional<auth::Scheme> chal;    // scheme asked for in Chal, if a Chal came
+  std::string chal_type;               // the Chal Meta Type as written (for messages)
+  std::optional<std::string> next_nonce;  // NextNonce text as on the wire (Base64), if any
+};
+
+// Facts of a SyncML message a client acts on. Throws Error{input} when `xml` is not a SyncML
+// message (wrong root, no SyncHdr/SyncBody); `source_name` is used in error locations.
+struct ReplySummary {
+  std::string session_id;
+  std::string msg_id;
+  std::string resp_uri;           // SyncHdr RespURI, "" when absent
+  HeaderStatus header_status;     // Status with CmdRef 0
+  bool final = false;
+  int commands = 0;               // commands other than Status and Results
+  int statuses = 0;
+  int failed_statuses = 0;        // Status codes 400 and above
+  int results = 0;
+};
+ReplySummary summarize(std::string_view xml, const std::string& source_name);
+
+// Returns `xml` with `loc_name` as SyncHdr/Source/LocName and a SyncHdr Cred of `meta_type`
+// (Format b64) holding `data`. An existing LocName or Cred is replaced; everything else keeps
+// its bytes. Throws Error{input} when `xml` has no SyncHdr/Source.
+std::string with_credentials(std::string_view xml, std::string_view loc_name, std::string_view meta_type,
+                             std::string_view data);
+// Returns `xml` with no SyncHdr Cred (used when the server said 212).
+std::string without_credentials(std::string_view xml);
+
+// Offset just past the end of the element that starts at `start` (its '<') in well-formed XML.
+std::size_t element_end(std::string_view xml, std::size_t start);
+
+// Escapes &, <, > and quotes for element content and attribute values.
+std::string xml_escape(std::string_view text);
+
+}  // namespace syncmldm::session
+
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "syncmldm/net.hpp"
+
+namespace syncmldm::session {
+
+// WBXML conversion supplied by the caller (the transport does not depend on the codec).
+struct Codec {
+  std::function<std::string(std::string_view xml)> encode;     // XML -> WBXML
+  std::function<std::string(std::string_view wbxml)> decode;   // WBXML -> XML
+};
+
+// Credentials and the nonce state of one client.
+struct Credentials {
+  auth::Scheme scheme = auth::Scheme::none;
+  std::string user;
+  std::string password;                      // wiped by ~Channel
+  auth::NonceForm nonce_form = auth::NonceForm::decoded;
+  std::optional<std::string> nonce;          // current NextNonce as on the wire (Base64 text)
+  bool authenticated = false;                // header Status 212 seen: stop sending Cred
+};
+
+// One request and its reply, as a trace shows them.
+struct Exchange {
+  std::string url;
+  std::string request_xml;     // the message (XML) before any WBXML encoding
+  std::string request_body;    // the bytes sent
+  std::string request_content_type;
+  net::HttpResponse response;
+  std::string reply_xml;       // decoded reply ("" for an empty body or a non-SyncML reply)
+  bool reply_is_syncml = false;
+};
+
+// Sends messages of one client: adds credentials (Cred or x-syncml-hmac) for the current nonce,
+// encodes to WBXML when asked, posts, decodes the reply by its Content-Type, and remembers the
+// NextNonce of every challenge. Authentication decisions (retry, give up) stay with the caller.
+class Channel {
+ public:
+  Channel(net::HttpOptions http, Credentials credentials, bool wbxml, Codec codec);
+  ~Channel();
+
+  // Posts `xml` (a SyncML message) to `url`. Throws Error{transport} for transport failures and
+  // HTTP statuses outside 2xx (after the observer has seen the exchange), Error{input} when the
+  // reply is not SyncML (Content-Type or content).
+  Exchange send(const std::string& url, const std::string& xml);
+
+  // Called with every exchange, also failed ones that got an HTTP reply (for -v and --trace).
+  std::function<void(const Exchange&)> observer;
+
+  Credentials& credentials() { return credentials_; }
+
+  // Takes the header Status of a reply into account: a Chal's NextNonce becomes the nonce,
+  // 212 ends Cred for the session (Basic and MD5). Returns the summary.
+  void note_header_status(const HeaderStatus& status);
+
+ private:
+  std::string add_credentials(const std::string& xml) const;
+  net::HttpClient http_;
+  Credentials credentials_;
+  bool wbxml_;
+  Codec codec_;
+};
+
+}  // namespace syncmldm::session

@@ -1,6 +1,9 @@
 // dm-tree: a local OMA DM tree. Builds state files from DDF schemas, shows and queries them,
 // and applies SyncML packages as a Windows DM client would, printing its response.
 
+#include <time.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
@@ -31,12 +34,46 @@ namespace {
 using namespace syncmldm;
 constexpr const char* kTool = "dm-tree";
 
+// ---- timing (-vv) ---------------------------------------------------------------------------
+
+// Wall and CPU milliseconds since construction, for the phase notes printed with -vv.
+class Stopwatch {
+ public:
+  Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(cpu_ms()) {}
+  std::string lap() {
+    auto w = std::chrono::steady_clock::now();
+    double c = cpu_ms();
+    std::string s = fmt::format("{:.1f} ms (CPU {:.1f} ms)", std::chrono::duration<double, std::milli>(w - wall_).count(), c - cpu_);
+    wall_ = w;
+    cpu_ = c;
+    return s;
+  }
+
+ private:
+  static double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  }
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+};
+
+void timing_note(const std::string& what) {
+  if (tools::verbosity() >= 2) tools::print_note(kTool, what);
+}
+
 // ---- loading ------------------------------------------------------------------------------
 
 std::shared_ptr<ddf::Schema> load_schema(const std::vector<std::string>& ddfs, bool with_standard) {
   auto schema = std::make_shared<ddf::Schema>();
   if (with_standard) ddf::load_text(*schema, ddf::standard_objects_ddf(), "<standard objects>");
-  for (const auto& f : ddfs) ddf::load_path(*schema, f);
+  for (const auto& f : ddfs) {
+    Stopwatch sw;
+    ddf::load_path(*schema, f);
+    timing_note(fmt::format("loaded DDF {} in {}", f, sw.lap()));
+  }
+  if (!ddfs.empty()) timing_note(fmt::format("schema: {} described nodes", schema->size()));
   return schema;
 }
 
@@ -501,7 +538,9 @@ int main(int argc, char** argv) {
     }
 
     if (*apply) {
+      Stopwatch sw;
       tree::Tree t = load_state(apply_state);
+      timing_note("read the state in " + sw.lap());
       // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
       auto payload = input::load(apply_package, input::parse_format(apply_input.format));
       std::string xml_text = payload.payload == input::Format::wbxml
@@ -509,15 +548,18 @@ int main(int argc, char** argv) {
                                  : std::move(payload.bytes);
       auto doc = xml::Document::parse(xml_text, apply_package);
       auto request = message::read(doc);
+      timing_note(fmt::format("read the package ({} commands) in {}", request.commands.size(), sw.lap()));
       device::Options o;
       o.msg_id = apply_msgid;
       o.server_id = apply_server;
       o.now = now_stamp();
       auto resp = device::apply(t, request, o);
+      timing_note("applied the commands in " + sw.lap());
       for (const auto& e : resp.execs)
         if (tools::verbosity() > 0) tools::print_note(kTool, "exec " + e.uri + (e.data.empty() ? "" : " with " + printable(e.data)));
       std::string out = message::write(resp.message);
       if (apply_wbxml) out = codec::xml_to_wbxml(out, "response");
+      timing_note("wrote the response in " + sw.lap());
       if (apply_in_place) save_state(t, apply_state);
       else if (!apply_out.empty()) save_state(t, apply_out);
       tools::OutputOptions oo;

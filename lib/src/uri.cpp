@@ -253,10 +253,34 @@ std::string suggest_fixed(const Uri& uri, bool leading_slash) {
   return out + tail.substr(1);
 }
 
+// True for the common case that needs no further look: "./" then plain names separated by
+// single slashes, none of them ".", ".." or "*", and no query.
+bool obviously_clean(std::string_view text) {
+  if (text.size() < 3 || text[0] != '.' || text[1] != '/') return false;
+  std::size_t seg_start = 2;
+  for (std::size_t i = 2; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '/') {
+      std::string_view seg = text.substr(seg_start, i - seg_start);
+      if (seg.empty() || seg == "." || seg == ".." || seg == "*" || seg.back() == '.') return false;
+      seg_start = i + 1;
+    } else if (!is_plain(static_cast<unsigned char>(text[i]))) {
+      return false;
+    }
+  }
+  // A first segment spelled "user"/"device" in another case gets a warning.
+  std::string_view first = text.substr(2, text.find('/', 2) - 2);
+  if ((first.size() == 4 || first.size() == 6) && (iequal(first, "user") || iequal(first, "device")) &&
+      first != "User" && first != "Device")
+    return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<Problem> check(std::string_view text, const CheckOptions& options) {
   std::vector<Problem> problems;
+  const Limits& lim0 = options.limits;
+  if (lim0.max_depth == 0 && lim0.max_tot_len == 0 && lim0.max_seg_len == 0 && obviously_clean(text)) return problems;
   auto add = [&](ProblemKind kind, std::size_t offset, std::size_t length, std::optional<std::size_t> segment = {},
                  std::optional<int> status = {}, Severity severity = Severity::error, std::string suggestion = {}) {
     if (problems.size() < kMaxProblems) {

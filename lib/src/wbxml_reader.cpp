@@ -28,6 +28,18 @@ const Language* guess_language(std::string_view body) {
   return nullptr;
 }
 
+// Clears an event field by field (assigning a fresh Event{} showed up in profiles).
+inline void reset(Event& e, EventType type, std::uint64_t offset, std::uint8_t token, std::uint8_t page) {
+  e.type = type;
+  e.offset = offset;
+  e.token = token;
+  e.page = page;
+  e.name = {};
+  e.literal = e.has_attributes = e.has_content = e.synthetic = e.attribute = false;
+  e.data = {};
+  e.value = 0;
+}
+
 }  // namespace
 
 void put_mb_u_int32(std::string& out, std::uint32_t value) {
@@ -195,12 +207,8 @@ bool Reader::read_attribute(Event& e) {
     std::uint8_t t = byte(at);
     if (t == tok::kSwitchPage) {
       attr_page_ = byte(at);
-      e = Event{};
-      e.type = EventType::switch_page;
-      e.offset = at;
-      e.token = t;
+      reset(e, EventType::switch_page, at, t, attr_page_);
       e.value = attr_page_;
-      e.page = attr_page_;
       e.attribute = true;
       return true;
     }
@@ -209,11 +217,7 @@ bool Reader::read_attribute(Event& e) {
       return false;
     }
     if (t >= 0x80) throw error(at, fmt::format("attribute value token 0x{:02X} without an attribute name", t));
-    e = Event{};
-    e.type = EventType::attribute;
-    e.offset = at;
-    e.token = t;
-    e.page = attr_page_;
+    reset(e, EventType::attribute, at, t, attr_page_);
     if (t == tok::kLiteral) {
       std::uint32_t index = mb(at, "attribute name");
       // Nokia phones send `04 00` (xmlns at offset 0) without a string table.
@@ -280,9 +284,7 @@ bool Reader::next(Event& e) {
   if (in_attributes_ && read_attribute(e)) return true;
   if (pending_empty_end_) {
     pending_empty_end_ = false;
-    e = Event{};
-    e.type = EventType::end;
-    e.offset = pending_start_offset_;
+    reset(e, EventType::end, pending_start_offset_, 0, tag_page_);
     e.synthetic = true;
     if (depth_ == 0) root_done_ = true;
     return true;
@@ -297,10 +299,7 @@ bool Reader::next(Event& e) {
     }
     std::uint64_t at = pos_;
     std::uint8_t t = byte(at);
-    e = Event{};
-    e.offset = at;
-    e.token = t;
-    e.page = tag_page_;
+    reset(e, EventType::end, at, t, tag_page_);
     bool inside = depth_ > 0;
     switch (t) {
       case tok::kSwitchPage:

@@ -136,14 +136,44 @@ void XmlWriter::escape(std::string_view s, bool attribute) {
 }
 
 std::size_t XmlWriter::text(std::string_view s) {
-  std::size_t bad = find_invalid_xml_text(s);
-  if (bad != std::string_view::npos) return bad;
   Frame& f = stack_.back();
+  std::size_t mark = out_.size();
   close_start_tag(f);
+  // One pass: escape and check at once (text is most of a document's bytes).
+  const char* d = s.data();
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::uint8_t k = kClasses.c[static_cast<unsigned char>(d[i])];
+    if (k == kPlain || (k == kEscape && d[i] == '"')) {
+      ++i;
+      continue;
+    }
+    if (k == kHigh) {
+      std::size_t n = utf8_sequence(s, i);
+      if (!n) {
+        out_.resize(mark);
+        return i;
+      }
+      i += n;
+      continue;
+    }
+    if (k == kBad) {
+      out_.resize(mark);
+      return i;
+    }
+    out_.append(d + run, i - run);
+    switch (d[i]) {
+      case '<': out_.append("&lt;"); break;
+      case '>': out_.append("&gt;"); break;
+      case '&': out_.append("&amp;"); break;
+      default: out_.append("&#13;"); break;
+    }
+    run = ++i;
+  }
+  out_.append(d + run, s.size() - run);
   if (f.state == State::elements) f.inline_ = true;  // mixed content
   if (f.state == State::open) f.state = State::text;
   f.last_text = true;
-  escape(s, false);
   return std::string_view::npos;
 }
 

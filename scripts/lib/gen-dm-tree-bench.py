@@ -33,7 +33,7 @@ def interior(name, children, ind, path=None):
 
 def ddf(nodes, out):
     per_area = 1000
-    areas = max(1, (nodes - 1) // (per_area + 1))
+    areas = max(1, -(-(nodes - 1) // (per_area + 1)))  # enough areas for at least `nodes` nodes
     with open(out, "w") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<MgmtTree xmlns:MSFT="http://schemas.microsoft.com/MobileDevice/DM">\n'
                 "  <VerDTD>1.2</VerDTD>\n")

@@ -7,8 +7,9 @@ libwbxml in the WBXML reference (section 6.4):
   - xmlns placement and prefixes (compared as resolved namespace URIs);
   - string-table choices (invisible in XML).
 Nothing else: element names, namespaces, order, text and attributes must match.
-Usage: canonical.py A.xml B.xml  (exit 0 when equal, 1 with a diff otherwise);
-       canonical.py --carriable A.xml (exit 0 when libwbxml can carry the document)."""
+Usage: canonical.py A.xml B.xml      exit 0 when equal, 1 with a diff otherwise
+       canonical.py --pairs LIST       compare each "A B label" line of LIST
+       canonical.py --carriable F...   print the files libwbxml can carry"""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -46,15 +47,33 @@ def carriable(path):
     return True
 
 
+def compare(path_a, path_b):
+    a, b = load(path_a), load(path_b)
+    if a == b:
+        return True
+    import difflib
+    sys.stdout.writelines(l + "\n" for l in difflib.unified_diff(a, b, path_a, path_b, lineterm="", n=2))
+    return False
+
+
 def main():
     if sys.argv[1] == "--carriable":
-        return 0 if carriable(sys.argv[2]) else 1
-    a, b = load(sys.argv[1]), load(sys.argv[2])
-    if a == b:
+        # Prints the files libwbxml can carry (one Python start for all of them).
+        for path in sys.argv[2:]:
+            if carriable(path):
+                print(path)
         return 0
-    import difflib
-    sys.stdout.writelines(l + "\n" for l in difflib.unified_diff(a, b, sys.argv[1], sys.argv[2], lineterm="", n=2))
-    return 1
+    if sys.argv[1] == "--pairs":
+        # Each line: EXPECTED ACTUAL LABEL...; prints FAIL lines, exit 1 if any.
+        failed = 0
+        for line in open(sys.argv[2]):
+            a, b, label = line.rstrip("\n").split(" ", 2)
+            if not compare(a, b):
+                print(f"FAIL {label}")
+                failed += 1
+        print(f"{failed} of the comparisons differ")
+        return 1 if failed else 0
+    return 0 if compare(sys.argv[1], sys.argv[2]) else 1
 
 
 if __name__ == "__main__":

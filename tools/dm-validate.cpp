@@ -1,9 +1,7 @@
 // dm-validate: judge OMA DM messages and provisioning fragments as a DM client would.
 // Parses options, collects inputs, hands each to the validator, prints the report.
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -61,34 +59,14 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, boo
   return out;
 }
 
-// A regular file mapped read-only (and pre-faulted in one call): no copy of a large input.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p != MAP_FAILED) {
-        data_ = static_cast<const char*>(p);
-        size_ = static_cast<std::size_t>(st.st_size);
-      }
-    }
-    ::close(fd);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  bool ok() const { return data_ != nullptr; }
-  std::string_view view() const { return {data_, size_}; }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
+// Asks for transparent huge pages on the whole 2 MB pages inside a buffer before it is first
+// touched: a 20 MB input would otherwise cost some 5000 page faults. Only a hint.
+void advise_huge_pages(const void* data, std::size_t size) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
 
 // Reads a whole file (or stdin for "-") with large reads into one buffer sized up front.
 bool read_all(const std::string& path, std::string& out) {
@@ -97,7 +75,11 @@ bool read_all(const std::string& path, std::string& out) {
   std::error_code ec;
   auto size = path == "-" ? 0 : fs::file_size(path, ec);
   out.clear();
-  if (!ec && size > 0) out.resize(static_cast<std::size_t>(size));
+  if (!ec && size > 0) {
+    out.reserve(static_cast<std::size_t>(size) + 1);
+    advise_huge_pages(out.data(), out.capacity());
+    out.resize(static_cast<std::size_t>(size));
+  }
   std::size_t used = 0;
   while (true) {
     if (used == out.size()) {
@@ -194,17 +176,15 @@ int main(int argc, char** argv) {
     std::vector<validate::FileReport> reports;
     std::map<std::string, std::string> sources;  // kept only to show source lines
     for (const auto& path : files) {
-      std::optional<MappedFile> mapped;
-      if (path != "-") mapped.emplace(path);
       std::string bytes;
-      if (!(mapped && mapped->ok()) && !read_all(path, bytes)) {
+      if (!read_all(path, bytes)) {
         tools::print_error(kName, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
         input_failed = true;
         continue;
       }
-      std::string_view view = mapped && mapped->ok() ? mapped->view() : std::string_view(bytes);
-      if (show_source) sources[path] = std::string(view);
-      reports.push_back(validate::validate_input(view, path, options, forced));
+      if (show_source) sources[path] = bytes;
+      // The validator takes the bytes: a large message is parsed where it was read.
+      reports.push_back(validate::validate_owned_input(std::move(bytes), path, options, forced));
     }
 
     std::string rendered;

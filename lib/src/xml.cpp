@@ -22,8 +22,25 @@ Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
 
 Document Document::parse(std::string_view text, std::string source_name, const ParseOptions& options) {
+  return parse_impl(text, nullptr, std::move(source_name), options);
+}
+
+Document Document::adopt(std::string text, std::string source_name, const ParseOptions& options) {
+  // A short string keeps its characters inside the object, which would move with the Document;
+  // copying is cheap there anyway.
+  if (text.size() < 64) return parse_impl(text, nullptr, std::move(source_name), options);
+  return parse_impl({}, &text, std::move(source_name), options);
+}
+
+Document Document::parse_impl(std::string_view text, std::string* owned, std::string source_name,
+                              const ParseOptions& options) {
   Document doc;
   doc.source_name_ = std::move(source_name);
+  if (owned) {
+    // Moved first: a short string's characters move with it.
+    doc.owned_ = std::move(*owned);
+    text = doc.owned_;
+  }
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   doc.line_starts_ = detail::line_starts(text);
@@ -44,15 +61,21 @@ Document Document::parse(std::string_view text, std::string source_name, const P
   std::optional<detail::Arena::Scope> scope;
   if (text.size() >= kArenaThreshold) {
     doc.arena_ = std::make_unique<detail::Arena>();
-    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
     doc.doc_->set_allocator(&detail::Arena::pool_allocate, &detail::Arena::pool_free);
     scope.emplace(*doc.arena_);
+  }
+  if (owned) {
+    doc.base_ = doc.owned_.data();  // NUL-terminated by std::string
+  } else if (doc.arena_) {
+    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
   } else {
     doc.buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);  // no zero fill: memcpy follows
     doc.base_ = doc.buffer_.get();
   }
-  std::memcpy(doc.base_, text.data(), text.size());
-  doc.base_[text.size()] = '\0';
+  if (!owned) {
+    std::memcpy(doc.base_, text.data(), text.size());
+    doc.base_[text.size()] = '\0';
+  }
   try {
     doc.doc_->parse<kParseFlags>(doc.base_ + bom);
   } catch (const rapidxml::parse_error& e) {
@@ -108,6 +131,16 @@ LineCol Document::line_col(std::uint64_t offset) const {
     column = static_cast<std::uint32_t>(offset - start + 1);
   }
   return {static_cast<std::uint32_t>(index + 1), column};
+}
+
+std::uint32_t Document::line_of(std::uint64_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::uint64_t Document::line_start(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return 0;
+  return line_starts_[line - 1];
 }
 
 Location Document::location_of(const Node* node) const {

@@ -85,6 +85,10 @@ struct FileReport {
 /// `source_name` is used in the diagnostics' `file`.
 FileReport validate_xml(std::string_view text, std::string_view source_name, const Options& options);
 
+/// The same for text the validator may keep: a large whole message is parsed in place, with no
+/// second copy of the input.
+FileReport validate_owned_xml(std::string text, std::string_view source_name, const Options& options);
+
 /// Validate WBXML bytes: decoded first; diagnostics carry byte offsets of the
 /// WBXML tokens and null line/column. Undecodable input is a finding
 /// ("wbxml-malformed").
@@ -96,6 +100,9 @@ FileReport validate_wbxml(std::string_view bytes, std::string_view source_name,
 /// a finding ("not-syncml").
 FileReport validate_input(std::string_view bytes, std::string_view source_name, const Options& options,
                           input::Format forced = input::Format::automatic);
+/// The same, taking the bytes: XML is validated with validate_owned_xml.
+FileReport validate_owned_input(std::string bytes, std::string_view source_name, const Options& options,
+                                input::Format forced = input::Format::automatic);
 
 struct Counts {
     std::size_t errors = 0, warnings = 0, notes = 0;

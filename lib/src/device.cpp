@@ -1,6 +1,7 @@
 #include "syncmldm/device.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "huge_pages.hpp"
 #include "syncmldm/base64.hpp"
@@ -314,12 +315,20 @@ class Engine {
     bool was_changed = changed_;
     std::size_t execs_before = execs_.size();
     std::size_t first_child = out_.size();
+    std::set<std::string> added;  // Windows refuses Add then Replace of one node in an Atomic
     for (const auto& ch : c.children) {
       if (ch.kind == Kind::sequence) {
         push_status(ch, 500);
         for (const auto& g : ch.children) not_executed(g);
         continue;
       }
+      if (ch.kind == Kind::replace && ch.cmd_id && replaces_added(ch, added)) {
+        push_status(ch, 500);
+        continue;
+      }
+      if (ch.kind == Kind::add)
+        for (const auto& it : ch.items)
+          if (const std::string* t = target_text(it)) added.insert(uri::canonical_key(*t));
       command(ch, Context::atomic, c.meta ? &*c.meta : nullptr);
     }
     bool failed = false;
@@ -333,6 +342,12 @@ class Engine {
     for (std::size_t i = first_child; i < out_.size(); ++i)
       if (out_[i].kind == Kind::status && out_[i].data == "200") out_[i].data = "216";
     set_code(own, 507);
+  }
+
+  static bool replaces_added(const Command& c, const std::set<std::string>& added) {
+    for (const auto& it : c.items)
+      if (const std::string* t = target_text(it); t && added.count(uri::canonical_key(*t))) return true;
+    return false;
   }
 
   void sequence(const Command& c, Context ctx) {

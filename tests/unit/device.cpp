@@ -188,6 +188,11 @@ TEST_CASE("device: Atomic rolls back; nested Atomic and Get inside fail") {
                                               "Get:500"});
   CHECK(r.results() == nullptr);
 
+  // Windows refuses Add then Replace of one node inside an Atomic
+  r = run(t, "<Atomic><CmdID>2</CmdID>" + add(3, "./Custom/x", "1") + cmd("Replace", 4, "./Device/Custom/x", "2") + "</Atomic>");
+  CHECK(r.codes() == std::vector<std::string>{"SyncHdr:200", "Atomic:507", "Add:216", "Replace:500"});
+  CHECK(t.find("./Custom") == nullptr);
+
   r = run(t, "<Atomic><CmdID>2</CmdID>" + add(3, "./Custom/x", "1") + add(4, "./Custom/y", "2") + "</Atomic>");
   CHECK(r.codes() == std::vector<std::string>{"SyncHdr:200", "Atomic:200", "Add:200", "Add:200"});
   CHECK(t.find("./Custom/y")->value == "2");

@@ -10,7 +10,8 @@
 //   404 node missing; 405 command not allowed (AccessType, permanent node, property, leaf parent);
 //   406 unsupported property, ?list attribute or alert; 414 URI limits; 415 Format mismatch or
 //   data that does not parse as its format; 418 already exists; 425 ACL (with a server id);
-//   500 nested Atomic or Get/Sequence inside Atomic; 505/513 unsupported VerDTD/VerProto;
+//   500 nested Atomic, Get/Sequence inside Atomic, or a Replace of a node an earlier Add in
+//   the same Atomic created (Windows refuses the pair); 505/513 unsupported VerDTD/VerProto;
 //   507 failed Atomic.
 
 #include <optional>

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
+#include <memory>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -21,10 +23,13 @@
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/auth.hpp"
 #include "syncmldm/codec.hpp"
+#include "syncmldm/ddf.hpp"
 #include "syncmldm/error.hpp"
 #include "syncmldm/input.hpp"
 #include "syncmldm/net.hpp"
 #include "syncmldm/session.hpp"
+#include "syncmldm/tnds.hpp"
+#include "syncmldm/tree.hpp"
 
 namespace {
 
@@ -55,6 +60,17 @@ struct Options {
   std::string write_out;
   tools::OutputOptions output;
   tools::InputFormatOption input_format;
+  // session mode
+  bool session = false;
+  std::string state;
+  std::vector<std::string> ddf;
+  bool server_initiated = false;
+  std::string session_id;
+  std::string login_status;
+  int max_rounds = 50;
+  bool no_save = false;
+  std::string device_id;
+  std::string server_id;
 };
 
 // ---------------------------------------------------------------- output helpers
@@ -158,7 +174,7 @@ session::Credentials credentials(const Options& o) {
   session::Credentials c;
   c.scheme = *auth::parse_scheme_name(o.auth.scheme);
   if (c.scheme == auth::Scheme::none) return c;
-  if (o.auth.user.empty()) throw CLI::ValidationError("--user", "--auth " + o.auth.scheme + " needs --user");
+  if (o.auth.user.empty()) throw CLI::ValidationError("--auth " + o.auth.scheme + " needs --user");
   c.user = o.auth.user;
   c.password = tools::read_password(o.auth);
   c.nonce_form = o.auth.literal_nonce ? auth::NonceForm::literal : auth::NonceForm::decoded;
@@ -341,6 +357,114 @@ int run_single(const Options& o) {
   return tools::kExitOk;
 }
 
+// ---------------------------------------------------------------- session mode
+
+std::string now_stamp() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// The tree of the session: the state file, or a fresh standard tree when it does not exist yet.
+// --ddf files (with the standard objects) replace the schema the state carries.
+syncmldm::tree::Tree load_tree(const Options& o) {
+  std::shared_ptr<syncmldm::ddf::Schema> schema;
+  if (!o.ddf.empty()) {
+    schema = std::make_shared<syncmldm::ddf::Schema>();
+    syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
+    for (const auto& f : o.ddf) syncmldm::ddf::load_path(*schema, f);
+  }
+  if (::access(o.state.c_str(), F_OK) != 0) {
+    if (!schema) {
+      schema = std::make_shared<syncmldm::ddf::Schema>();
+      syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
+    }
+    syncmldm::tree::Identity id;
+    if (!o.device_id.empty()) id.dev_id = o.device_id;
+    id.mod = "dm-send";
+    return syncmldm::tree::make_standard_tree(id, schema, now_stamp());
+  }
+  auto t = syncmldm::tnds::read_state(syncmldm::read_file(o.state), o.state);
+  if (schema) t.set_schema(schema);
+  if (!o.device_id.empty())
+    if (auto* n = t.find("./DevInfo/DevId")) n->value = o.device_id;
+  return t;
+}
+
+std::string default_session_id() {
+  // Unique enough per client: the low bits of the clock mixed with the process id, 1..9999.
+  auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
+  return std::to_string(static_cast<unsigned long long>(ticks ^ (::getpid() * 2654435761ull)) % 9999 + 1);
+}
+
+std::string counts(const std::map<std::string, int>& m) {
+  std::string out;
+  for (const auto& [k, v] : m) out += (out.empty() ? "" : ", ") + fmt::format("{} {}", v, k);
+  return out.empty() ? "-" : out;
+}
+
+int run_session(const Options& o) {
+  if (o.state.empty()) throw CLI::ValidationError("--session needs --state STATE.tnds");
+  session::Codec codec = make_codec();
+  auto tree = load_tree(o);
+  Trace trace(o.trace);
+  session::Channel channel(http_options(o), credentials(o), o.wbxml, codec);
+  channel.observer = [&](const session::Exchange& ex) { trace_exchange(trace, ex); };
+  session::ClientOptions co;
+  co.url = o.url;
+  co.session_id = o.session_id.empty() ? default_session_id() : o.session_id;
+  co.server_initiated = o.server_initiated;
+  co.login_status = o.login_status;
+  co.max_rounds = o.max_rounds;
+  co.server_id = o.server_id;
+  co.now = now_stamp();
+  auto on_message = [&](const session::MessageEvent& ev) {
+    if (tools::verbosity() < 1) return;
+    if (ev.outgoing)
+      fmt::print(stderr, "{}: > MsgID {}: {}; statuses {}{}, {} bytes\n", kTool, ev.msg_id, counts(ev.commands),
+                 counts(ev.statuses), ev.final ? ", Final" : "", ev.bytes);
+    else
+      fmt::print(stderr, "{}: < MsgID {}: header {}; {}; statuses {}{}, {} bytes, {} ms\n", kTool, ev.msg_id,
+                 ev.header_status, counts(ev.commands), counts(ev.statuses), ev.final ? ", Final" : "", ev.bytes, ev.ms);
+  };
+  auto summary = session::run_client(channel, tree, co, on_message);
+  save_nonce(o, channel.credentials());
+  bool saved = false;
+  if (!o.no_save) {
+    syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(tree));
+    saved = true;
+  }
+  if (tools::verbosity() >= 0 && summary.end != "completed")
+    tools::print_note(kTool, summary.end == "max-rounds" ? fmt::format("session aborted after {} rounds (--max-rounds)", summary.rounds)
+                                                         : std::string("the server aborted the session (Alert 1223)"));
+  if (o.write_out == "json") {
+    nlohmann::json j;
+    j["session_id"] = co.session_id;
+    j["end"] = summary.end;
+    j["messages_sent"] = summary.messages_sent;
+    j["messages_received"] = summary.messages_received;
+    j["rounds"] = summary.rounds;
+    j["commands_received"] = summary.commands_received;
+    j["statuses_sent"] = summary.statuses_sent;
+    j["statuses_received"] = summary.statuses_received;
+    j["chunks_sent"] = summary.chunks_sent;
+    j["chunks_received"] = summary.chunks_received;
+    j["execs"] = summary.execs;
+    j["bytes_sent"] = summary.bytes_sent;
+    j["bytes_received"] = summary.bytes_received;
+    j["time_ms"] = summary.ms;
+    j["state_saved"] = saved;
+    fmt::print("{}\n", j.dump());
+  }
+  if (summary.end != "completed") return tools::kExitFindings;
+  if (o.fail_on_status && summary.failed) return tools::kExitFindings;
+  return tools::kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -374,5 +498,33 @@ int main(int argc, char** argv) {
       ->option_text("FILE");
   app.add_option("-w,--write-out", o.write_out, "Print a summary after the reply: json")
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
-  return tools::run_main(app, argc, argv, [&] { return run_single(o); });
+  app.add_flag("--session", o.session, "Play a whole DM client session against --state")->group("Session options");
+  app.add_option("--state", o.state, "DM tree state (TNDS); created with the standard objects when missing, saved at the end")
+      ->option_text("FILE")->group("Session options");
+  app.add_option("--ddf", o.ddf, "DDF file or folder describing the tree (repeatable)")
+      ->option_text("FILE")->allow_extra_args(false)->group("Session options");
+  app.add_flag("--server-initiated", o.server_initiated, "Start with Alert 1200 (answering a notification) instead of 1201")
+      ->group("Session options");
+  app.add_option("--session-id", o.session_id, "SyncHdr SessionID (default: a fresh number)")->option_text("ID")->group("Session options");
+  app.add_option("--login-status", o.login_status, "Add the Windows 1224 LoginStatus alert: user, others or none")
+      ->check(CLI::IsMember({"user", "others", "none"}))->option_text("WHO")->group("Session options");
+  app.add_option("--max-rounds", o.max_rounds, "Abort with Alert 1223 after N server packages (default 50)")
+      ->check(CLI::Range(1, 100000))->option_text("N")->group("Session options");
+  app.add_flag("--no-save", o.no_save, "Do not save the tree when the session ends")->group("Session options");
+  app.add_option("--device-id", o.device_id, "Device id (./DevInfo/DevId and SyncHdr Source)")->option_text("ID")->group("Session options");
+  app.add_option("--server-id", o.server_id, "Server id for ACL checks (default: ACLs not enforced, as on Windows)")
+      ->option_text("ID")->group("Session options");
+  // Session options make sense only with --session, and --session sends no FILE.
+  auto check_modes = [&] {
+    for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
+                       "--no-save", "--device-id", "--server-id"})
+      if (!o.session && app.get_option(name)->count() > 0)
+        throw CLI::ValidationError(std::string(name) + " needs --session");
+    if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
+      throw CLI::ValidationError("--session takes no FILE and no --offline");
+  };
+  return tools::run_main(app, argc, argv, [&] {
+    check_modes();
+    return o.session ? run_session(o) : run_single(o);
+  });
 }

@@ -72,3 +72,17 @@ TEST_CASE("session: element_end skips comments, CDATA and quoted '>'") {
   std::string x = "<a x='>'><!-- </a> --><b/><![CDATA[</a>]]></a>tail";
   CHECK(element_end(x, 0) == x.size() - 4);
 }
+
+TEST_CASE("session: chunks of a large object") {
+  auto plain = split_chunks("abcdefghij", 4, false);
+  REQUIRE(plain.size() == 3);
+  CHECK(plain[0] == "abcd");
+  CHECK(plain[2] == "ij");
+  // Base64 pieces are whole groups of four, so each decodes on its own.
+  auto b64 = split_chunks("QUJDREVGR0hJSktM", 7, true);
+  REQUIRE(b64.size() == 4);
+  for (const auto& piece : b64) CHECK(piece.size() % 4 == 0);
+  CHECK(b64[0] + b64[1] + b64[2] + b64[3] == "QUJDREVGR0hJSktM");
+  CHECK(split_chunks("", 10, false).size() == 1);
+  CHECK(split_chunks("abc", 2, true).size() == 1);  // never smaller than one Base64 group
+}

@@ -52,6 +52,7 @@ std::string xml_escape(std::string_view text);
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "syncmldm/net.hpp"
@@ -114,5 +115,68 @@ class Channel {
   bool wbxml_;
   Codec codec_;
 };
+
+}  // namespace syncmldm::session
+
+// ------------------------------------------------------------------------------------------
+// The client session driver: plays a DM client against a server over a Channel, executing every
+// server package on a DM tree with device::apply.
+
+namespace syncmldm::tree {
+class Tree;
+}
+
+namespace syncmldm::session {
+
+struct ClientOptions {
+  std::string url;                 // first request; a RespURI from the server replaces it
+  std::string session_id;          // SyncHdr SessionID
+  bool server_initiated = false;   // Alert 1200 instead of 1201
+  std::string login_status;        // "" or user|others|none: adds the Windows 1224 alert
+  int max_rounds = 50;             // server packages with commands before we abort with 1223
+  std::string server_id;           // for ACL checks; "" = ACLs not enforced
+  std::string now;                 // TStamp of changed nodes
+  std::size_t max_messages = 1000; // hard stop for a server that never ends the session
+};
+
+// One message as -v shows it.
+struct MessageEvent {
+  bool outgoing = false;
+  std::string msg_id;
+  std::map<std::string, int> commands;   // element name -> count (Status and Results included)
+  std::map<std::string, int> statuses;   // status code -> count
+  int header_status = 0;                 // incoming: the server's Status for our header
+  bool final = false;
+  std::size_t bytes = 0;
+  long long ms = 0;
+};
+
+struct SessionSummary {
+  int messages_sent = 0;
+  int messages_received = 0;
+  int rounds = 0;                              // server packages that held commands
+  std::map<std::string, int> commands_received;  // by element name
+  std::map<std::string, int> statuses_sent;      // by code
+  std::map<std::string, int> statuses_received;  // by code
+  std::size_t bytes_sent = 0;
+  std::size_t bytes_received = 0;
+  long long ms = 0;
+  // How it ended: "completed" (server package without commands), "max-rounds" (we sent 1223),
+  // "server-abort" (the server sent 1223).
+  std::string end = "completed";
+  bool failed = false;          // some Status we sent is 400 or above
+  std::vector<std::string> execs;  // URIs of accepted Exec commands
+  std::size_t chunks_sent = 0;
+  std::size_t chunks_received = 0;
+};
+
+// Runs a whole session. Throws Error{transport} / Error{input} / Error{auth} as Channel::send and
+// the authentication rules say; the tree holds every change the server made when it returns.
+SessionSummary run_client(Channel& channel, tree::Tree& tree, const ClientOptions& options,
+                          const std::function<void(const MessageEvent&)>& on_message = {});
+
+// Splits `text` into pieces of at most `size` bytes; with `b64`, sizes are rounded down to a
+// multiple of 4 so that every piece decodes on its own.
+std::vector<std::string> split_chunks(std::string_view text, std::size_t size, bool b64);
 
 }  // namespace syncmldm::session

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
+#include "syncmldm/ddf.hpp"
 #include "syncmldm/uri.hpp"
 #include "syncmldm/validate.hpp"
 
@@ -134,4 +136,39 @@ TEST_CASE("validate: LocURI findings agree with the URI layer's checker") {
     CAPTURE(u);
     CHECK(validator_clean == uri::check(u).empty());
   }
+}
+
+TEST_CASE("validate: --ddf rules against Microsoft's DDF files") {
+  std::filesystem::path dir = std::filesystem::path(SYNCMLDM_SHARED_DIR) / "data" / "ms-ddf";
+  for (const char* name : {"Reboot.ddf.xml", "DevInfo.ddf.xml", "DMClient.ddf.xml"}) {
+    if (!std::filesystem::exists(dir / name)) {
+      MESSAGE("Microsoft DDF files not found: skipped");
+      return;
+    }
+  }
+  ddf::Schema schema;
+  for (const char* name : {"Reboot.ddf.xml", "DevInfo.ddf.xml", "DMClient.ddf.xml"}) {
+    ddf::load_path(schema, (dir / name).string());
+  }
+  validate::Options options;
+  options.schema = &schema;
+  auto exec = [](std::string_view uri) {
+    return "<Exec><CmdID>2</CmdID><Item><Target><LocURI>" + std::string(uri) + "</LocURI></Target></Item></Exec>";
+  };
+  // A typo gets the nearest existing name.
+  auto typo = check(exec("./Device/Vendor/MSFT/Reboot/RebootNwo"), options);
+  REQUIRE(find(typo, "ddf-unknown-node"));
+  CHECK(find(typo, "ddf-unknown-node")->message.find("RebootNow") != std::string::npos);
+  CHECK(find(typo, "ddf-unknown-node")->status == 404);
+  // The real node passes, with or without the ./Device prefix.
+  CHECK_FALSE(find(check(exec("./Device/Vendor/MSFT/Reboot/RebootNow"), options), "ddf-unknown-node"));
+  CHECK_FALSE(find(check(exec("./Vendor/MSFT/Reboot/RebootNow"), options), "ddf-unknown-node"));
+  // DevInfo nodes are Get-only: a server Replace is refused.
+  std::string replace_devid =
+      "<Replace><CmdID>3</CmdID><Item><Target><LocURI>./DevInfo/DevId</LocURI></Target><Data>x</Data></Item></Replace>";
+  auto access = check(replace_devid, options);
+  REQUIRE(find(access, "ddf-access"));
+  CHECK(find(access, "ddf-access")->status == 405);
+  // Trees no loaded DDF describes are left alone.
+  CHECK(check(exec("./Device/Vendor/MSFT/RemoteWipe/doWipe"), options).empty());
 }

@@ -238,7 +238,7 @@ class Decoder {
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options) {
   std::string out;
   // Decoded XML is 2-3 times the WBXML; untouched reserved pages cost nothing.
-  out.reserve(wbxml.size() * 4 + 4096);
+  out.reserve((wbxml.size() < (std::size_t{256} << 20) ? wbxml.size() * 4 : wbxml.size() * 2) + 4096);
   detail::advise_huge_pages(out.data(), out.capacity());
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();

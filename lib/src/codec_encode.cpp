@@ -700,7 +700,8 @@ class Encoder {
       } else {
         bool nested_type = !wbxml::nested_type_to_wbxml(f.collected).empty();
         scope.nested = nested_type || !wbxml::nested_type_to_xml(f.collected).empty() ? 1 : 0;
-        scope.type_fix = nested_type ? type_end_ : 0;
+        // Only a Type written as one string here can be patched (not one split by a comment).
+        scope.type_fix = nested_type && type_end_ > f.content_start && f.output == outputs_.size() - 1 ? type_end_ : 0;
       }
     }
     if (f.nested_root) {

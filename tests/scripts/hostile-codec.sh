@@ -2,7 +2,7 @@
 # Every bad input in testdata/hostile/codec/ makes syncml-decode fail cleanly: exit 3, the exact
 # message in NAME.expected ("syncml-decode: file: offset N: what"), no crash, no hang (10 s guard)
 # and bounded memory (256 MB address-space limit, far above what a small input needs).
-# XML inputs go through syncml-encode too, which must fail the same way.
+# XML inputs go through syncml-encode too, which must fail the same way; --dump must exit 0 or 3.
 set -uo pipefail
 src=${SYNCMLDM_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${SYNCMLDM_BIN:-$src/build/bin}
@@ -22,6 +22,12 @@ for input in *; do
   actual=$(run syncml-decode "$input")
   if [ "$actual" != "$expected" ]; then
     printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$input" "$expected" "$actual"
+    failed=$((failed + 1))
+  fi
+  # The token dump reads the same bytes: it may show what decoding refuses, but never crashes.
+  dump=$( (ulimit -v 262144; timeout 10 "$bin/syncml-decode" --dump "$input" >/dev/null 2>&1); echo $?)
+  if [ "$dump" != 0 ] && [ "$dump" != 3 ]; then
+    echo "FAIL $input (--dump): exit $dump"
     failed=$((failed + 1))
   fi
   if [[ "$input" == *.xml ]]; then

@@ -6,6 +6,7 @@
 
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/codec.hpp"
+#include "syncmldm/input.hpp"
 
 using namespace syncmldm;
 using namespace std::string_literals;
@@ -140,4 +141,50 @@ TEST_CASE("codec: every message in testdata round-trips") {
     ++files;
   }
   CHECK(files >= 5);
+}
+
+TEST_CASE("codec: every WBXML file in testdata decodes and re-encodes to the same bytes") {
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(SYNCMLDM_TESTDATA) / "wbxml")) {
+    CAPTURE(entry.path().string());
+    input::Payload p = input::load(entry.path().string());
+    if (p.payload != input::Format::wbxml) continue;
+    wbxml::Reader r(p.bytes, "t");
+    codec::EncodeOptions o;
+    o.version = r.header().version;
+    o.public_id = r.header().public_id_is_string ? codec::PublicIdForm::string : codec::PublicIdForm::number;
+    std::string xml = codec::wbxml_to_xml(p.bytes, "t");
+    CHECK(codec::xml_to_wbxml(xml, "t", o) == p.bytes);
+    ++files;
+  }
+  CHECK(files >= 10);
+}
+
+TEST_CASE("codec: indentation options and XML input reformatting") {
+  std::string w = encode("<SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><VerDTD>1.2</VerDTD></SyncHdr></SyncML>");
+  codec::DecodeOptions o;
+  o.indent = 4;
+  CHECK(codec::wbxml_to_xml(w, "t", o) ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SyncML xmlns=\"SYNCML:SYNCML1.2\">\n    <SyncHdr>\n"
+        "        <VerDTD>1.2</VerDTD>\n    </SyncHdr>\n</SyncML>\n");
+  // A UTF-8 BOM, a comment and a DOCTYPE are accepted; the comment is not carried.
+  std::string bom = "\xEF\xBB\xBF<!DOCTYPE SyncML PUBLIC \"-//SYNCML//DTD SyncML 1.1//EN\" \"x\"><SyncML><!-- c --><Final/></SyncML>";
+  std::string w11 = codec::xml_to_wbxml(bom, "t");
+  CHECK(w11 == "\x02\x9F\x53\x6A\x00\x6D\x12\x01"s);
+  CHECK(codec::detect_language(bom) == &wbxml::syncml11());
+  CHECK(codec::detect_language("<MgmtTree xmlns='syncml:dmddf1.2'/>") == &wbxml::dmddf12());
+  CHECK(codec::detect_language("<html/>") == nullptr);
+}
+
+TEST_CASE("codec: malformed XML is reported with line and column") {
+  try {
+    codec::xml_to_wbxml("<SyncML>\n  <SyncHdr>\n</SyncML>", "m.xml");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.describe() == "m.xml:3:1: end tag </SyncML> does not match <SyncHdr>");
+  }
+  CHECK_THROWS(codec::xml_to_wbxml("<SyncML a></SyncML>", "m.xml"));
+  CHECK_THROWS(codec::xml_to_wbxml("<SyncML/><SyncML/>", "m.xml"));
+  CHECK_THROWS(codec::xml_to_wbxml("", "m.xml"));
 }

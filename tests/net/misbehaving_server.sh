@@ -48,7 +48,11 @@ for mode in huge huge-chunked; do
   expect_exit 4 "50 MB reply, 1 MiB limit ($mode)" -- /usr/bin/time -f "%M" -o "$WORK/rss" "$BIN/dm-send" "${TLS[@]}" \
     --max-reply-size 1048576 "$URL" "$PKG"
   rss=$(tail -1 "$WORK/rss")
-  [ "$rss" -lt 45000 ] && pass "memory bounded ($mode: ${rss} KiB)" || fail "memory not bounded ($mode: ${rss} KiB)"
+  if ldd "$BIN/dm-send" 2>/dev/null | grep libasan >/dev/null; then
+    echo "skip - peak RSS not judged under AddressSanitizer ($mode: ${rss} KiB)"
+  else
+    [ "$rss" -lt 45000 ] && pass "memory bounded ($mode: ${rss} KiB)" || fail "memory not bounded ($mode: ${rss} KiB)"
+  fi
   stop_server
 done
 

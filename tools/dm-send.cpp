@@ -439,8 +439,11 @@ int run_session(const Options& o) {
     saved = true;
   }
   if (tools::verbosity() >= 0 && summary.end != "completed")
-    tools::print_note(kTool, summary.end == "max-rounds" ? fmt::format("session aborted after {} rounds (--max-rounds)", summary.rounds)
-                                                         : std::string("the server aborted the session (Alert 1223)"));
+    tools::print_note(kTool, summary.end == "max-rounds"
+                                 ? fmt::format("session aborted after {} rounds (--max-rounds)", summary.rounds)
+                             : summary.end == "refused"
+                                 ? fmt::format("the server refused the session (header status {})", summary.refused_code)
+                                 : std::string("the server aborted the session (Alert 1223)"));
   if (o.write_out == "json") {
     nlohmann::json j;
     j["session_id"] = co.session_id;

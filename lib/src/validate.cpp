@@ -133,6 +133,8 @@ class Walker {
   Context& ctx_;
 };
 
+}  // namespace
+
 void run(Context& ctx, const Node* root, bool wrapped) {
   std::string_view name = name_of(root);
   const Node* header = nullptr;
@@ -162,9 +164,12 @@ void run(Context& ctx, const Node* root, bool wrapped) {
   }
 }
 
-// Line index and column counting over the original text, built on the first diagnostic only:
-// clean files never pay for it. Columns are counted in code points, from the previous answer
-// when it is on the same line and earlier (diagnostics come roughly in document order).
+namespace {
+
+// Lines come from the document's index of the input; columns are counted in code points over
+// `text` (the original when the caller still has it, else the parsed buffer, which differs only
+// inside entity-rewritten text), from the previous answer when it is on the same line and
+// earlier: diagnostics come roughly in document order, so a one-line 20 MB message stays linear.
 class XmlLocator : public Locator {
  public:
   XmlLocator(const xml::Document& doc, std::string_view text) : doc_(doc), text_(text) {}
@@ -174,45 +179,36 @@ class XmlLocator : public Locator {
   }
   void place(const Node* node, Diagnostic& d) const override {
     std::uint64_t off = doc_.offset_of(node);
-    if (off >= shift_at_) off -= shift_by_;
-    place_offset(off, d);
-  }
-  void place_offset(std::uint64_t off, Diagnostic& d) const {
-    if (off > text_.size()) off = text_.size();
-    if (lines_.empty()) {
-      lines_.push_back(0);
-      for (const char* p = text_.data(), *end = p + text_.size(); p < end;) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-        if (!nl) break;
-        p = static_cast<const char*>(nl) + 1;
-        lines_.push_back(static_cast<std::uint64_t>(p - text_.data()));
-      }
-    }
-    auto it = std::upper_bound(lines_.begin(), lines_.end(), off);
-    std::size_t line = static_cast<std::size_t>(it - lines_.begin());
-    std::uint64_t from = lines_[line - 1];
+    std::uint32_t line = doc_.line_of(off);
+    std::uint64_t from = doc_.line_start(line);
     std::size_t column = 1;
     if (line == last_line_ && off >= last_offset_) {
       from = last_offset_;
       column = last_column_;
     }
-    for (std::uint64_t i = from; i < off; ++i) {
+    for (std::uint64_t i = from; i < off && i < text_.size(); ++i) {
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
     }
     last_line_ = line;
     last_offset_ = off;
     last_column_ = column;
+    // A fragment's wrapper element sits on the first element's line: take it out again.
+    if (off >= shift_at_) {
+      if (line == shift_line()) column -= shift_by_;
+      off -= shift_by_;
+    }
     d.offset = off;
     d.line = line;
     d.column = column;
   }
 
  private:
+  std::uint32_t shift_line() const { return doc_.line_of(shift_at_ - shift_by_); }
   const xml::Document& doc_;
   std::string_view text_;
   std::uint64_t shift_at_ = UINT64_MAX, shift_by_ = 0;
-  mutable std::vector<std::uint64_t> lines_;
-  mutable std::size_t last_line_ = 0, last_column_ = 1;
+  mutable std::uint32_t last_line_ = 0;
+  mutable std::size_t last_column_ = 1;
   mutable std::uint64_t last_offset_ = 0;
 };
 
@@ -251,7 +247,7 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
 }  // namespace
 }  // namespace detail
 
-FileReport validate_xml(std::string text, std::string_view source_name, const Options& options) {
+FileReport validate_xml(std::string_view text, std::string_view source_name, const Options& options) {
   using namespace detail;
   FileReport report;
   report.path = std::string(source_name);
@@ -302,7 +298,7 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
     }
     std::string wrapped_text;
     wrapped_text.reserve(text.size() + kWrapOpen.size() + kWrapClose.size());
-    wrapped_text.append(text, 0, first->first).append(kWrapOpen).append(text, first->first);
+    wrapped_text.append(text.substr(0, first->first)).append(kWrapOpen).append(text.substr(first->first));
     wrapped_text.append(kWrapClose);
     shift_at = first->first + kWrapOpen.size();
     try {
@@ -313,7 +309,7 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
     }
     wrapped = true;
   }
-  XmlLocator locator(*doc, text);
+  XmlLocator locator(*doc, wrapped ? doc->buffer() : text);
   if (wrapped) locator.shift(shift_at, kWrapOpen.size());
   Context ctx(*doc, options, locator, report.path, report.diagnostics);
   run(ctx, doc->root(), wrapped);
@@ -321,13 +317,75 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
   return report;
 }
 
-FileReport validate_input(std::string bytes, std::string_view source_name, const Options& options) {
-  std::size_t i = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) ++i;
-  if (!bytes.empty() && i < bytes.size() && bytes[i] != '<' && static_cast<unsigned char>(bytes[0]) <= 0x03) {
-    return validate_wbxml(bytes, source_name, options);
+FileReport validate_owned_xml(std::string text, std::string_view source_name, const Options& options) {
+  using namespace detail;
+  // Large whole messages are parsed in place, without a second copy; small inputs and bare
+  // command fragments (which may need re-parsing inside a wrapper) take the copying path.
+  auto first = first_element(text);
+  if (text.size() < (1u << 20) || !first || command_kind(first->second) != Kind::Other) {
+    return validate_xml(text, source_name, options);
   }
-  return validate_xml(std::move(bytes), source_name, options);
+  FileReport report;
+  report.path = std::string(source_name);
+  report.format = "xml";
+  std::optional<xml::Document> doc;
+  try {
+    doc.emplace(xml::Document::adopt(std::move(text), report.path));
+  } catch (const Error& e) {
+    std::string_view rule = e.message().find("no root element") != std::string::npos ? "not-syncml" : "xml-malformed";
+    if (std::find(options.disabled.begin(), options.disabled.end(), rule) == options.disabled.end()) {
+      Diagnostic d;
+      d.file = report.path;
+      d.rule = rule;
+      d.offset = e.where().offset.value_or(0);
+      if (e.where().line) d.line = e.where().line;
+      if (e.where().column) d.column = e.where().column;
+      d.message = e.message();
+      report.diagnostics.push_back(std::move(d));
+    }
+    return report;
+  }
+  XmlLocator locator(*doc, doc->buffer());
+  Context ctx(*doc, options, locator, report.path, report.diagnostics);
+  run(ctx, doc->root(), false);
+  sort_diagnostics(report.diagnostics);
+  return report;
+}
+
+FileReport validate_owned_input(std::string bytes, std::string_view source_name, const Options& options,
+                                input::Format forced) {
+  input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
+  if (outer == input::Format::xml) return validate_owned_xml(std::move(bytes), source_name, options);
+  return validate_input(bytes, source_name, options, forced);
+}
+
+FileReport validate_input(std::string_view bytes, std::string_view source_name, const Options& options,
+                          input::Format forced) {
+  // XML and raw WBXML are checked where they lie; only wrapped input (hex, Base64, HTTP) is
+  // unwrapped into a copy first.
+  input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
+  if (outer == input::Format::xml) return validate_xml(bytes, source_name, options);
+  if (outer == input::Format::wbxml) return validate_wbxml(bytes, source_name, options);
+  input::Payload payload;
+  try {
+    payload = input::unwrap(std::string(bytes), std::string(source_name), forced);
+  } catch (const Error& e) {
+    // Not a message at all (plain text, broken hex or Base64, a bad HTTP wrapper): a finding.
+    FileReport report;
+    report.path = std::string(source_name);
+    report.format = "xml";
+    if (std::find(options.disabled.begin(), options.disabled.end(), "not-syncml") == options.disabled.end()) {
+      Diagnostic d;
+      d.file = report.path;
+      d.offset = e.where().offset.value_or(0);
+      d.rule = "not-syncml";
+      d.message = e.message();
+      report.diagnostics.push_back(std::move(d));
+    }
+    return report;
+  }
+  if (payload.payload == input::Format::wbxml) return validate_wbxml(payload.bytes, source_name, options);
+  return validate_xml(payload.bytes, source_name, options);
 }
 
 Counts count(std::span<const FileReport> reports) {

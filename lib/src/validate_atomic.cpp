@@ -22,12 +22,33 @@ void for_each_target(const Node* command, std::string& scratch, F&& f) {
   }
 }
 
-// "./Vendor/MSFT/<CSP>/..." -> "<CSP>"; other trees by their first segment.
-std::string csp_of(std::string_view key) {
-  if (key.starts_with("./")) key.remove_prefix(2);
-  if (key.starts_with("User/")) key.remove_prefix(5);
-  if (key.starts_with("Vendor/MSFT/")) key.remove_prefix(12);
-  return std::string(key.substr(0, key.find('/')));
+// "./Device/Vendor/MSFT/<CSP>/..." -> "<CSP>"; other trees by their first segment. A view into
+// the LocURI text: no allocation per command.
+std::string_view csp_of(std::string_view uri) {
+  if (uri.starts_with("./")) uri.remove_prefix(2);
+  for (std::string_view scope : {"Device/", "User/", "device/", "user/"}) {
+    if (uri.starts_with(scope)) {
+      uri.remove_prefix(scope.size());
+      break;
+    }
+  }
+  if (uri.starts_with("Vendor/MSFT/")) uri.remove_prefix(12);
+  return uri.substr(0, uri.find('/'));
+}
+
+// The LocURI views of a command's Item targets (one text node each, the usual case).
+template <class F>
+void for_each_target_text(const Node* command, F&& f) {
+  std::string scratch;
+  for (const Node* item = xml::child(command, "Item"); item; item = xml::next_sibling(item, "Item")) {
+    const Node* target = xml::child(item, "Target");
+    if (!target) continue;
+    const Node* loc = xml::child(target, "LocURI");
+    const Node* text = loc ? loc->first_node() : nullptr;
+    if (text && text->type() == rapidxml::node_data && !text->next_sibling()) {
+      f(std::string_view(text->value(), text->value_size()));
+    }
+  }
 }
 
 }  // namespace
@@ -53,7 +74,7 @@ void check_container(Context& ctx, const Frame& f) {
 
   std::string scratch;
   std::vector<std::string> added;
-  std::vector<std::string> csps;
+  std::vector<std::string_view> csps;
   bool nested_reported = false;
   for (const Node* n = c->first_node(); n; n = n->next_sibling()) {
     if (!is_element(n)) continue;
@@ -73,9 +94,9 @@ void check_container(Context& ctx, const Frame& f) {
       });
     }
     if (k == Kind::Add || k == Kind::Replace || k == Kind::Delete || k == Kind::Exec) {
-      for_each_target(n, scratch, [&](const std::string& key) {
-        std::string csp = csp_of(key);
-        if (!csp.empty() && std::find(csps.begin(), csps.end(), csp) == csps.end()) csps.push_back(std::move(csp));
+      for_each_target_text(n, [&](std::string_view uri) {
+        std::string_view csp = csp_of(uri);
+        if (!csp.empty() && std::find(csps.begin(), csps.end(), csp) == csps.end()) csps.push_back(csp);
       });
     }
   }

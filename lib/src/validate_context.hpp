@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "syncmldm/validate.hpp"
@@ -89,7 +88,14 @@ class Context {
               bool no_status = false);
 
   // Cross-command state.
-  std::unordered_map<std::string_view, const Node*> cmdids;
+  // CmdIDs seen so far: an open-addressing set of views into the document (no node per
+  // entry: a 20 MB message has some 100 000 commands).
+  struct CmdIdSet {
+    std::vector<std::pair<std::string_view, const Node*>> entries;
+    std::vector<std::uint32_t> slots;  // index + 1 into entries, 0 = empty
+    // The command that already uses `id`, or nullptr after recording `node` for it.
+    const Node* insert(std::string_view id, const Node* node);
+  } cmdids;
   bool user_scope_noted = false;
   const Node* first_status_child = nullptr;
   struct StatusRef {
@@ -122,6 +128,10 @@ void check_order(Context& ctx, const Node* parent, std::initializer_list<ChildSp
                  std::string_view rule = "element-order",
                  const std::function<bool(const Node*)>& on_unexpected = {});
 
+// The walk over a parsed message (validate.cpp); `wrapped` marks bare commands parsed inside a
+// synthetic wrapper element.
+void run(Context& ctx, const Node* root, bool wrapped);
+
 // Rule areas, called by the walk (validate.cpp). Each looks at one element and its children.
 namespace structure {
 void check_root(Context& ctx, const Node* root);
@@ -141,6 +151,8 @@ void check_alert(Context& ctx, const Frame& f);
 }  // namespace items
 namespace locuri {
 void check(Context& ctx, const Frame& f, const Node* locuri, bool is_target);
+// True when the URI is a plain "./a/b" path that the URI checker cannot fault (a fast path).
+bool obviously_clean(std::string_view uri);
 }
 namespace meta {
 void check_meta(Context& ctx, const Node* meta, const Frame* f);

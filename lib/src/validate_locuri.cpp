@@ -44,6 +44,17 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// User scope matters: it applies only while the enrolled user is signed in.
+void note_user_scope(Context& ctx, const Frame& f, const Node* loc, std::string_view value) {
+  if (!ctx.user_scope_noted && (value.starts_with("./User/") || value.starts_with("User/"))) {
+    ctx.user_scope_noted = true;
+    ctx.report(loc, "locuri-scope",
+               fmt::format("user scope: '{}' applies only while the enrolled user is signed in (LoginStatus user)",
+                           printable(value)),
+               &f, {}, Severity::Note);
+  }
+}
+
 bool query_allowed(Kind k, uri::QueryKind q, std::string_view value) {
   if (q == uri::QueryKind::list) return k == Kind::Get;
   if (q == uri::QueryKind::prop) {
@@ -55,6 +66,39 @@ bool query_allowed(Kind k, uri::QueryKind q, std::string_view value) {
 }
 
 }  // namespace
+
+bool obviously_clean(std::string_view v) {
+  if (v.size() < 3 || v[0] != '.' || v[1] != '/') return false;
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  std::size_t seg_start = 2;
+  for (std::size_t i = 2; i <= v.size(); ++i) {
+    char c = i < v.size() ? v[i] : '/';
+    if (c == '/') {
+      std::string_view seg = v.substr(seg_start, i - seg_start);
+      // Empty, '.', '..' and names ending in '.' all have problems; so has a trailing '/'.
+      if (seg.empty() || seg.back() == '.' || (i == v.size() - 1)) return false;
+      if (seg_start == 2 && seg.size() <= 6) {
+        bool user = seg.size() == 4 && (seg[0] | 0x20) == 'u' && (seg[1] | 0x20) == 's' && (seg[2] | 0x20) == 'e' &&
+                    (seg[3] | 0x20) == 'r';
+        bool device = seg.size() == 6 && (seg[0] | 0x20) == 'd' && (seg[1] | 0x20) == 'e' && (seg[2] | 0x20) == 'v' &&
+                      (seg[3] | 0x20) == 'i' && (seg[4] | 0x20) == 'c' && (seg[5] | 0x20) == 'e';
+        if ((user && seg != "User") || (device && seg != "Device")) return false;
+      }
+      seg_start = i + 1;
+      continue;
+    }
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                 c == '.' || c == '~';
+    if (plain) continue;
+    // An escape of an ASCII byte decodes to valid UTF-8 whatever follows.
+    if (c == '%' && i + 2 < v.size() && v[i + 1] >= '0' && v[i + 1] <= '7' && hex(v[i + 2])) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 
 void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
   Text t;
@@ -69,6 +113,11 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
   std::string_view value = t.value;
   if (value.empty()) {
     ctx.report(loc, "locuri-empty", "LocURI is empty", &f);
+    return;
+  }
+  // Most URIs are plain "./A/B%7BC%7D" paths that cannot have a problem: skip the full checker.
+  if (obviously_clean(value)) {
+    note_user_scope(ctx, f, loc, value);
     return;
   }
   uri::CheckOptions options;
@@ -100,14 +149,7 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
                  fmt::format("{} does not take '?{}' ('{}')", kind_name(f.kind), query, printable(value)), &f, 405);
     }
   }
-  // User scope matters: it applies only while the enrolled user is signed in.
-  if (!ctx.user_scope_noted && (value.starts_with("./User/") || value.starts_with("User/"))) {
-    ctx.user_scope_noted = true;
-    ctx.report(loc, "locuri-scope",
-               fmt::format("user scope: '{}' applies only while the enrolled user is signed in (LoginStatus user)",
-                           printable(value)),
-               &f, {}, Severity::Note);
-  }
+  note_user_scope(ctx, f, loc, value);
 }
 
 }  // namespace syncmldm::validate::detail::locuri

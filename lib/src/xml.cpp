@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
-#include "huge_pages.hpp"
+#include "xml_arena.hpp"
 #include "xml_prescan.hpp"
 
 namespace syncmldm::xml {
@@ -11,15 +12,35 @@ namespace syncmldm::xml {
 namespace {
 // Elements may not close with a different name; comments, DOCTYPE and PIs are skipped.
 constexpr int kParseFlags = rapidxml::parse_validate_closing_tags;
+// From this size on, the copy and the nodes go to a huge-page arena (xml_arena.hpp).
+constexpr std::size_t kArenaThreshold = 1u << 20;
 }  // namespace
 
+Document::Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
 
 Document Document::parse(std::string_view text, std::string source_name, const ParseOptions& options) {
+  return parse_impl(text, nullptr, std::move(source_name), options);
+}
+
+Document Document::adopt(std::string text, std::string source_name, const ParseOptions& options) {
+  // A short string keeps its characters inside the object, which would move with the Document;
+  // copying is cheap there anyway.
+  if (text.size() < 64) return parse_impl(text, nullptr, std::move(source_name), options);
+  return parse_impl({}, &text, std::move(source_name), options);
+}
+
+Document Document::parse_impl(std::string_view text, std::string* owned, std::string source_name,
+                              const ParseOptions& options) {
   Document doc;
   doc.source_name_ = std::move(source_name);
+  if (owned) {
+    // Moved first: a short string's characters move with it.
+    doc.owned_ = std::move(*owned);
+    text = doc.owned_;
+  }
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   doc.line_starts_ = detail::line_starts(text);
@@ -36,16 +57,29 @@ Document Document::parse(std::string_view text, std::string source_name, const P
   if (!detail::prescan(body, options.max_depth, problem)) throw fail(problem.offset + bom, problem.message);
 
   doc.size_ = text.size();
-  // Not value-initialised: the copy below fills it (zeroing 20 MB first costs a pass).
-  doc.buffer_ = std::unique_ptr<char[]>(new char[text.size() + 1]);
-  syncmldm::detail::advise_huge_pages(doc.buffer_.get(), text.size() + 1);
-  std::memcpy(doc.buffer_.get(), text.data(), text.size());
-  doc.buffer_[text.size()] = '\0';
   doc.doc_ = std::make_unique<rapidxml::xml_document<char>>();
+  std::optional<detail::Arena::Scope> scope;
+  if (text.size() >= kArenaThreshold) {
+    doc.arena_ = std::make_unique<detail::Arena>();
+    doc.doc_->set_allocator(&detail::Arena::pool_allocate, &detail::Arena::pool_free);
+    scope.emplace(*doc.arena_);
+  }
+  if (owned) {
+    doc.base_ = doc.owned_.data();  // NUL-terminated by std::string
+  } else if (doc.arena_) {
+    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
+  } else {
+    doc.buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);  // no zero fill: memcpy follows
+    doc.base_ = doc.buffer_.get();
+  }
+  if (!owned) {
+    std::memcpy(doc.base_, text.data(), text.size());
+    doc.base_[text.size()] = '\0';
+  }
   try {
-    doc.doc_->parse<kParseFlags>(doc.buffer_.get() + bom);
+    doc.doc_->parse<kParseFlags>(doc.base_ + bom);
   } catch (const rapidxml::parse_error& e) {
-    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.buffer_.get());
+    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.base_);
     throw fail(std::min<std::uint64_t>(offset, text.size()), e.what());
   }
   if (!doc.root()) throw fail(0, "no root element");
@@ -64,7 +98,7 @@ Node* Document::root() const {
 }
 
 std::uint64_t Document::offset_of(const Node* node) const {
-  const char* base = buffer_.get();
+  const char* base = base_;
   switch (node->type()) {
     case rapidxml::node_element:
       return static_cast<std::uint64_t>(node->name() - base - 1);
@@ -76,7 +110,7 @@ std::uint64_t Document::offset_of(const Node* node) const {
 }
 
 std::uint64_t Document::offset_of(const Attribute* attribute) const {
-  return static_cast<std::uint64_t>(attribute->name() - buffer_.get());
+  return static_cast<std::uint64_t>(attribute->name() - base_);
 }
 
 LineCol Document::line_col(std::uint64_t offset) const {
@@ -87,7 +121,7 @@ LineCol Document::line_col(std::uint64_t offset) const {
   // rewritten in place only inside text, which keeps lead bytes where they were.
   std::uint32_t column = 1;
   // Prefer the untouched copy when kept: in-place parsing compacts entity references.
-  const char* text = !source_.empty() ? source_.data() : buffer_.get();
+  const char* text = !source_.empty() ? source_.data() : base_;
   std::uint64_t limit = !source_.empty() ? source_.size() : size_;
   if (text) {
     for (std::uint64_t i = start; i < offset && i < limit; ++i) {
@@ -97,6 +131,16 @@ LineCol Document::line_col(std::uint64_t offset) const {
     column = static_cast<std::uint32_t>(offset - start + 1);
   }
   return {static_cast<std::uint32_t>(index + 1), column};
+}
+
+std::uint32_t Document::line_of(std::uint64_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::uint64_t Document::line_start(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return 0;
+  return line_starts_[line - 1];
 }
 
 Location Document::location_of(const Node* node) const {

@@ -1,5 +1,6 @@
 #include "xml_prescan.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace syncmldm::xml::detail {
@@ -109,12 +110,21 @@ bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& probl
     problem = {at, std::move(message)};
     return false;
   };
+  // The next '&' at or after i, found with memchr and kept until the scan passes it:
+  // find_first_of("<&") would call memchr on the two-character set once per byte.
+  std::size_t amp = 0;
+  bool amp_known = false;
   while (i < n) {
-    // Character data: only '&' and '<' matter. (string_view::find_first_of calls memchr once per
-    // byte; this plain loop is several times faster on large documents.)
-    const char* data = text.data();
-    while (i < n && data[i] != '<' && data[i] != '&') ++i;
-    if (i >= n) break;
+    // Character data: only '&' and '<' matter.
+    if (!amp_known || amp < i) {
+      const void* a = std::memchr(text.data() + i, '&', n - i);
+      amp = a ? static_cast<std::size_t>(static_cast<const char*>(a) - text.data()) : n;
+      amp_known = true;
+    }
+    const void* lt = std::memchr(text.data() + i, '<', amp - i);
+    std::size_t next = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - text.data()) : amp;
+    if (next >= n) break;
+    i = next;
     if (text[i] == '&') {
       std::size_t len = entity_length(text, i);
       if (len == 0) return fail(i, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");

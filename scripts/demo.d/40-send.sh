@@ -19,7 +19,7 @@ dm-send --session --state "$send_tmp/device.tnds" --cacert "$send_tmp/cert.pem" 
   --password-file "$send_tmp/pw" --login-status user -v --trace "$send_tmp/trace" "$send_url" 2>&1 || true
 step "What the server changed in the saved tree (the Atomic was rolled back)" "dm-tree get device.tnds ./Vendor/Setting"
 dm-tree get "$send_tmp/device.tnds" ./Vendor/Setting || true
-step "The trace shows every message with its headers; credentials are masked" "grep -m2 -A3 '<Cred>' trace"
+step "The trace shows every message with its headers; credentials are masked" "grep -m2 -o '<Cred>.*</Cred>' trace"
 grep -m2 -o '<Cred>.*</Cred>' "$send_tmp/trace" || true
 step "One package, and a summary as JSON" "dm-send --cacert cert.pem --auth md5 ... -w json URL package1.xml | tail -1"
 dm-send --cacert "$send_tmp/cert.pem" --auth md5 --user demo --password-file "$send_tmp/pw" -w json "$send_url" \

@@ -1,9 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
+#include "syncmldm/ddf.hpp"
+#include "syncmldm/uri.hpp"
 #include "syncmldm/validate.hpp"
 
 using namespace syncmldm;
@@ -115,4 +118,57 @@ TEST_CASE("validate: hostile nesting is bounded, not a crash") {
   auto ds = check(deep);
   REQUIRE_FALSE(ds.empty());
   CHECK(ds[0].rule == "xml-malformed");
+}
+
+TEST_CASE("validate: LocURI findings agree with the URI layer's checker") {
+  // The validator skips the full checker for plain URIs; both must still agree on every URI.
+  const char* uris[] = {"./Vendor/MSFT/Policy/Config/Camera/AllowCamera", "./Device/Vendor/MSFT/Reboot/RebootNow",
+                        "./User/Vendor/MSFT/A", "./user/Vendor/MSFT/A", "./DEVICE/X", "./a.b/c", "./a./b", "./a/b.",
+                        "./a//b", "./a/b/", "./a/./b", "./a/../b", "./a/*/b", "./a%20b/c", "./a%2Fb", "./a%C3%A9",
+                        "./a%FFb", "./a%2", "./a%zz", "./a b", "./a{b}", "./a~b_c-d", "Vendor/MSFT/A", "/Vendor/A", ".",
+                        "./", "./A?prop=ACL", "./A?list=Struct", "./A?foo=1", "./%7BAF92-6B%7D/DownloadInstall"};
+  for (const char* u : uris) {
+    std::string text = "<Get><CmdID>1</CmdID><Item><Target><LocURI>" + std::string(u) + "</LocURI></Target></Item></Get>";
+    bool validator_clean = true;
+    for (const auto& d : check(text)) {
+      if (d.rule.starts_with("locuri-") && d.severity != validate::Severity::Note) validator_clean = false;
+    }
+    CAPTURE(u);
+    CHECK(validator_clean == uri::check(u).empty());
+  }
+}
+
+TEST_CASE("validate: --ddf rules against Microsoft's DDF files") {
+  std::filesystem::path dir = std::filesystem::path(SYNCMLDM_SHARED_DIR) / "data" / "ms-ddf";
+  for (const char* name : {"Reboot.ddf.xml", "DevInfo.ddf.xml", "DMClient.ddf.xml"}) {
+    if (!std::filesystem::exists(dir / name)) {
+      MESSAGE("Microsoft DDF files not found: skipped");
+      return;
+    }
+  }
+  ddf::Schema schema;
+  for (const char* name : {"Reboot.ddf.xml", "DevInfo.ddf.xml", "DMClient.ddf.xml"}) {
+    ddf::load_path(schema, (dir / name).string());
+  }
+  validate::Options options;
+  options.schema = &schema;
+  auto exec = [](std::string_view uri) {
+    return "<Exec><CmdID>2</CmdID><Item><Target><LocURI>" + std::string(uri) + "</LocURI></Target></Item></Exec>";
+  };
+  // A typo gets the nearest existing name.
+  auto typo = check(exec("./Device/Vendor/MSFT/Reboot/RebootNwo"), options);
+  REQUIRE(find(typo, "ddf-unknown-node"));
+  CHECK(find(typo, "ddf-unknown-node")->message.find("RebootNow") != std::string::npos);
+  CHECK(find(typo, "ddf-unknown-node")->status == 404);
+  // The real node passes, with or without the ./Device prefix.
+  CHECK_FALSE(find(check(exec("./Device/Vendor/MSFT/Reboot/RebootNow"), options), "ddf-unknown-node"));
+  CHECK_FALSE(find(check(exec("./Vendor/MSFT/Reboot/RebootNow"), options), "ddf-unknown-node"));
+  // DevInfo nodes are Get-only: a server Replace is refused.
+  std::string replace_devid =
+      "<Replace><CmdID>3</CmdID><Item><Target><LocURI>./DevInfo/DevId</LocURI></Target><Data>x</Data></Item></Replace>";
+  auto access = check(replace_devid, options);
+  REQUIRE(find(access, "ddf-access"));
+  CHECK(find(access, "ddf-access")->status == 405);
+  // Trees no loaded DDF describes are left alone.
+  CHECK(check(exec("./Device/Vendor/MSFT/RemoteWipe/doWipe"), options).empty());
 }

@@ -162,8 +162,9 @@ struct SessionSummary {
   std::size_t bytes_received = 0;
   long long ms = 0;
   // How it ended: "completed" (server package without commands), "max-rounds" (we sent 1223),
-  // "server-abort" (the server sent 1223).
+  // "server-abort" (the server sent 1223), "refused" (header status other than 200/212/401/407).
   std::string end = "completed";
+  int refused_code = 0;
   bool failed = false;          // some Status we sent is 400 or above
   std::vector<std::string> execs;  // URIs of accepted Exec commands
   std::size_t chunks_sent = 0;

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/input.hpp"
+
 namespace syncmldm::ddf {
 class Schema;
 }
@@ -81,7 +83,11 @@ struct FileReport {
 
 /// Validate XML text (a whole message, a bare SyncBody, or bare commands).
 /// `source_name` is used in the diagnostics' `file`.
-FileReport validate_xml(std::string text, std::string_view source_name, const Options& options);
+FileReport validate_xml(std::string_view text, std::string_view source_name, const Options& options);
+
+/// The same for text the validator may keep: a large whole message is parsed in place, with no
+/// second copy of the input.
+FileReport validate_owned_xml(std::string text, std::string_view source_name, const Options& options);
 
 /// Validate WBXML bytes: decoded first; diagnostics carry byte offsets of the
 /// WBXML tokens and null line/column. Undecodable input is a finding
@@ -89,8 +95,14 @@ FileReport validate_xml(std::string text, std::string_view source_name, const Op
 FileReport validate_wbxml(std::string_view bytes, std::string_view source_name,
                           const Options& options);
 
-/// Validate input of either kind, sniffed by content.
-FileReport validate_input(std::string bytes, std::string_view source_name, const Options& options);
+/// Validate input as it reaches a tool: XML, WBXML, or either wrapped in hex, Base64 or an HTTP
+/// message (see input.hpp), sniffed by content unless `forced`. Input that is none of these is
+/// a finding ("not-syncml").
+FileReport validate_input(std::string_view bytes, std::string_view source_name, const Options& options,
+                          input::Format forced = input::Format::automatic);
+/// The same, taking the bytes: XML is validated with validate_owned_xml.
+FileReport validate_owned_input(std::string bytes, std::string_view source_name, const Options& options,
+                                input::Format forced = input::Format::automatic);
 
 struct Counts {
     std::size_t errors = 0, warnings = 0, notes = 0;

@@ -27,6 +27,10 @@ inline constexpr std::string_view kMetInf = "syncml:metinf";
 inline constexpr std::string_view kDevInf = "syncml:devinf";
 inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
+namespace detail {
+class Arena;
+}
+
 struct LineCol {
   std::uint32_t line = 0;    // 1-based
   std::uint32_t column = 0;  // 1-based, counted in characters (UTF-8 code points)
@@ -45,6 +49,9 @@ class Document {
   // Parses `text`. `source_name` is used in error locations ("-" for stdin).
   // Throws Error{ErrorKind::input} with line:column for anything not well-formed.
   static Document parse(std::string_view text, std::string source_name, const ParseOptions& options = {});
+  // The same, but the document takes the string and parses it in place: no second copy of a
+  // large input. The text is rewritten by the parser (source_line() still needs keep_source).
+  static Document adopt(std::string text, std::string source_name, const ParseOptions& options = {});
 
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;
@@ -64,10 +71,22 @@ class Document {
   // The text of line `line` (1-based) without its line ending; needs keep_source.
   std::string_view source_line(std::uint32_t line) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  // Line (1-based) holding `offset`, and the offset where line `line` starts: lookups without
+  // the column count, for callers that place many offsets themselves.
+  std::uint32_t line_of(std::uint64_t offset) const;
+  std::uint64_t line_start(std::uint32_t line) const;
+  // The parsed buffer: the input as rewritten in place (NULs after names and values, entities
+  // replaced inside text). Byte offsets and line starts are those of the input.
+  std::string_view buffer() const { return {base_, size_}; }
 
  private:
-  Document() = default;
+  Document();
+  static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
+                             const ParseOptions& options);
+  std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
+  char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
   std::unique_ptr<char[]> buffer_;
+  std::string owned_;  // adopt(): the input itself is the buffer
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;

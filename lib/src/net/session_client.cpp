@@ -20,6 +20,8 @@ using message::Kind;
 using message::Message;
 
 const message::WriteOptions kWire{false, false, "SYNCML:SYNCML1.2"};
+// Largest object accepted in chunks.
+constexpr std::size_t kMaxObject = std::size_t{64} << 20;
 
 std::size_t parse_size(const std::optional<std::string>& text) {
   if (!text || text->empty() || text->size() > 12) return 0;
@@ -118,8 +120,12 @@ class Client {
         server_final = true;
         continue;
       }
-      if (hs.code != 0 && hs.code != 200 && hs.code != 212)
-        throw Error(ErrorKind::auth, "the server refused our message (header status " + std::to_string(hs.code) + ")");
+      if (hs.code != 0 && hs.code != 200 && hs.code != 212) {
+        // Not an authentication matter: the server refused the message itself.
+        sum_.end = "refused";
+        sum_.refused_code = hs.code;
+        break;
+      }
       auth_retries = 0;
       channel_.note_header_status(hs);
       if (reply.header.resp_uri && !reply.header.resp_uri->empty()) url_ = *reply.header.resp_uri;
@@ -323,6 +329,12 @@ class Client {
           const auto& item = c.items[0];
           incoming_->data += item.data ? item.data->text : std::string();
           ++sum_.chunks_received;
+          if (incoming_->data.size() > kMaxObject) {
+            // A server that never stops sending chunks: give up on the object, keep memory bounded.
+            own.push_back(make_status(msg_ref, c, "413", incoming_->uri));
+            incoming_.reset();
+            continue;
+          }
           if (item.more_data) {
             own.push_back(make_status(msg_ref, c, "213", incoming_->uri));
             continue;

@@ -1,0 +1,30 @@
+// Fuzz target: the validator on any input (XML, WBXML, wrapped), both profiles, every report
+// format. Findings must lie inside the input and name a rule of the registry.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "syncmldm/report.hpp"
+#include "syncmldm/validate.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  namespace validate = syncmldm::validate;
+  namespace report = syncmldm::report;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  for (auto profile : {validate::Profile::Windows, validate::Profile::Oma}) {
+    validate::Options options;
+    options.profile = profile;
+    std::vector<validate::FileReport> files;
+    files.push_back(validate::validate_input(text, "fuzz", options));
+    for (const auto& d : files.back().diagnostics) {
+      if (!validate::find_rule(d.rule)) __builtin_trap();
+      if (d.offset && *d.offset > size) __builtin_trap();
+      if (d.line && (*d.line == 0 || !d.column || *d.column == 0)) __builtin_trap();
+    }
+    (void)report::text(files, {});
+    (void)report::json(files, profile, "0");
+    (void)report::sarif(files, profile, "0");
+    (void)report::github(files);
+  }
+  return 0;
+}

@@ -8,7 +8,7 @@ PASSWORD='Sup3r-S3cret-Pa55'
 printf '%s\n' "$PASSWORD" >"$WORK/pw"
 
 for scheme in md5 hmac basic; do
-  start_server --script "$DATA/get-model.xml" --cert "$WORK/server.pem" --key "$WORK/server.key" \
+  start_server --script "$DATA/session-full.xml" --cert "$WORK/server.pem" --key "$WORK/server.key" \
     --auth $scheme --user Bruce2 --password "$PASSWORD" --record "$WORK/$scheme.json"
   expect_exit 0 "$scheme session traced" -- "$BIN/dm-send" -vv --cacert "$WORK/server.pem" --auth $scheme --user Bruce2 \
     --password-file "$WORK/pw" --trace "$WORK/$scheme.trace" -w json "$URL" "$PKG"
@@ -18,8 +18,14 @@ for scheme in md5 hmac basic; do
   expect_exit 0 "$scheme traced to stdout" -- "$BIN/dm-send" --cacert "$WORK/server.pem" --auth $scheme --user Bruce2 \
     --password-file "$WORK/pw" --trace - "$URL" "$PKG"
   cp "$WORK/out" "$WORK/$scheme.stdout-trace"
+  # A whole session, traced to stdout and verbose on stderr.
+  expect_exit 0 "$scheme session mode traced" -- "$BIN/dm-send" -vv --cacert "$WORK/server.pem" --session \
+    --state "$WORK/$scheme.tnds" --auth $scheme --user Bruce2 --password-file "$WORK/pw" --trace - -w json "$URL"
+  cp "$WORK/out" "$WORK/$scheme.session-out"; cp "$WORK/err" "$WORK/$scheme.session-err"
   stop_server
-  outputs=("$WORK/$scheme.trace" "$WORK/$scheme.out" "$WORK/$scheme.err" "$WORK/$scheme.offline" "$WORK/$scheme.stdout-trace")
+  outputs=("$WORK/$scheme.trace" "$WORK/$scheme.out" "$WORK/$scheme.err" "$WORK/$scheme.offline" "$WORK/$scheme.stdout-trace"
+           "$WORK/$scheme.session-out" "$WORK/$scheme.session-err" "$WORK/$scheme.tnds")
+  expect_grep "$scheme session trace holds the exchange" "<Results>" "$WORK/$scheme.session-out"
   expect_grep "$scheme trace holds the exchange" "POST /dm" "$WORK/$scheme.trace"
   # Every secret the server saw: Cred data and macs, plus the derived forms of the password.
   python3 - "$WORK/$scheme.json" "$PASSWORD" >"$WORK/secrets" <<'PY'

@@ -97,4 +97,11 @@ cp "$WORK/dev.before" "$WORK/t.tnds"
 expect_exit 4 "HTTP 500 mid-session" -- "$BIN/dm-send" "${TLS[@]}" --session --state "$WORK/t.tnds" "$URL"
 cmp -s "$WORK/t.tnds" "$WORK/dev.before" && pass "state untouched after a transport failure" || fail "state changed"
 stop_server
+serve --script "$DATA/session-full.xml" --misbehave refuse --misbehave-at 2
+expect_exit 1 "header Status 500 ends the session as refused" -- "$BIN/dm-send" "${TLS[@]}" --session --state "$WORK/r.tnds" \
+  -w json "$URL"
+expect_grep "refusal explained" "refused the session (header status 500)" "$WORK/err"
+tail -n 1 "$WORK/out" >"$WORK/refused.json"
+check_json "summary says refused" "$WORK/refused.json" 'r["end"]=="refused"'
+stop_server
 finish

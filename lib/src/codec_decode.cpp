@@ -53,6 +53,29 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// A literal tag or attribute name must be one XML will read back as the same name: letters,
+// digits, '_', '-', '.', valid UTF-8, at most one ':' between two parts, not starting with a
+// digit, '-' or '.'.
+bool is_xml_name(std::string_view s) {
+  if (s.empty() || s.front() == ':' || s.back() == ':' || s.find(':') != s.rfind(':')) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    bool letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':' || c >= 0x80;
+    bool later = (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!letter && !(i > 0 && later)) return false;
+  }
+  return detail::find_invalid_xml_text(s) == std::string_view::npos;
+}
+
+std::string shown_name(std::string_view s) {
+  std::string out;
+  for (char c : s.substr(0, 40)) {
+    auto b = static_cast<unsigned char>(c);
+    out += (b >= 0x20 && b < 0x7F) ? std::string(1, c) : fmt::format("\\x{:02X}", b);
+  }
+  return s.size() > 40 ? out + "..." : out;
+}
+
 class Decoder {
  public:
   Decoder(detail::XmlWriter& w, const DecodeOptions& options, std::uint64_t base, int nesting)
@@ -92,6 +115,7 @@ class Decoder {
     bool unknown = false;
     if (e.literal) {
       f.token = 0;
+      if (!is_xml_name(name)) throw fail(e.offset, fmt::format("literal tag name \"{}\" is not an XML name", shown_name(name)));
     } else {
       f.token = e.token & 0x3F;
       if (name.empty()) {
@@ -111,10 +135,16 @@ class Decoder {
       }
     }
     w_.start(name);
-    if (!unknown && (frames_.empty() || f.ns != parent_ns) && !f.ns.empty()) w_.attribute("xmlns", f.ns);
+    tag_attributes_.clear();
+    tag_is_unknown_ = name == "unknown";
+    if (!unknown && (frames_.empty() || f.ns != parent_ns) && !f.ns.empty()) {
+      w_.attribute("xmlns", f.ns);
+      tag_attributes_.push_back("xmlns");
+    }
     if (unknown) {
       w_.attribute("page", fmt::format("{}", e.page));
       w_.attribute("token", fmt::format("0x{:02X}", e.token & 0x3F));
+      tag_attributes_.insert(tag_attributes_.end(), {"page", "token"});
     }
     if (syncml_ && !e.literal && e.page == 1 && (f.token == kFormat || f.token == kType) && !frames_.empty() &&
         frames_.back().page == 0 && frames_.back().token == kMeta) {
@@ -187,6 +217,17 @@ class Decoder {
     write_text(e, base64::encode(bytes), false);
   }
 
+  // XML allows an attribute once per tag, and the names this decoder writes itself (opaque,
+  // page and token on <unknown>) would mean something else when the XML is encoded again.
+  void check_attribute_name(const Event& e) const {
+    if (!is_xml_name(e.name))
+      throw fail(e.offset, fmt::format("attribute name \"{}\" is not an XML name", shown_name(e.name)));
+    for (std::string_view seen : tag_attributes_)
+      if (seen == e.name) throw fail(e.offset, fmt::format("attribute \"{}\" given twice", shown_name(e.name)));
+    bool reserved = e.name == "opaque" || (tag_is_unknown_ && (e.name == "page" || e.name == "token"));
+    if (reserved) throw fail(e.offset, fmt::format("attribute name \"{}\" is reserved for the decoder's own markers", e.name));
+  }
+
   std::uint64_t data_start(const Event& e) const {
     // The OPAQUE bytes follow the token and its length; offsets inside the nested document are
     // reported relative to the outer input.
@@ -197,12 +238,15 @@ class Decoder {
     switch (e.type) {
       case EventType::start: start(e); break;
       case EventType::attribute:
-        // Namespaces come from code pages (Nokia sends an xmlns attribute as well).
-        if (e.name == "xmlns") break;
+        // Namespaces of tokens come from code pages (Nokia sends an xmlns attribute as well);
+        // a literal element keeps its own.
+        if (e.name == "xmlns" && frames_.back().token != 0) break;
+        check_attribute_name(e);
         if (detail::find_invalid_xml_text(e.data) != std::string_view::npos) {
           throw fail(e.offset, "attribute value is not valid UTF-8 text");
         }
         w_.attribute(e.name, e.data);
+        tag_attributes_.push_back(e.name);
         break;
       case EventType::end: end(e); break;
       case EventType::text: text(e, e.data); break;
@@ -229,6 +273,8 @@ class Decoder {
   const wbxml::Language* language_ = nullptr;
   bool syncml_ = false;
   std::vector<Frame> frames_;
+  std::vector<std::string_view> tag_attributes_;  // names written on the open start tag
+  bool tag_is_unknown_ = false;                   // that tag is <unknown> (or a literal of that name)
   std::string captured_;
   const char* input_begin_ = nullptr;
 };

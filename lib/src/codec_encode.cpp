@@ -539,7 +539,8 @@ class Encoder {
     // Attributes that travel: all but namespace declarations of code pages and our markers.
     kept_.clear();
     for (const auto& a : attrs_) {
-      if (a.name == "xmlns") continue;
+      // A foreign default namespace travels with its (literal) element; known ones are the code pages.
+      if (a.name == "xmlns" && (a.raw.empty() || page_of_namespace(a.raw) || language_of_root("", a.raw))) continue;
       if (a.name.starts_with("xmlns:") && (page_of_namespace(a.raw) || language_of_root("", a.raw))) {
         continue;
       }

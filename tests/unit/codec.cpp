@@ -92,6 +92,28 @@ TEST_CASE("codec: unknown elements and attributes as literals") {
   CHECK_THROWS(encode(xml, none));
 }
 
+TEST_CASE("codec: a foreign default namespace travels with its literal element") {
+  std::string xml = "<SyncML xmlns=\"urn:not-syncml\"><SyncHdr/></SyncML>";
+  CHECK(decode(encode(xml)) == xml);
+  CHECK(encode(decode(encode(xml))) == encode(xml));
+}
+
+TEST_CASE("codec: literal names must read back as the same XML") {
+  const std::string table_a = "\x02\xA4\x01\x6A\x02" "a\x00"s;
+  // SyncML with attribute a="x" twice
+  CHECK_THROWS_WITH(decode(table_a + "\xED\x04\x00\x03x\x00\x04\x00\x03y\x00\x01\x01"s),
+                    "t: offset 13: attribute \"a\" given twice");
+  // an attribute whose name is the empty string at table index 1
+  CHECK_THROWS_WITH(decode(table_a + "\xED\x04\x01\x03x\x00\x01\x01"s),
+                    "t: offset 8: attribute name \"\" is not an XML name");
+  // a literal tag named "a b"
+  CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x04" "a b\x00"s + "\x44\x00\x01"s),
+                    "t: offset 9: literal tag name \"a b\" is not an XML name");
+  // the decoder's own Base64 marker cannot come from the input
+  CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x07" "opaque\x00"s + "\xED\x04\x00\x03x\x00\x01\x01"s),
+                    "t: offset 13: attribute name \"opaque\" is reserved for the decoder's own markers");
+}
+
 TEST_CASE("codec: unknown tokens fail, or are kept on request") {
   std::string w = kHdr + "\x6D\x00\x01\x57\x01\x01"s;  // MetInf 0x17 (FP) is known
   CHECK(decode(w) == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><FP xmlns=\"syncml:metinf\"/></SyncML>");

@@ -6,6 +6,7 @@
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
 #include "huge_pages.hpp"
+#include "xml_names.hpp"
 #include "xml_writer.hpp"
 
 namespace syncmldm::codec {
@@ -53,18 +54,10 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-// A literal tag or attribute name must be one XML will read back as the same name: letters,
-// digits, '_', '-', '.', valid UTF-8, at most one ':' between two parts, not starting with a
-// digit, '-' or '.'.
-bool is_xml_name(std::string_view s) {
-  if (s.empty() || s.front() == ':' || s.back() == ':' || s.find(':') != s.rfind(':')) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    bool letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == ':' || c >= 0x80;
-    bool later = (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (!letter && !(i > 0 && later)) return false;
-  }
-  return detail::find_invalid_xml_text(s) == std::string_view::npos;
+// Root names an encoder recognises a document type by (as literals, in a foreign namespace).
+bool names_document_type(std::string_view qname) {
+  std::string_view local = qname.substr(qname.find(':') + 1);
+  return local == "SyncML" || local == "DevInf" || local == "MgmtTree" || local == "MetInf";
 }
 
 std::string shown_name(std::string_view s) {
@@ -115,7 +108,10 @@ class Decoder {
     bool unknown = false;
     if (e.literal) {
       f.token = 0;
-      if (!is_xml_name(name)) throw fail(e.offset, fmt::format("literal tag name \"{}\" is not an XML name", shown_name(name)));
+      if (!detail::is_xml_name(name)) throw fail(e.offset, fmt::format("literal tag name \"{}\" is not an XML name", shown_name(name)));
+      if (frames_.empty() && !names_document_type(name)) {
+        throw fail(e.offset, fmt::format("the root is the literal <{}>, which names no document type", shown_name(name)));
+      }
     } else {
       f.token = e.token & 0x3F;
       if (name.empty()) {
@@ -126,6 +122,11 @@ class Decoder {
           }
           throw fail(e.offset, fmt::format("unknown tag token 0x{:02X} on code page {} of {}", e.token, e.page,
                                            language_->name));
+        }
+        if (frames_.empty()) {
+          // Nothing in the XML would tell an encoder which document type this is.
+          throw fail(e.offset, fmt::format("the root is the unknown tag 0x{:02X} on code page {} of {}", e.token,
+                                           e.page, language_->name));
         }
         unknown = true;
         name = "unknown";
@@ -220,7 +221,7 @@ class Decoder {
   // XML allows an attribute once per tag, and the names this decoder writes itself (opaque,
   // page and token on <unknown>) would mean something else when the XML is encoded again.
   void check_attribute_name(const Event& e) const {
-    if (!is_xml_name(e.name))
+    if (!detail::is_xml_name(e.name))
       throw fail(e.offset, fmt::format("attribute name \"{}\" is not an XML name", shown_name(e.name)));
     for (std::string_view seen : tag_attributes_)
       if (seen == e.name) throw fail(e.offset, fmt::format("attribute \"{}\" given twice", shown_name(e.name)));

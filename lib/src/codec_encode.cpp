@@ -12,6 +12,7 @@
 #include "huge_pages.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
+#include "xml_names.hpp"
 #include "xml_prescan.hpp"
 
 namespace syncmldm::codec {
@@ -581,6 +582,7 @@ class Encoder {
       f.tag_pos = out().body.size();
       put(static_cast<std::uint8_t>(tag->second | flags));
     } else {
+      if (!detail::is_xml_name(qname)) throw fail(at, fmt::format("'{}' is not an XML name", qname));
       std::uint32_t index = add_string(qname, at);
       f.tag_pos = out().body.size();
       put(static_cast<std::uint8_t>(wbxml::tok::kLiteral | flags));
@@ -588,6 +590,7 @@ class Encoder {
     }
     if (has_attrs) {
       for (const auto& a : kept_) {
+        if (!detail::is_xml_name(a.name)) throw fail(a.offset, fmt::format("'{}' is not an XML name", a.name));
         put(wbxml::tok::kLiteral);
         put_mb(add_string(a.name, a.offset));
         decode_entities(a.raw, scratch_);

@@ -109,6 +109,12 @@ TEST_CASE("codec: literal names must read back as the same XML") {
   // a literal tag named "a b"
   CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x04" "a b\x00"s + "\x44\x00\x01"s),
                     "t: offset 9: literal tag name \"a b\" is not an XML name");
+  // a root that tells no document type could not be encoded again
+  CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x04" "Foo\x00"s + "\x04\x00"s),
+                    "t: offset 9: the root is the literal <Foo>, which names no document type");
+  codec::DecodeOptions keep;
+  keep.keep_unknown = true;
+  CHECK_THROWS_WITH(decode(kHdr + "\x00\x01\x3E"s, keep), "t: offset 7: the root is the unknown tag 0x3E on code page 1 of SyncML 1.2");
   // the decoder's own Base64 marker cannot come from the input
   CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x07" "opaque\x00"s + "\xED\x04\x00\x03x\x00\x01\x01"s),
                     "t: offset 13: attribute name \"opaque\" is reserved for the decoder's own markers");

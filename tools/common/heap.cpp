@@ -32,7 +32,10 @@ void reserve_heap(std::size_t bytes) {
   if (!probe) return;
   auto begin = (reinterpret_cast<std::uintptr_t>(probe) + kProbe + 4096 + kHuge - 1) & ~(kHuge - 1);
   auto end = reinterpret_cast<std::uintptr_t>(::sbrk(0)) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  // Only when the block did come from the heap just grown (not from a mapping, as with another
+  // allocator such as a sanitizer's).
+  if (end > begin && end - begin <= bytes + kProbe)
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
   std::free(probe);
 #else
   (void)bytes;

@@ -3,6 +3,7 @@
 
 #include "input_detail.hpp"
 #include "syncmldm/error.hpp"
+#include "syncmldm/input.hpp"
 
 namespace syncmldm::input::detail {
 
@@ -62,8 +63,12 @@ struct HexParser {
     if (repeat) {
       repeat = false;
       if (last_line.empty()) throw fail(where, "'*' repeat without a previous line");
-      if (offset < out.size() || offset - out.size() > 64 * (text.size() + 1024)) {
-        throw fail(where, fmt::format("repeat up to offset 0x{:x} is out of range", offset));
+      // Bound the whole output, not each repeat: many small repeats must not add up to more.
+      if (offset < out.size() || offset > input::kMaxHexExpansion * (text.size() + 1024)) {
+        throw fail(where, offset < out.size()
+                              ? fmt::format("repeat up to offset 0x{:x} goes backwards", offset)
+                              : fmt::format("repeat up to offset 0x{:x} would expand the dump more than {} times",
+                                            offset, input::kMaxHexExpansion));
       }
       while (out.size() + last_line.size() <= offset) out.append(last_line);
       if (out.size() != offset) throw fail(where, fmt::format("repeat does not end at offset 0x{:x}", offset));

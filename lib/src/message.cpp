@@ -237,7 +237,38 @@ Kind kind_from_name(std::string_view name) {
   return Kind::unknown;
 }
 
+namespace {
+
+// The command past the limit, or nullptr when the message holds no more than `limit` commands
+// (nested ones count too: each becomes a Status in a response).
+const Command* beyond_limit(const std::vector<Command>& commands, std::size_t& seen, std::size_t limit) {
+  for (const Command& c : commands) {
+    if (++seen > limit) return &c;
+    if (const Command* past = beyond_limit(c.children, seen, limit)) return past;
+  }
+  return nullptr;
+}
+
+Message checked(Message m, const xml::Document& document, const ReadOptions& options) {
+  std::size_t seen = 0;
+  if (const Command* past = beyond_limit(m.commands, seen, options.max_commands))
+    throw Error(ErrorKind::input,
+                "more than " + std::to_string(options.max_commands) + " commands in one message",
+                document.location_of(past->node));
+  return m;
+}
+
+Message read_unchecked(const xml::Document& document, const ReadOptions& options);
+
+}  // namespace
+
 Message read(const xml::Document& document, const ReadOptions& options) {
+  return checked(read_unchecked(document, options), document, options);
+}
+
+namespace {
+
+Message read_unchecked(const xml::Document& document, const ReadOptions& options) {
   const Node* root = document.root();
   Message m;
   m.root = root;
@@ -276,6 +307,8 @@ Message read(const xml::Document& document, const ReadOptions& options) {
               "not a SyncML message (root element <" + std::string(root_name) + ">, expected <SyncML>)",
               root ? document.location_of(root) : Location{document.source_name()});
 }
+
+}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Writer

@@ -158,6 +158,25 @@ TEST_CASE("message: nesting is bounded") {
   CHECK(c->kind == Kind::unknown);
 }
 
+TEST_CASE("message: the number of commands is bounded, nested ones included") {
+  std::string text = "<SyncML><SyncBody>\n<Get><CmdID>1</CmdID></Get>\n<Atomic><CmdID>2</CmdID>\n"
+                     "<Add><CmdID>3</CmdID></Add>\n<Add><CmdID>4</CmdID></Add></Atomic>\n<Final/></SyncBody></SyncML>";
+  auto doc = xml::Document::parse(text, "many.xml");
+  ReadOptions options;
+  options.max_commands = 4;
+  CHECK(read(doc, options).commands.size() == 2);
+  options.max_commands = 3;
+  try {
+    (void)read(doc, options);
+    FAIL("a fourth command was accepted");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::input);
+    CHECK(std::string(e.what()).find("more than 3 commands") != std::string::npos);
+    CHECK(e.where().line == 5);  // the second Add inside the Atomic
+    CHECK(e.where().column == 1);
+  }
+}
+
 TEST_CASE("message: writer round trip") {
   auto doc = xml::Document::parse(kPackage, "p.xml");
   Message m = read(doc);

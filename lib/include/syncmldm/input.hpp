@@ -36,6 +36,10 @@ struct Payload {
   std::string start_line;    // HTTP request or status line (container http), else ""
 };
 
+// A `hexdump -C` dump shortens repeated lines to '*'; expanding them may give at most this many
+// times the dump's size plus 1 KiB in bytes (more is an Error{input}, not a memory blow-up).
+inline constexpr std::size_t kMaxHexExpansion = 64;
+
 // Unwraps `data` down to XML or WBXML. `forced` skips sniffing of the outer layer. Throws
 // Error{input} ("file: offset N: what") for empty input, content of no known format, a bad hex
 // digit, broken Base64, or a malformed HTTP message (bad chunk sizes, body shorter than

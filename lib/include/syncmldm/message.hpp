@@ -133,6 +133,9 @@ struct ReadOptions {
   // Atomic/Sequence deeper than this are kept as Kind::unknown without children (the XML layer
   // bounds depth too; this keeps the model small on hostile nesting).
   std::size_t max_nesting = 64;
+  // Commands in one message, nested ones included; more is an Error{input} at the first one
+  // past the limit (a device answers each with a Status: the response would grow without end).
+  std::size_t max_commands = 1'000'000;
 };
 
 // Reads a message. Throws Error{ErrorKind::input} (with the root's place) only when the root

@@ -53,6 +53,7 @@ std::string xml_escape(std::string_view text);
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "syncmldm/net.hpp"
@@ -91,7 +92,14 @@ struct Exchange {
 // NextNonce of every challenge. Authentication decisions (retry, give up) stay with the caller.
 class Channel {
  public:
+  // What carries one request: url, Content-Type, body, extra headers -> the HTTP reply.
+  using Transport = std::function<net::HttpResponse(const std::string& url, std::string_view content_type,
+                                                    std::string_view body, const std::vector<std::string>& extra_headers)>;
+
+  // Posts over HTTP(S) with one keep-alive connection.
   Channel(net::HttpOptions http, Credentials credentials, bool wbxml, Codec codec);
+  // Posts through `transport` (canned replies for tests and fuzzing: no network).
+  Channel(Transport transport, Credentials credentials, bool wbxml, Codec codec);
   ~Channel();
 
   // Posts `xml` (a SyncML message) to `url`. Throws Error{transport} for transport failures and
@@ -110,7 +118,8 @@ class Channel {
 
  private:
   std::string add_credentials(const std::string& xml) const;
-  net::HttpClient http_;
+  std::unique_ptr<net::HttpClient> http_;  // only when posting over HTTP
+  Transport transport_;
   Credentials credentials_;
   bool wbxml_;
   Codec codec_;

@@ -22,7 +22,17 @@ std::string short_type(const std::string& content_type) {
 }  // namespace
 
 Channel::Channel(net::HttpOptions http, Credentials credentials, bool wbxml, Codec codec)
-    : http_(std::move(http)), credentials_(std::move(credentials)), wbxml_(wbxml), codec_(std::move(codec)) {}
+    : http_(std::make_unique<net::HttpClient>(std::move(http))),
+      credentials_(std::move(credentials)),
+      wbxml_(wbxml),
+      codec_(std::move(codec)) {
+  net::HttpClient* client = http_.get();
+  transport_ = [client](const std::string& url, std::string_view type, std::string_view body,
+                        const std::vector<std::string>& extra) { return client->post(url, type, body, extra); };
+}
+
+Channel::Channel(Transport transport, Credentials credentials, bool wbxml, Codec codec)
+    : transport_(std::move(transport)), credentials_(std::move(credentials)), wbxml_(wbxml), codec_(std::move(codec)) {}
 
 Channel::~Channel() { auth::wipe(credentials_.password); }
 
@@ -68,7 +78,7 @@ Exchange Channel::send(const std::string& url, const std::string& xml) {
     std::string mac = auth::hmac_mac(c.user, c.password, auth::nonce_octets(*c.nonce, c.nonce_form), ex.request_body);
     extra.push_back("x-syncml-hmac: " + auth::hmac_header_value(c.user, mac));
   }
-  ex.response = http_.post(url, ex.request_content_type, ex.request_body, extra);
+  ex.response = transport_(url, ex.request_content_type, ex.request_body, extra);
 
   const auto& resp = ex.response;
   std::string type = net::media_type(resp.content_type);

@@ -1,9 +1,12 @@
 // dm-send: talk to an OMA DM server over HTTP(S). Sends one package and prints the reply, or
 // plays a whole client session against a DM tree state (--session).
+#include <malloc.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <ctime>
+#include <functional>
+#include <time.h>
 #include <memory>
 #include <cstdio>
 #include <fstream>
@@ -71,6 +74,7 @@ struct Options {
   bool no_save = false;
   std::string device_id;
   std::string server_id;
+  int repeat = 1;
 };
 
 // ---------------------------------------------------------------- output helpers
@@ -407,16 +411,70 @@ std::string counts(const std::map<std::string, int>& m) {
   return out.empty() ? "-" : out;
 }
 
+// Process CPU time (user + system) in milliseconds, for the --repeat summary.
+double cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// SessionID of session `k` (0-based) of a --repeat run: a numeric first id counts up, any other
+// id is used by every session.
+std::string nth_session_id(const std::string& first, int k) {
+  if (k == 0 || first.empty() || first.size() > 18 || first.find_first_not_of("0123456789") != std::string::npos)
+    return first;
+  return std::to_string(std::stoull(first) + static_cast<unsigned long long>(k));
+}
+
+nlohmann::json session_json(const std::string& session_id, const session::SessionSummary& summary) {
+  nlohmann::json j;
+  j["session_id"] = session_id;
+  j["end"] = summary.end;
+  j["messages_sent"] = summary.messages_sent;
+  j["messages_received"] = summary.messages_received;
+  j["rounds"] = summary.rounds;
+  j["commands_received"] = summary.commands_received;
+  j["statuses_sent"] = summary.statuses_sent;
+  j["statuses_received"] = summary.statuses_received;
+  j["chunks_sent"] = summary.chunks_sent;
+  j["chunks_received"] = summary.chunks_received;
+  j["execs"] = summary.execs;
+  j["bytes_sent"] = summary.bytes_sent;
+  j["bytes_received"] = summary.bytes_received;
+  j["time_ms"] = summary.ms;
+  return j;
+}
+
+void note_session_end(const session::SessionSummary& summary) {
+  if (tools::verbosity() < 0 || summary.end == "completed") return;
+  tools::print_note(kTool, summary.end == "max-rounds"
+                               ? fmt::format("session aborted after {} rounds (--max-rounds)", summary.rounds)
+                           : summary.end == "refused"
+                               ? fmt::format("the server refused the session (header status {})", summary.refused_code)
+                               : std::string("the server aborted the session (Alert 1223)"));
+}
+
+// Totals of a --repeat run.
+struct RepeatTotals {
+  int sessions = 0, completed = 0, messages_sent = 0, messages_received = 0;
+  std::size_t bytes_sent = 0, bytes_received = 0;
+  std::map<std::string, int> ends;
+  bool failed = false;
+};
+
 int run_session(const Options& o) {
   if (o.state.empty()) throw CLI::ValidationError("--session needs --state STATE.tnds");
   session::Codec codec = make_codec();
-  auto tree = load_tree(o);
+  auto loaded = load_tree(o);
   Trace trace(o.trace);
-  session::Channel channel(http_options(o), credentials(o), o.wbxml, codec);
+  net::HttpOptions http = http_options(o);
+  http.record_request_head = trace.on();
+  // One channel for every session of a --repeat run: the connection (and TLS session) is reused,
+  // and the nonce goes on from session to session as a device's would.
+  session::Channel channel(std::move(http), credentials(o), o.wbxml, codec);
   channel.observer = [&](const session::Exchange& ex) { trace_exchange(trace, ex); };
   session::ClientOptions co;
   co.url = o.url;
-  co.session_id = o.session_id.empty() ? default_session_id() : o.session_id;
   co.server_initiated = o.server_initiated;
   co.login_status = o.login_status;
   co.max_rounds = o.max_rounds;
@@ -431,40 +489,97 @@ int run_session(const Options& o) {
       fmt::print(stderr, "{}: < MsgID {}: header {}; {}; statuses {}{}, {} bytes, {} ms\n", kTool, ev.msg_id,
                  ev.header_status, counts(ev.commands), counts(ev.statuses), ev.final ? ", Final" : "", ev.bytes, ev.ms);
   };
-  auto summary = session::run_client(channel, tree, co, on_message);
+  std::function<void(const session::MessageEvent&)> on_message_fn;
+  if (tools::verbosity() >= 1) on_message_fn = on_message;
+
+  if (o.repeat <= 1) {
+    co.session_id = o.session_id.empty() ? default_session_id() : o.session_id;
+    auto summary = session::run_client(channel, loaded, co, on_message_fn);
+    save_nonce(o, channel.credentials());
+    bool saved = false;
+    if (!o.no_save) {
+      syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(loaded));
+      saved = true;
+    }
+    note_session_end(summary);
+    if (o.write_out == "json") {
+      nlohmann::json j = session_json(co.session_id, summary);
+      j["state_saved"] = saved;
+      fmt::print("{}\n", j.dump());
+    }
+    if (summary.end != "completed") return tools::kExitFindings;
+    if (o.fail_on_status && summary.failed) return tools::kExitFindings;
+    return tools::kExitOk;
+  }
+
+  // --repeat: every session starts from the loaded tree; the last session's tree is saved.
+  // glibc would give the heap top back and remap large blocks after every message of a long
+  // run (brk/munmap with TLB flushes, then page faults again): keep the memory instead.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  std::string first_id = o.session_id.empty() ? default_session_id() : o.session_id;
+  RepeatTotals totals;
+  std::optional<syncmldm::tree::Tree> last;
+  auto wall0 = std::chrono::steady_clock::now();
+  double cpu0 = cpu_ms();
+  for (int k = 0; k < o.repeat; ++k) {
+    syncmldm::tree::Tree tree = loaded.clone();
+    co.session_id = nth_session_id(first_id, k);
+    channel.credentials().authenticated = false;  // a 212 holds for one session only
+    auto t0 = std::chrono::steady_clock::now();
+    auto summary = session::run_client(channel, tree, co, on_message_fn);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    ++totals.sessions;
+    totals.completed += summary.end == "completed";
+    totals.ends[summary.end]++;
+    totals.messages_sent += summary.messages_sent;
+    totals.messages_received += summary.messages_received;
+    totals.bytes_sent += summary.bytes_sent;
+    totals.bytes_received += summary.bytes_received;
+    totals.failed = totals.failed || summary.failed;
+    note_session_end(summary);
+    if (tools::verbosity() >= 1)
+      fmt::print(stderr, "{}: session {}/{} (SessionID {}): {}, {} messages sent, {} received, {} rounds, {} ms\n", kTool,
+                 k + 1, o.repeat, co.session_id, summary.end, summary.messages_sent, summary.messages_received,
+                 summary.rounds, ms);
+    if (o.write_out == "json") {
+      nlohmann::json j = session_json(co.session_id, summary);
+      j["session"] = k + 1;
+      fmt::print("{}\n", j.dump());
+    }
+    if (k + 1 == o.repeat) last = std::move(tree);
+  }
+  double cpu = cpu_ms() - cpu0;
+  auto wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall0).count();
   save_nonce(o, channel.credentials());
   bool saved = false;
-  if (!o.no_save) {
-    syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(tree));
+  if (!o.no_save && last) {
+    syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(*last));
     saved = true;
   }
-  if (tools::verbosity() >= 0 && summary.end != "completed")
-    tools::print_note(kTool, summary.end == "max-rounds"
-                                 ? fmt::format("session aborted after {} rounds (--max-rounds)", summary.rounds)
-                             : summary.end == "refused"
-                                 ? fmt::format("the server refused the session (header status {})", summary.refused_code)
-                                 : std::string("the server aborted the session (Alert 1223)"));
+  if (tools::verbosity() >= 1)
+    fmt::print(stderr,
+               "{}: {} sessions ({} completed): {} messages sent, {} received, {} bytes sent, {} received, "
+               "{:.0f} ms, CPU {:.1f} ms ({:.3f} ms per session)\n",
+               kTool, totals.sessions, totals.completed, totals.messages_sent, totals.messages_received,
+               totals.bytes_sent, totals.bytes_received, wall, cpu, cpu / totals.sessions);
   if (o.write_out == "json") {
     nlohmann::json j;
-    j["session_id"] = co.session_id;
-    j["end"] = summary.end;
-    j["messages_sent"] = summary.messages_sent;
-    j["messages_received"] = summary.messages_received;
-    j["rounds"] = summary.rounds;
-    j["commands_received"] = summary.commands_received;
-    j["statuses_sent"] = summary.statuses_sent;
-    j["statuses_received"] = summary.statuses_received;
-    j["chunks_sent"] = summary.chunks_sent;
-    j["chunks_received"] = summary.chunks_received;
-    j["execs"] = summary.execs;
-    j["bytes_sent"] = summary.bytes_sent;
-    j["bytes_received"] = summary.bytes_received;
-    j["time_ms"] = summary.ms;
+    j["sessions"] = totals.sessions;
+    j["completed"] = totals.completed;
+    j["ends"] = totals.ends;
+    j["messages_sent"] = totals.messages_sent;
+    j["messages_received"] = totals.messages_received;
+    j["bytes_sent"] = totals.bytes_sent;
+    j["bytes_received"] = totals.bytes_received;
+    j["time_ms"] = static_cast<long long>(wall);
+    j["cpu_ms"] = cpu;
+    j["cpu_ms_per_session"] = cpu / totals.sessions;
     j["state_saved"] = saved;
-    fmt::print("{}\n", j.dump());
+    fmt::print("{}\n", nlohmann::json{{"total", j}}.dump());
   }
-  if (summary.end != "completed") return tools::kExitFindings;
-  if (o.fail_on_status && summary.failed) return tools::kExitFindings;
+  if (totals.completed != totals.sessions) return tools::kExitFindings;
+  if (o.fail_on_status && totals.failed) return tools::kExitFindings;
   return tools::kExitOk;
 }
 
@@ -515,12 +630,16 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000))->option_text("N")->group("Session options");
   app.add_flag("--no-save", o.no_save, "Do not save the tree when the session ends")->group("Session options");
   app.add_option("--device-id", o.device_id, "Device id (./DevInfo/DevId and SyncHdr Source)")->option_text("ID")->group("Session options");
+  app.add_option("--repeat", o.repeat,
+                 "Play N sessions one after another over one connection, each from the state as loaded; "
+                 "the last one's tree is saved (load testing)")
+      ->check(CLI::Range(1, 100000000))->option_text("N")->group("Session options");
   app.add_option("--server-id", o.server_id, "Server id for ACL checks (default: ACLs not enforced, as on Windows)")
       ->option_text("ID")->group("Session options");
   // Session options make sense only with --session, and --session sends no FILE.
   auto check_modes = [&] {
     for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
-                       "--no-save", "--device-id", "--server-id"})
+                       "--repeat", "--no-save", "--device-id", "--server-id"})
       if (!o.session && app.get_option(name)->count() > 0)
         throw CLI::ValidationError(std::string(name) + " needs --session");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))

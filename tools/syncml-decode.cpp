@@ -5,6 +5,7 @@
 
 #include "common/app.hpp"
 #include "common/exit_codes.hpp"
+#include "common/mapped_input.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "syncmldm/codec.hpp"
@@ -52,12 +53,14 @@ int main(int argc, char** argv) {
         throw Error(ErrorKind::usage, fmt::format("unknown language '{}' (one of: {})", language, wbxml::language_names()));
       }
     }
-    input::Payload in = input::load(path, input::parse_format(format.format));
+    input::Loaded loaded = tools::load_mapped_input("syncml-decode", path, input::parse_format(format.format));
+    const input::Payload& in = loaded.payload;
+    std::string_view bytes = loaded.bytes();
     if (tools::verbosity() > 0) {
       std::string extra = in.content_type.empty() ? "" : fmt::format(", Content-Type {}", in.content_type);
       tools::print_note("syncml-decode", fmt::format("{}: {} input, {} payload of {} bytes{}", path,
                                                      input::format_name(in.container), input::format_name(in.payload),
-                                                     in.bytes.size(), extra));
+                                                     bytes.size(), extra));
     }
     if (dump) {
       if (in.payload != input::Format::wbxml) throw Error(ErrorKind::input, "--dump needs WBXML input, this is XML", Location{path});
@@ -65,7 +68,7 @@ int main(int argc, char** argv) {
       wbxml::ReadOptions ro;
       ro.language = options.language;
       try {
-        wbxml::dump(in.bytes, path, text, ro);
+        wbxml::dump(bytes, path, text, ro);
       } catch (const Error&) {
         // Show the tokens read so far: they lead up to the problem.
         tools::write_output(out, text, false);
@@ -74,8 +77,14 @@ int main(int argc, char** argv) {
       tools::write_output(out, text, false);
       return tools::kExitOk;
     }
-    std::string xml_text = in.payload == input::Format::wbxml ? codec::wbxml_to_xml(in.bytes, path, options)
-                                                              : codec::reformat_xml(in.bytes, path, options);
+    if (in.payload == input::Format::wbxml && (out.path.empty() || out.path == "-")) {
+      // Standard output gets the XML in pieces as it is decoded (memory stays small); a file
+      // named by -o is still written whole, or not at all.
+      codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { tools::write_output(out, piece, false); });
+      return tools::kExitOk;
+    }
+    std::string xml_text = in.payload == input::Format::wbxml ? codec::wbxml_to_xml(bytes, path, options)
+                                                              : codec::reformat_xml(bytes, path, options);
     tools::write_output(out, xml_text, false);
     return tools::kExitOk;
   });

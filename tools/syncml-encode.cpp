@@ -3,6 +3,7 @@
 
 #include "common/app.hpp"
 #include "common/exit_codes.hpp"
+#include "common/mapped_input.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "syncmldm/codec.hpp"
@@ -55,21 +56,23 @@ int main(int argc, char** argv) {
         throw Error(ErrorKind::usage, fmt::format("unknown language '{}' (one of: {})", language, wbxml::language_names()));
       }
     }
-    input::Payload in = input::load(path, input::parse_format(format.format));
+    input::Loaded loaded = tools::load_mapped_input("syncml-encode", path, input::parse_format(format.format));
+    const input::Payload& in = loaded.payload;
+    std::string_view bytes = loaded.bytes();
     if (tools::verbosity() > 0) {
       tools::print_note("syncml-encode", fmt::format("{}: {} input, {} payload of {} bytes", path,
                                                      input::format_name(in.container), input::format_name(in.payload),
-                                                     in.bytes.size()));
+                                                     bytes.size()));
     }
     std::string result;
     if (in.payload == input::Format::wbxml) {
       codec::DecodeOptions d;
       d.indent = -1;
       d.language = options.language;
-      std::string xml_text = codec::wbxml_to_xml(in.bytes, path, d);
+      std::string xml_text = codec::wbxml_to_xml(bytes, path, d);
       result = codec::xml_to_wbxml(xml_text, path, options);
     } else {
-      result = codec::xml_to_wbxml(in.bytes, path, options);
+      result = codec::xml_to_wbxml(bytes, path, options);
     }
     tools::write_output(out, result, true);
     return tools::kExitOk;

@@ -1,6 +1,8 @@
 // WBXML -> XML, streaming: tokens are written to the output buffer as they are read; the only
 // state kept is one small frame per open element (for namespaces and for Meta Format/Type, which
 // decide how a Data's OPAQUE is shown).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "syncmldm/base64.hpp"
@@ -74,7 +76,10 @@ class Decoder {
   Decoder(detail::XmlWriter& w, const DecodeOptions& options, std::uint64_t base, int nesting)
       : w_(w), options_(options), base_(base), nesting_(nesting) {}
 
-  void run(std::string_view bytes, const std::string& source) {
+  // With a sink, the outermost decoder hands the output over between events once it holds a
+  // chunk (never inside a nested document, whose output may still be rewound).
+  void run(std::string_view bytes, const std::string& source,
+           const std::function<void(std::string_view)>* sink = nullptr, std::string* out = nullptr) {
     wbxml::ReadOptions ro;
     ro.language = nesting_ == 0 ? options_.language : nullptr;
     ro.max_depth = options_.max_depth;
@@ -84,7 +89,17 @@ class Decoder {
     language_ = reader.header().language;
     syncml_ = is_syncml(language_);
     Event e;
-    while (reader.next(e)) handle(e);
+    if (!sink) {
+      while (reader.next(e)) handle(e);
+      return;
+    }
+    while (reader.next(e)) {
+      handle(e);
+      if (out->size() >= kDecodeChunk) {
+        (*sink)(*out);
+        out->clear();
+      }
+    }
   }
 
  private:
@@ -281,6 +296,19 @@ class Decoder {
 };
 
 }  // namespace
+
+void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options,
+                  const std::function<void(std::string_view)>& sink) {
+  std::string out;
+  // One chunk and the largest single event beyond it (usually far less than that).
+  out.reserve(kDecodeChunk + (std::min)(wbxml.size() * 2, kDecodeChunk) + 4096);
+  detail::XmlWriter w(out, options.indent);
+  if (options.xml_declaration) w.declaration();
+  Decoder d(w, options, 0, 0);
+  d.run(wbxml, source_name, &sink, &out);
+  w.finish();
+  if (!out.empty()) sink(out);
+}
 
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options) {
   std::string out;

@@ -4,6 +4,7 @@
 // need to look ahead are made by patching: the content bit of a tag byte is cleared when the
 // element turns out empty, and a nested-document Type gets its +wbxml form when its Data does
 // hold a nested document. The string table is collected on the side.
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -25,7 +26,11 @@ constexpr std::uint8_t kData = 0x0F, kMeta = 0x1A;  // page 0
 constexpr std::uint8_t kFormat = 0x07, kType = 0x13;  // page 1
 constexpr std::size_t kShareMinLength = 4;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// One comparison for the common case (a printable byte is never space but for ' ').
+bool is_space(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && (u == ' ' || u == '\t' || u == '\n' || u == '\r');
+}
 
 bool whitespace_only(std::string_view s) {
   for (char c : s) {
@@ -40,12 +45,19 @@ bool is_syncml(const Language* l) {
 
 bool iequal(std::string_view a, std::string_view b) { return xml::iequals(a, b); }
 
+// Names are short: a plain loop beats a call to memchr.
+std::size_t colon_of(std::string_view qname) {
+  for (std::size_t i = 0; i < qname.size(); ++i) {
+    if (qname[i] == ':') return i;
+  }
+  return std::string_view::npos;
+}
 std::string_view local_part(std::string_view qname) {
-  std::size_t colon = qname.find(':');
+  std::size_t colon = colon_of(qname);
   return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
 }
 std::string_view prefix_part(std::string_view qname) {
-  std::size_t colon = qname.find(':');
+  std::size_t colon = colon_of(qname);
   return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
 }
 
@@ -150,7 +162,8 @@ struct Frame {
   std::int8_t format_bin = -1;    // Meta Format in this element's scope
   std::int8_t nested = -1;        // Meta Type announcing a nested document
   std::size_t type_fix = 0;       // position after a "...+xml" Type string to turn into "+wbxml" (0: none)
-  std::string collected;
+  // Its collected text (collect, capture) is Encoder::collected_[depth]: kept out of the frame,
+  // which is copied for every element.
 };
 
 class Encoder {
@@ -468,15 +481,17 @@ class Encoder {
     return {};
   }
 
-  // Page of a namespace in the current language; the same attribute value (usually the root's
-  // xmlns) comes back for most elements, so the last answer is kept.
+  // Page of a namespace in the current language; the same namespace (the root's xmlns, or the
+  // MetInf one written on every Format and Type) comes back for most elements, so the last
+  // answer is kept and compared by content.
   std::optional<std::uint8_t> page_of_namespace(std::string_view ns) {
     const Language* l = out().language;
-    if (ns.data() == ns_cache_.data() && ns.size() == ns_cache_.size() && l == ns_cache_language_) return ns_cache_page_;
-    ns_cache_ = ns;
-    ns_cache_language_ = l;
-    ns_cache_page_ = l->page_of_namespace(ns);
-    return ns_cache_page_;
+    for (const auto& c : ns_cache_) {
+      if (c.language == l && c.ns == ns) return c.page;
+    }
+    NamespaceAnswer& slot = ns_cache_[ns_cache_next_++ % ns_cache_.size()];
+    slot = {ns, l, l->page_of_namespace(ns)};
+    return slot.page;
   }
 
   std::optional<std::pair<std::uint8_t, std::uint8_t>> resolve(std::string_view local, std::string_view ns) {
@@ -610,7 +625,9 @@ class Encoder {
       if (is_data && !f.has_elements && format_bin() == 1) f.collect = true;
       if (f.opaque_marker) f.collect = true;
     }
-    frames_.push_back(std::move(f));
+    frames_.push_back(f);
+    if (collected_.size() < frames_.size()) collected_.emplace_back();
+    if (f.collect || f.capture) collected_[frames_.size() - 1].clear();
     if (empty_) end_element();
   }
 
@@ -648,12 +665,12 @@ class Encoder {
       s = scratch_;
     }
     if (f.collect) {
-      f.collected.append(s);
+      collected_[frames_.size() - 1].append(s);
       return;
     }
     flush_cdata();
     if (f.capture) {
-      f.collected.append(s);
+      collected_[frames_.size() - 1].append(s);
       if (f.token == kType && !wbxml::nested_type_to_wbxml(s).empty()) {
         // Kept inline (never shared) so that it can become "+wbxml" if its Data holds a document.
         string(s, pos_, false);
@@ -667,7 +684,7 @@ class Encoder {
   void cdata(std::string_view s) {
     Frame& f = frames_.back();
     if (f.collect) {
-      f.collected.append(s);
+      collected_[frames_.size() - 1].append(s);
       return;
     }
     // Adjacent sections (one split at "]]>") make one OPAQUE.
@@ -678,16 +695,18 @@ class Encoder {
 
   void end_element() {
     flush_cdata();
-    Frame f = std::move(frames_.back());
+    Frame f = frames_.back();
     frames_.pop_back();
+    // Stays valid below: only a later element at this depth reuses it.
+    const std::string& collected = collected_[frames_.size()];
     if (f.collect) {
-      auto bytes = base64::decode(f.collected);
+      auto bytes = base64::decode(collected);
       if (bytes) {
         opaque(*bytes);
       } else if (f.opaque_marker) {
         throw fail(pos_, "element marked opaque=\"base64\" does not hold valid Base64");
-      } else if (!f.collected.empty()) {
-        string(f.collected, pos_);  // Format bin but not Base64: keep the text as it is
+      } else if (!collected.empty()) {
+        string(collected, pos_);  // Format bin but not Base64: keep the text as it is
       }
     }
     Output& o = outputs_[f.output];
@@ -700,10 +719,10 @@ class Encoder {
     if (f.capture && !frames_.empty() && frames_.size() >= 2) {
       Frame& scope = frames_[frames_.size() - 2];  // the Meta's parent
       if (f.token == kFormat) {
-        scope.format_bin = f.collected == "bin" ? 1 : 0;
+        scope.format_bin = collected == "bin" ? 1 : 0;
       } else {
-        bool nested_type = !wbxml::nested_type_to_wbxml(f.collected).empty();
-        scope.nested = nested_type || !wbxml::nested_type_to_xml(f.collected).empty() ? 1 : 0;
+        bool nested_type = !wbxml::nested_type_to_wbxml(collected).empty();
+        scope.nested = nested_type || !wbxml::nested_type_to_xml(collected).empty() ? 1 : 0;
         // Only a Type written as one string here can be patched (not one split by a comment).
         scope.type_fix = nested_type && type_end_ > f.content_start && f.output == outputs_.size() - 1 ? type_end_ : 0;
       }
@@ -723,15 +742,21 @@ class Encoder {
   std::vector<Attribute> attrs_, kept_;
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   std::vector<Frame> frames_;
+  std::vector<std::string> collected_;  // per depth, see Frame
   std::vector<Output> outputs_;
   std::unordered_map<std::string, std::size_t> seen_;
   std::string scratch_;
   std::string cdata_;
   bool cdata_pending_ = false;
   std::size_t type_end_ = 0;
-  std::string_view ns_cache_;
-  const Language* ns_cache_language_ = nullptr;
-  std::optional<std::uint8_t> ns_cache_page_;
+  // Recent answers of page_of_namespace (documents alternate between two or three namespaces).
+  struct NamespaceAnswer {
+    std::string_view ns;
+    const Language* language = nullptr;
+    std::optional<std::uint8_t> page;
+  };
+  std::array<NamespaceAnswer, 4> ns_cache_{};
+  std::size_t ns_cache_next_ = 0;
 };
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/message.hpp"
 #include "syncmldm/uri.hpp"
+#include "ddf_properties.hpp"
+#include "ddf_stream.hpp"
 
 namespace syncmldm::ddf {
 
@@ -18,7 +20,6 @@ namespace {
 using xml::Node;
 
 constexpr std::string_view kFormats[] = {"b64", "bin", "bool", "chr", "int", "node", "null", "xml", "date", "time", "float"};
-constexpr std::size_t kMaxNodeDepth = 128;
 
 template <typename F>
 void for_each_element(const Node* parent, F&& f) {
@@ -32,50 +33,35 @@ const Node* first_element(const Node* parent) {
   return nullptr;
 }
 
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  std::size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
-}
-
-// Descriptions span lines with indentation in real files: one space per whitespace run.
-std::string collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
+// The element-tree interface of ddf_properties.hpp over an xml::Document.
+struct DomTree {
+  using Elem = const Node*;
+  const xml::Document& doc;
+  Elem first_child(Elem e) const { return first_element(e); }
+  Elem next_sibling(Elem e) const {
+    for (const Node* c = e->next_sibling(); c; c = c->next_sibling())
+      if (c->type() == rapidxml::node_element) return c;
+    return nullptr;
   }
-  return out;
-}
-
-std::vector<std::string> canonical_segments(std::string_view path) {
-  uri::Uri u = uri::canonical(uri::parse(trim(path)));
-  return u.segments;
-}
-
-SchemaNode& child_of(SchemaNode& parent, const std::string& name) {
-  if (name.empty()) {
-    if (!parent.dynamic) {
-      parent.dynamic = std::make_unique<SchemaNode>();
-      parent.dynamic->parent = &parent;
-    }
-    return *parent.dynamic;
+  std::string_view local_name(Elem e) const { return xml::local_name(e); }
+  std::string text(Elem e) const { return xml::text(e); }
+  bool attribute(Elem e, std::string_view name, std::string& value) const {
+    for (const auto* a = e->first_attribute(); a; a = a->next_attribute())
+      if (std::string_view(a->name(), a->name_size()) == name) {
+        value.assign(a->value(), a->value_size());
+        return true;
+      }
+    return false;
   }
-  auto& slot = parent.children[name];
-  if (!slot) {
-    slot = std::make_unique<SchemaNode>();
-    slot->name = name;
-    slot->parent = &parent;
-  }
-  return *slot;
-}
+  Location location(Elem e) const { return doc.location_of(e); }
+};
+
+using detail::collapse;
+using detail::trim;
+
+using detail::canonical_segments;
+using detail::child_of;
+using detail::kMaxNodeDepth;
 
 void read_node(const xml::Document& doc, const Node* n, SchemaNode& parent, std::size_t depth) {
   if (depth > kMaxNodeDepth) throw Error(ErrorKind::input, "DDF nodes nested too deeply", doc.location_of(n));
@@ -246,82 +232,10 @@ const SchemaNode* Schema::lookup(std::string_view text) const {
 std::size_t Schema::size() const { return count_described(*root_); }
 
 void read_df_properties(const xml::Document& doc, const Node* props, SchemaNode& node) {
-  node.described = true;
-  for_each_element(props, [&](const Node* c) {
-    std::string_view n = xml::local_name(c);
-    if (n == "AccessType") {
-      node.access = AccessType{};
-      for_each_element(c, [&](const Node* a) {
-        std::string_view an = xml::local_name(a);
-        if (an == "Add") node.access.add = true;
-        else if (an == "Copy") node.access.copy = true;
-        else if (an == "Delete") node.access.del = true;
-        else if (an == "Exec") node.access.exec = true;
-        else if (an == "Get") node.access.get = true;
-        else if (an == "Replace") node.access.replace = true;
-      });
-    } else if (n == "DefaultValue") {
-      node.default_value = xml::text(c);
-    } else if (n == "Description") {
-      node.description = collapse(xml::text(c));
-    } else if (n == "DFFormat") {
-      const Node* e = first_element(c);
-      std::string f = e ? std::string(xml::local_name(e)) : std::string();
-      if (!is_format_name(f))
-        throw Error(ErrorKind::input, "unknown DFFormat '" + f + "'", doc.location_of(e ? e : c));
-      node.format = f;
-    } else if (n == "Occurrence") {
-      if (const Node* e = first_element(c)) {
-        node.occurrence = std::string(xml::local_name(e));
-        node.occurrence_n = trim(xml::text(e));
-      }
-    } else if (n == "Scope") {
-      if (const Node* e = first_element(c)) node.scope = std::string(xml::local_name(e));
-    } else if (n == "DFTitle") {
-      node.title = collapse(xml::text(c));
-    } else if (n == "DFType") {
-      node.mime.clear();
-      node.ddf_name.reset();
-      for_each_element(c, [&](const Node* t) {
-        std::string_view tn = xml::local_name(t);
-        std::string v = trim(xml::text(t));
-        if (tn == "MIME" && !v.empty()) node.mime.push_back(v);
-        else if (tn == "DDFName") node.ddf_name = v;
-      });
-    } else if (n == "CaseSense") {
-      if (const Node* e = first_element(c)) node.case_sense = std::string(xml::local_name(e));
-    } else if (n == "AllowedValues") {
-      AllowedValues av;
-      if (const auto* attr = c->first_attribute("ValueType")) av.value_type = attr->value();
-      for_each_element(c, [&](const Node* e) {
-        std::string_view en = xml::local_name(e);
-        if (en == "Enum") {
-          const Node* v = xml::child(e, "Value");
-          const Node* d = xml::child(e, "ValueDescription");
-          av.values.push_back(v ? trim(xml::text(v)) : std::string());
-          av.descriptions.push_back(d ? collapse(xml::text(d)) : std::string());
-        } else if (en == "Value") {
-          av.values.push_back(trim(xml::text(e)));
-          av.descriptions.emplace_back();
-        } else if (en == "ValueDescription" && !av.descriptions.empty()) {
-          av.descriptions.back() = collapse(xml::text(e));
-        } else if (en == "List") {
-          const auto* d = e->first_attribute("Delimiter");
-          av.list_delimiter = d ? std::string(d->value()) : std::string();
-        }
-      });
-      node.allowed = std::move(av);
-    } else if (n == "DynamicNodeNaming") {
-      if (const Node* e = first_element(c)) {
-        node.dynamic_naming = std::string(xml::local_name(e));
-        if (node.dynamic_naming == "UniqueName") node.unique_name_regex = trim(xml::text(e));
-      }
-    }
-    // Other elements (MSFT:Applicability, RWAccess, GpMapping, ...) are not needed here.
-  });
+  detail::read_properties(DomTree{doc}, props, node);
 }
 
-void load_text(Schema& schema, std::string_view text, const std::string& source_name) {
+void detail::load_dom(Schema& schema, std::string_view text, const std::string& source_name) {
   xml::Document doc = xml::Document::parse(text, source_name);
   const Node* root = doc.root();
   if (!root || xml::local_name(root) != "MgmtTree")
@@ -332,6 +246,10 @@ void load_text(Schema& schema, std::string_view text, const std::string& source_
   for_each_element(root, [&](const Node* c) {
     if (xml::local_name(c) == "Node") read_node(doc, c, schema.root(), 0);
   });
+}
+
+void load_text(Schema& schema, std::string_view text, const std::string& source_name) {
+  if (!detail::load_streaming(schema, text, source_name)) detail::load_dom(schema, text, source_name);
 }
 
 void load_path(Schema& schema, const std::string& path) {
@@ -567,6 +485,28 @@ constexpr StdNode kStandard[] = {
 };
 
 }  // namespace
+
+std::vector<std::string> detail::canonical_segments(std::string_view path) {
+  uri::Uri u = uri::canonical(uri::parse(trim(path)));
+  return u.segments;
+}
+
+SchemaNode& detail::child_of(SchemaNode& parent, const std::string& name) {
+  if (name.empty()) {
+    if (!parent.dynamic) {
+      parent.dynamic = std::make_unique<SchemaNode>();
+      parent.dynamic->parent = &parent;
+    }
+    return *parent.dynamic;
+  }
+  auto& slot = parent.children[name];
+  if (!slot) {
+    slot = std::make_unique<SchemaNode>();
+    slot->name = name;
+    slot->parent = &parent;
+  }
+  return *slot;
+}
 
 std::string_view standard_objects_ddf() {
   static const std::string text = [] {

@@ -180,6 +180,24 @@ Payload unwrap(std::string data, const std::string& source_name, Format forced) 
 
 Payload load(const std::string& path, Format forced) { return unwrap(read_file(path), path, forced); }
 
+Loaded load_mapped(const std::string& path, Format forced) {
+  Loaded result;
+  // read_file's limit applies to mapped files too.
+  if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31)) {
+    Format f = forced == Format::automatic ? sniff(mapped->bytes()) : forced;
+    if (f == Format::xml || f == Format::wbxml) {
+      result.payload.payload = result.payload.container = f;
+      result.mapped = std::move(mapped);
+      return result;
+    }
+    // Hex, Base64 or HTTP: unwrapped into memory anyway.
+    result.payload = unwrap(std::string(mapped->bytes()), path, forced);
+    return result;
+  }
+  result.payload = load(path, forced);
+  return result;
+}
+
 Format format_of_content_type(std::string_view ct) {
   std::size_t semi = ct.find(';');
   if (semi != std::string_view::npos) ct = ct.substr(0, semi);

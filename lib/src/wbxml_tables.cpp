@@ -139,15 +139,16 @@ bool iequal(std::string_view a, std::string_view b) {
 struct PageIndex {
   std::array<std::uint8_t, 128> slot{};  // token, 0 = empty
 
-  static std::uint32_t hash(std::string_view s) {
+  static constexpr std::uint32_t hash(std::string_view s) {
     std::uint32_t h = 2166136261u;
     for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
     return h;
   }
-  explicit PageIndex(const CodePage& page) {
+  // Built at compile time: nothing to set up when a tool starts.
+  explicit constexpr PageIndex(const Tags& tags) {
     for (std::uint8_t t = 5; t < 64; ++t) {
-      if (page.tags[t].empty()) continue;
-      std::uint32_t i = hash(page.tags[t]) & 127;
+      if (tags[t].empty()) continue;
+      std::uint32_t i = hash(tags[t]) & 127;
       while (slot[i]) i = (i + 1) & 127;
       slot[i] = t;
     }
@@ -162,9 +163,10 @@ struct PageIndex {
   }
 };
 
+constexpr PageIndex s10(syncml10_tags()), s11(syncml11_tags()), s12(kSyncML12Tags), m10(metinf10_tags()),
+    m11(metinf11_tags()), m12(kMetInf12Tags), d11(devinf11_tags()), d12(kDevInf12Tags), dd(kDdf12Tags);
+
 const PageIndex& index_of(const CodePage* page) {
-  static const PageIndex s10(kSyncML10Page), s11(kSyncML11Page), s12(kSyncML12Page), m10(kMetInf10Page),
-      m11(kMetInf11Page), m12(kMetInf12Page), d11(kDevInf11Page), d12(kDevInf12Page), dd(kDdf12Page);
   if (page == &kSyncML10Page) return s10;
   if (page == &kSyncML11Page) return s11;
   if (page == &kSyncML12Page) return s12;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text_scan.hpp"
+
 namespace syncmldm::xml::detail {
 
 std::vector<std::uint64_t> line_starts(std::string_view text) {
@@ -46,18 +48,8 @@ bool check_utf8(std::string_view text, PrescanProblem& problem) {
   auto* end = begin + text.size();
   const unsigned char* p = begin;
   while (p < end) {
-    // Fast path: eight printable ASCII bytes at a time.
-    if (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      // No byte with the high bit set and no byte below 0x20.
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-      constexpr std::uint64_t kSpace = 0x2020202020202020ULL;
-      if ((word & kHigh) == 0 && (((word - kSpace) & ~word) & kHigh) == 0) {
-        p += 8;
-        continue;
-      }
-    }
+    p = begin + syncmldm::detail::skip_printable_ascii(text.data(), static_cast<std::size_t>(p - begin), text.size());
+    if (p == end) break;
     std::size_t n = utf8_char(p, end);
     if (n == 0) {
       problem = {static_cast<std::uint64_t>(p - begin),

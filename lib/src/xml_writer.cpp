@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "text_scan.hpp"
+
 namespace syncmldm::detail {
 
 namespace {
@@ -45,10 +47,22 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return n;
 }
 
+// A line break and the deepest indentation (40 levels of at most 16 spaces), appended in one go.
+struct LineBreak {
+  char text[1 + 40 * 16];
+  constexpr LineBreak() : text{} {
+    text[0] = '\n';
+    for (std::size_t i = 1; i < sizeof text; ++i) text[i] = ' ';
+  }
+};
+constexpr LineBreak kLineBreak;
+
 }  // namespace
 
 std::size_t find_invalid_xml_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    i = skip_printable_ascii(s.data(), i, s.size());
+    if (i == s.size()) break;
     std::uint8_t k = kClasses.c[static_cast<unsigned char>(s[i])];
     if (k == kBad) return i;
     if (k == kHigh) {
@@ -68,8 +82,12 @@ void XmlWriter::newline(std::size_t level) {
   if (indent_ < 0) return;
   // Deep documents would grow with the square of their depth: indentation stops at 40 levels.
   std::size_t n = (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
-  out_.push_back('\n');
-  out_.append(n, ' ');
+  if (n < sizeof kLineBreak.text) {
+    out_.append(kLineBreak.text, n + 1);
+  } else {
+    out_.push_back('\n');
+    out_.append(n, ' ');
+  }
 }
 
 void XmlWriter::close_start_tag(Frame& f) {
@@ -143,6 +161,8 @@ std::size_t XmlWriter::text(std::string_view s) {
   const char* d = s.data();
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size();) {
+    i = skip_plain_text(d, i, s.size());
+    if (i == s.size()) break;
     std::uint8_t k = kClasses.c[static_cast<unsigned char>(d[i])];
     if (k == kPlain || (k == kEscape && d[i] == '"')) {
       ++i;

@@ -25,6 +25,7 @@
 // comes back as OPAQUE even if it arrived as a string.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,14 @@ std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_na
 
 // WBXML -> indented XML. Throws Error{input} with the byte offset of the offending token.
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options = {});
+
+// The same, handing the XML to `sink` in pieces of about kDecodeChunk bytes as it is written,
+// so that memory does not grow with the output (and freshly allocated memory, which the kernel
+// must clear first, is not touched for every byte of it). Pieces passed to the sink before an
+// error stay passed: a caller that must not show partial output collects them itself.
+inline constexpr std::size_t kDecodeChunk = std::size_t{256} << 10;
+void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options,
+                  const std::function<void(std::string_view)>& sink);
 
 // XML -> the same XML laid out as the decoder writes it (indentation, namespaces as written,
 // comments and processing instructions dropped). Throws Error{input} for malformed XML.

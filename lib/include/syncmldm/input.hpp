@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "syncmldm/error.hpp"
+#include "syncmldm/mapped_file.hpp"
 
 namespace syncmldm::input {
 
@@ -47,6 +48,17 @@ Payload unwrap(std::string data, const std::string& source_name, Format forced =
 
 // read_file(path) ("-" is stdin) and unwrap. Throws Error{io} when the file cannot be read.
 Payload load(const std::string& path, Format forced = Format::automatic);
+
+// load() for the codec tools: a regular file of kMapMinBytes or more holding XML or WBXML as
+// it is stays mapped (see mapped_file.hpp) rather than copied; any other input is load()ed.
+// bytes() views the mapping or payload.bytes and stays valid while the Loaded lives.
+inline constexpr std::size_t kMapMinBytes = std::size_t{128} << 10;
+struct Loaded {
+  Payload payload;                  // payload.bytes is empty when mapped
+  std::optional<MappedFile> mapped;
+  std::string_view bytes() const { return mapped ? mapped->bytes() : std::string_view(payload.bytes); }
+};
+Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
 
 // Content-Type (parameters ignored, case-insensitive) -> xml, wbxml, or automatic when the
 // type says neither (e.g. application/octet-stream).

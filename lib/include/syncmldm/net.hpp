@@ -41,6 +41,9 @@ struct HttpOptions {
   int retries_on_429 = 3;                        // how often HTTP 429 is retried
   std::chrono::seconds max_retry_after{120};     // longer Retry-After values give up
   std::size_t max_response_bytes = 16u << 20;    // larger bodies are refused
+  // Fill HttpResponse::raw_request_headers (libcurl's debug channel; costs time on every post,
+  // so a caller that does not trace turns it off).
+  bool record_request_head = true;
 };
 
 // The User-Agent sent unless HttpOptions::user_agent says otherwise.

@@ -178,9 +178,11 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &ex);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &ex);
-    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
-    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &ex);
-    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);  // needed for the debug callback; it prints nothing itself
+    if (opt.record_request_head) {
+      curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
+      curl_easy_setopt(c, CURLOPT_DEBUGDATA, &ex);
+      curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);  // needed for the debug callback; it prints nothing itself
+    }
     if (curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "") != CURLE_OK) {
       // Compression support is optional.
     }

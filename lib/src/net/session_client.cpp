@@ -460,13 +460,15 @@ class Client {
     sum_.bytes_sent += ex.request_body.size();
     sum_.bytes_received += ex.response.body.size();
     sum_.ms += ex.response.elapsed.count() / 1000;
+    // The event is only built for a listener (-v): a load test plays many sessions without one.
+    bool listening = static_cast<bool>(on_message_);
     MessageEvent ev;
     ev.outgoing = true;
-    ev.msg_id = m.header.msg_id.value_or("");
+    if (listening) ev.msg_id = m.header.msg_id.value_or("");
     for (const auto& c : m.commands) {
-      ev.commands[std::string(message::kind_name(c.kind))]++;
+      if (listening) ev.commands[std::string(message::kind_name(c.kind))]++;
       if (c.kind == Kind::status) {
-        ev.statuses[c.data.value_or("")]++;
+        if (listening) ev.statuses[c.data.value_or("")]++;
         if (c.cmd_ref != std::optional<std::string>("0")) {
           sum_.statuses_sent[c.data.value_or("")]++;
           if (parse_size(c.data) >= 400) sum_.failed = true;
@@ -475,17 +477,18 @@ class Client {
     }
     ev.final = m.final;
     ev.bytes = ex.request_body.size();
-    if (on_message_) on_message_(ev);
+    if (listening) on_message_(ev);
   }
 
   void note_received(const Message& reply, const Exchange& ex, int header_code) {
     ++sum_.messages_received;
+    bool listening = static_cast<bool>(on_message_);
     MessageEvent ev;
-    ev.msg_id = reply.header.msg_id.value_or("");
+    if (listening) ev.msg_id = reply.header.msg_id.value_or("");
     for (const auto& c : reply.commands) {
-      ev.commands[c.kind == Kind::unknown ? c.name : std::string(message::kind_name(c.kind))]++;
+      if (listening) ev.commands[c.kind == Kind::unknown ? c.name : std::string(message::kind_name(c.kind))]++;
       if (c.kind == Kind::status) {
-        ev.statuses[c.data.value_or("")]++;
+        if (listening) ev.statuses[c.data.value_or("")]++;
         if (c.cmd_ref != std::optional<std::string>("0")) sum_.statuses_received[c.data.value_or("")]++;
       }
     }
@@ -493,7 +496,7 @@ class Client {
     ev.final = reply.final;
     ev.bytes = ex.response.body.size();
     ev.ms = ex.response.elapsed.count() / 1000;
-    if (on_message_) on_message_(ev);
+    if (listening) on_message_(ev);
   }
 };
 

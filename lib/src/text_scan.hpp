@@ -1,0 +1,55 @@
+#pragma once
+// Internal: skipping runs of ordinary bytes 16 at a time. Most of a message is plain ASCII text
+// between a few bytes that matter (markup, escapes, line breaks, non-ASCII); testing one byte at
+// a time made these loops the hottest part of the codec. Each function returns the index of the
+// first byte at or after `i` that the caller must look at (or `n`); the caller's own byte-wise
+// code then decides about that byte, so these only change the speed, never the result.
+
+#include <cstddef>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace syncmldm::detail {
+
+// Skips bytes 0x20-0x7F: stops at control characters (TAB, LF and CR included) and at bytes of
+// multi-byte UTF-8 sequences.
+inline std::size_t skip_printable_ascii(const char* d, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    // Signed compare: bytes >= 0x80 are negative, so they count as below 0x20 too.
+    int bits = _mm_movemask_epi8(_mm_cmplt_epi8(v, space));
+    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    auto c = static_cast<unsigned char>(d[i]);
+    if (c < 0x20 || c >= 0x80) return i;
+  }
+  return n;
+}
+
+// Like skip_printable_ascii, and also stops at '<', '>' and '&' (what XML text escapes).
+inline std::size_t skip_plain_text(const char* d, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                amp = _mm_set1_epi8('&');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, lt)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, amp)));
+    int bits = _mm_movemask_epi8(special);
+    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    auto c = static_cast<unsigned char>(d[i]);
+    if (c < 0x20 || c >= 0x80 || c == '<' || c == '>' || c == '&') return i;
+  }
+  return n;
+}
+
+}  // namespace syncmldm::detail

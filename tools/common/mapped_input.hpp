@@ -1,0 +1,16 @@
+#pragma once
+// Loading a tool's input with large files mapped instead of copied (input::load_mapped).
+
+#include <string>
+#include <string_view>
+
+#include "syncmldm/input.hpp"
+
+namespace tools {
+
+// input::load_mapped, after making sure that a mapped file truncated by another process while
+// it is read ends the tool with an input error (exit 3) naming the file, not with a crash.
+syncmldm::input::Loaded load_mapped_input(std::string_view tool, const std::string& path,
+                                          syncmldm::input::Format forced);
+
+}  // namespace tools

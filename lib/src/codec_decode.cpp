@@ -229,18 +229,22 @@ class Decoder {
       return;
     }
     // Binary: Base64, marked so that the encoder restores the OPAQUE.
-    if (w_.start_tag_open()) w_.attribute("opaque", "base64");
+    if (w_.start_tag_open()) {
+      for (std::string_view seen : tag_attributes_)
+        if (seen == "opaque") throw fail(e.offset, "binary data where a literal attribute \"opaque\" leaves no room for the Base64 marker");
+      w_.attribute("opaque", "base64");
+    }
     write_text(e, base64::encode(bytes), false);
   }
 
-  // XML allows an attribute once per tag, and the names this decoder writes itself (opaque,
-  // page and token on <unknown>) would mean something else when the XML is encoded again.
+  // XML allows an attribute once per tag, and the markers this decoder writes itself
+  // (opaque="base64", page and token on <unknown>) would mean something else when encoded again.
   void check_attribute_name(const Event& e) const {
     if (!detail::is_xml_name(e.name))
       throw fail(e.offset, fmt::format("attribute name \"{}\" is not an XML name", shown_name(e.name)));
     for (std::string_view seen : tag_attributes_)
       if (seen == e.name) throw fail(e.offset, fmt::format("attribute \"{}\" given twice", shown_name(e.name)));
-    bool reserved = e.name == "opaque" || (tag_is_unknown_ && (e.name == "page" || e.name == "token"));
+    bool reserved = (e.name == "opaque" && e.data == "base64") || (tag_is_unknown_ && (e.name == "page" || e.name == "token"));
     if (reserved) throw fail(e.offset, fmt::format("attribute name \"{}\" is reserved for the decoder's own markers", e.name));
   }
 

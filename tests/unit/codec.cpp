@@ -116,8 +116,10 @@ TEST_CASE("codec: literal names must read back as the same XML") {
   keep.keep_unknown = true;
   CHECK_THROWS_WITH(decode(kHdr + "\x00\x01\x3E"s, keep), "t: offset 7: the root is the unknown tag 0x3E on code page 1 of SyncML 1.2");
   // the decoder's own Base64 marker cannot come from the input
-  CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x07" "opaque\x00"s + "\xED\x04\x00\x03x\x00\x01\x01"s),
+  CHECK_THROWS_WITH(decode("\x02\xA4\x01\x6A\x07" "opaque\x00"s + "\xED\x04\x00\x03" "base64\x00\x01\x01"s),
                     "t: offset 13: attribute name \"opaque\" is reserved for the decoder's own markers");
+  CHECK(decode("\x02\xA4\x01\x6A\x07" "opaque\x00"s + "\xED\x04\x00\x03" "base32\x00\x01\x01"s) ==
+        "<SyncML xmlns=\"SYNCML:SYNCML1.2\" opaque=\"base32\"/>");
 }
 
 TEST_CASE("codec: unknown tokens fail, or are kept on request") {

@@ -119,36 +119,24 @@ void XmlWriter::attribute(std::string_view name, std::string_view value) {
 }
 
 void XmlWriter::escape(std::string_view s, bool attribute) {
-  std::size_t run = 0;
   const char* d = s.data();
+  std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::uint8_t k = kClasses.c[static_cast<unsigned char>(d[i])];
-    if (k != kEscape) continue;
     const char* rep;
     switch (d[i]) {
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '&': rep = "&amp;"; break;
       case '\r': rep = "&#13;"; break;
-      case '"':
-        if (!attribute) continue;
-        rep = "&quot;";
-        break;
+      // In attributes only: value normalisation would turn TAB and LF into spaces.
+      case '"': if (!attribute) continue; rep = "&quot;"; break;
+      case '\n': if (!attribute) continue; rep = "&#10;"; break;
+      case '\t': if (!attribute) continue; rep = "&#9;"; break;
       default: continue;
     }
     out_.append(d + run, i - run);
     out_.append(rep);
     run = i + 1;
-  }
-  if (attribute) {
-    // Attribute-value normalisation would turn TAB and LF into spaces.
-    std::string_view rest(d + run, s.size() - run);
-    for (char c : rest) {
-      if (c == '\n') out_.append("&#10;");
-      else if (c == '\t') out_.append("&#9;");
-      else out_.push_back(c);
-    }
-    return;
   }
   out_.append(d + run, s.size() - run);
 }

@@ -63,7 +63,7 @@ class Decoder {
   // With a sink, the outermost decoder hands the output over between events once it holds a
   // chunk (never inside a nested document, whose output may still be rewound).
   void run(std::string_view bytes, const std::string& source,
-           const std::function<void(std::string_view)>* sink = nullptr, std::string* out = nullptr) {
+           const std::function<void(std::string_view)>* sink = nullptr) {
     wbxml::ReadOptions ro;
     ro.language = nesting_ == 0 ? options_.language : nullptr;
     ro.max_depth = options_.max_depth;
@@ -79,9 +79,9 @@ class Decoder {
     }
     while (reader.next(e)) {
       handle(e);
-      if (out->size() >= kDecodeChunk) {
-        (*sink)(*out);
-        out->clear();
+      if (w_.size() >= kDecodeChunk) {
+        (*sink)(w_.written());
+        w_.clear();
       }
     }
   }
@@ -258,7 +258,7 @@ void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const 
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);
-  d.run(wbxml, source_name, &sink, &out);
+  d.run(wbxml, source_name, &sink);
   w.finish();
   if (!out.empty()) sink(out);
 }

@@ -126,7 +126,9 @@ class Decoder {
       }
     }
     w_.start(name);
-    if (!unknown && (frames_.empty() || f.ns != parent_ns) && !f.ns.empty()) w_.attribute("xmlns", f.ns);
+    // Namespaces come from the code page tables: the same view, mostly, so pointers first.
+    bool ns_changed = f.ns.size() != parent_ns.size() || (f.ns.data() != parent_ns.data() && f.ns != parent_ns);
+    if (!unknown && (frames_.empty() || ns_changed) && !f.ns.empty()) w_.attribute("xmlns", f.ns);
     if (unknown) {
       w_.attribute("page", fmt::format("{}", e.page));
       w_.attribute("token", fmt::format("0x{:02X}", e.token & 0x3F));
@@ -253,8 +255,9 @@ class Decoder {
 void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options,
                   const std::function<void(std::string_view)>& sink) {
   std::string out;
-  // One chunk and the largest single event beyond it (usually far less than that).
-  out.reserve(kDecodeChunk + (std::min)(wbxml.size() * 2, kDecodeChunk) + 4096);
+  // Room for a chunk and the event that completes it (the XML is 2-3 times the WBXML, so a
+  // small message gets a small buffer).
+  out.reserve((std::min)(wbxml.size() * 4, 2 * kDecodeChunk) + 4096);
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);

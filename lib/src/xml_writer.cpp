@@ -229,8 +229,9 @@ void XmlWriter::finish() {
 void XmlWriter::grow(std::size_t n) {
   // The string's size runs ahead of what is written by at most a step: growing it zero-fills,
   // and a whole large reserve filled at once would touch memory that may never be needed.
-  constexpr std::size_t kStep = std::size_t{64} << 10;
-  std::size_t want = len_ + n + kStep;
+  // Small steps while the output is small: a short message touches only the pages it needs.
+  std::size_t step = len_ < (std::size_t{64} << 10) ? 4096 : (std::size_t{64} << 10);
+  std::size_t want = len_ + n + step;
   if (want > out_.capacity()) out_.reserve((std::max)(want, 2 * out_.capacity()));
   out_.resize(want);
 }

@@ -17,6 +17,7 @@
 
 #include "common/app.hpp"
 #include "common/exit_codes.hpp"
+#include "common/heap.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
 #include "syncmldm/atomic_file.hpp"
@@ -76,6 +77,8 @@ void keep_until_exit(std::shared_ptr<const void> big) {
 std::shared_ptr<ddf::Schema> load_schema(const std::vector<std::string>& ddfs, bool with_standard) {
   auto schema = std::make_shared<ddf::Schema>();
   keep_until_exit(schema);
+  // The text read (1 byte per byte) and the schema (about 1.6 bytes per DDF byte).
+  tools::reserve_heap(3 * tools::input_bytes(ddfs));
   if (with_standard) ddf::load_text(*schema, ddf::standard_objects_ddf(), "<standard objects>");
   for (const auto& f : ddfs) {
     Stopwatch sw;
@@ -547,6 +550,9 @@ int main(int argc, char** argv) {
     }
 
     if (*apply) {
+      // The request and response models take some 45 bytes per package byte, the tree a few per
+      // state byte; what is not used stays address space only.
+      tools::reserve_heap(64 * tools::input_bytes({apply_package}) + 8 * tools::input_bytes({apply_state}));
       Stopwatch sw;
       tree::Tree t = load_state(apply_state);
       timing_note("read the state in " + sw.lap());

@@ -258,6 +258,8 @@ void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const 
   // Room for a chunk and the event that completes it (the XML is 2-3 times the WBXML, so a
   // small message gets a small buffer).
   out.reserve((std::min)(wbxml.size() * 4, 2 * kDecodeChunk) + 4096);
+  // The buffer is reused chunk after chunk: its pages are faulted in once, together.
+  detail::prefault(out.data(), (std::min)(out.capacity(), wbxml.size() * 2 + kDecodeChunk / 4));
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);
@@ -271,6 +273,7 @@ std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name,
   // Decoded XML is 2-3 times the WBXML; untouched reserved pages cost nothing.
   out.reserve((wbxml.size() < (std::size_t{256} << 20) ? wbxml.size() * 4 : wbxml.size() * 2) + 4096);
   detail::advise_huge_pages(out.data(), out.capacity());
+  detail::prefault(out.data(), wbxml.size() * 2);  // at least this much is written, mostly
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);

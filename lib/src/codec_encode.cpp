@@ -210,9 +210,13 @@ class Encoder {
                                       "(force one with --language)",
                                       qname));
     }
-    begin_output(language, text_.size() / 2 + 64);
-    outputs_[0].body.reserve(text_.size() / 2 + 64);
+    // WBXML is rarely larger than its XML: reserving that much costs nothing until written,
+    // and growing (a copy) is avoided. About half of it is written for an indented message:
+    // those pages are faulted in at once.
+    begin_output(language, text_.size() + 64);
+    outputs_[0].body.reserve(text_.size() + 64);
     detail::advise_huge_pages(outputs_[0].body.data(), outputs_[0].body.capacity());
+    detail::prefault(outputs_[0].body.data(), text_.size() / 2);
     start_element(qname, root_at);
     content();
     epilog();

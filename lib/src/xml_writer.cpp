@@ -79,16 +79,27 @@ std::size_t find_invalid_xml_text(std::string_view s) {
 
 void XmlWriter::declaration() { put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); }
 
-void XmlWriter::newline(std::size_t level) {
-  if (indent_ < 0) return;
+std::size_t XmlWriter::line_size(std::size_t level) const {
+  if (indent_ < 0) return 0;
   // Deep documents would grow with the square of their depth: indentation stops at 40 levels.
-  std::size_t n = (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
-  if (n < sizeof kLineBreak.text) {
-    put(kLineBreak.text, n + 1);
-  } else {
-    put('\n');
-    put_fill(n, ' ');
+  return 1 + (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
+}
+
+// Writes the line_size(level) bytes of a line break at p (room made by the caller).
+char* XmlWriter::line_break(char* p, std::size_t size) const {
+  if (size <= sizeof kLineBreak.text) {
+    std::memcpy(p, kLineBreak.text, size);
+  } else if (size > 0) {
+    p[0] = '\n';
+    std::memset(p + 1, ' ', size - 1);
   }
+  return p + size;
+}
+
+void XmlWriter::newline(std::size_t level) {
+  std::size_t size = line_size(level);
+  line_break(room(size), size);
+  len_ += size;
 }
 
 void XmlWriter::close_start_tag(Frame& f) {
@@ -96,18 +107,24 @@ void XmlWriter::close_start_tag(Frame& f) {
 }
 
 void XmlWriter::start(std::string_view name) {
+  // Room for everything at once: the parent's '>', a line break, '<' and the name.
+  std::size_t line = line_size(stack_.size());
+  char* const begin = room(line + name.size() + 2);
+  char* p = begin;
   bool inline_ = indent_ < 0;
   if (!stack_.empty()) {
-    Frame& p = stack_.back();
-    close_start_tag(p);
-    if (p.state == State::text) p.inline_ = true;  // text then elements: mixed content
-    if (p.state == State::open) p.state = State::elements;
-    if (!p.inline_ && !p.last_text) newline(stack_.size());
-    p.last_text = false;
-    inline_ = inline_ || p.inline_;
+    Frame& parent = stack_.back();
+    if (parent.state == State::open) *p++ = '>';
+    if (parent.state == State::text) parent.inline_ = true;  // text then elements: mixed content
+    if (parent.state == State::open) parent.state = State::elements;
+    if (!parent.inline_ && !parent.last_text) p = line_break(p, line);
+    parent.last_text = false;
+    inline_ = inline_ || parent.inline_;
   }
-  put('<');
-  put(name);
+  *p++ = '<';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  len_ += static_cast<std::size_t>(p - begin);
   stack_.push_back(Frame{name, State::open, inline_, false});
 }
 
@@ -213,10 +230,15 @@ void XmlWriter::end() {
   if (f.state == State::open) {
     put("/>");
   } else {
-    if (f.state == State::elements && !f.inline_ && !f.last_text) newline(stack_.size());
-    put("</");
-    put(f.name);
-    put('>');
+    std::size_t line = f.state == State::elements && !f.inline_ && !f.last_text ? line_size(stack_.size()) : 0;
+    char* const begin = room(line + f.name.size() + 3);
+    char* p = line_break(begin, line);
+    *p++ = '<';
+    *p++ = '/';
+    std::memcpy(p, f.name.data(), f.name.size());
+    p += f.name.size();
+    *p++ = '>';
+    len_ += static_cast<std::size_t>(p - begin);
   }
   if (!stack_.empty()) stack_.back().last_text = false;
 }

@@ -64,6 +64,8 @@ class XmlWriter {
     bool last_text;  // the last thing written inside was text
   };
   void newline(std::size_t level);
+  std::size_t line_size(std::size_t level) const;  // bytes of a line break at that level (0: compact)
+  char* line_break(char* p, std::size_t size) const;
   void close_start_tag(Frame& f);
   void escape(std::string_view s, bool attribute);
 

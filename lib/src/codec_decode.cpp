@@ -79,7 +79,7 @@ class Decoder {
   // With a sink, the outermost decoder hands the output over between events once it holds a
   // chunk (never inside a nested document, whose output may still be rewound).
   void run(std::string_view bytes, const std::string& source,
-           const std::function<void(std::string_view)>* sink = nullptr, std::string* out = nullptr) {
+           const std::function<void(std::string_view)>* sink = nullptr) {
     wbxml::ReadOptions ro;
     ro.language = nesting_ == 0 ? options_.language : nullptr;
     ro.max_depth = options_.max_depth;
@@ -95,9 +95,9 @@ class Decoder {
     }
     while (reader.next(e)) {
       handle(e);
-      if (out->size() >= kDecodeChunk) {
-        (*sink)(*out);
-        out->clear();
+      if (w_.size() >= kDecodeChunk) {
+        (*sink)(w_.written());
+        w_.clear();
       }
     }
   }
@@ -153,7 +153,9 @@ class Decoder {
     w_.start(name);
     tag_attributes_.clear();
     tag_is_unknown_ = name == "unknown";
-    if (!unknown && (frames_.empty() || f.ns != parent_ns) && !f.ns.empty()) {
+    // Namespaces come from the code page tables: the same view, mostly, so pointers first.
+    bool ns_changed = f.ns.size() != parent_ns.size() || (f.ns.data() != parent_ns.data() && f.ns != parent_ns);
+    if (!unknown && (frames_.empty() || ns_changed) && !f.ns.empty()) {
       w_.attribute("xmlns", f.ns);
       tag_attributes_.push_back("xmlns");
     }
@@ -304,12 +306,15 @@ class Decoder {
 void wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options,
                   const std::function<void(std::string_view)>& sink) {
   std::string out;
-  // One chunk and the largest single event beyond it (usually far less than that).
-  out.reserve(kDecodeChunk + (std::min)(wbxml.size() * 2, kDecodeChunk) + 4096);
+  // Room for a chunk and the event that completes it (the XML is 2-3 times the WBXML, so a
+  // small message gets a small buffer).
+  out.reserve((std::min)(wbxml.size() * 4, 2 * kDecodeChunk) + 4096);
+  // The buffer is reused chunk after chunk: its pages are faulted in once, together.
+  detail::prefault(out.data(), (std::min)(out.capacity(), wbxml.size() * 2 + kDecodeChunk / 4));
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);
-  d.run(wbxml, source_name, &sink, &out);
+  d.run(wbxml, source_name, &sink);
   w.finish();
   if (!out.empty()) sink(out);
 }
@@ -319,6 +324,7 @@ std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name,
   // Decoded XML is 2-3 times the WBXML; untouched reserved pages cost nothing.
   out.reserve((wbxml.size() < (std::size_t{256} << 20) ? wbxml.size() * 4 : wbxml.size() * 2) + 4096);
   detail::advise_huge_pages(out.data(), out.capacity());
+  detail::prefault(out.data(), wbxml.size() * 2);  // at least this much is written, mostly
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
   Decoder d(w, options, 0, 0);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "huge_pages.hpp"
+#include "text_scan.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
 #include "xml_names.hpp"
@@ -32,9 +33,21 @@ bool is_space(char c) {
   return u <= ' ' && (u == ' ' || u == '\t' || u == '\n' || u == '\r');
 }
 
+// Bytes that end a name, as a table (names are most of the bytes inside tags).
+struct NameStops {
+  bool stop[256] = {};
+  constexpr NameStops() {
+    for (unsigned char c : std::string_view(" \t\n\r/>=<\"'")) stop[c] = true;
+  }
+};
+constexpr NameStops kNameStops{};
+
+// Layout between elements: mostly runs of spaces, skipped 16 at a time.
 bool whitespace_only(std::string_view s) {
-  for (char c : s) {
-    if (!is_space(c)) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    i = detail::skip_spaces(s.data(), i, s.size());
+    if (i == s.size()) break;
+    if (!is_space(s[i])) return false;
   }
   return true;
 }
@@ -198,9 +211,13 @@ class Encoder {
                                       "(force one with --language)",
                                       qname));
     }
-    begin_output(language, text_.size() / 2 + 64);
-    outputs_[0].body.reserve(text_.size() / 2 + 64);
+    // WBXML is rarely larger than its XML: reserving that much costs nothing until written,
+    // and growing (a copy) is avoided. About half of it is written for an indented message:
+    // those pages are faulted in at once.
+    begin_output(language, text_.size() + 64);
+    outputs_[0].body.reserve(text_.size() + 64);
     detail::advise_huge_pages(outputs_[0].body.data(), outputs_[0].body.capacity());
+    detail::prefault(outputs_[0].body.data(), text_.size() / 2);
     start_element(qname, root_at);
     content();
     epilog();
@@ -281,9 +298,7 @@ class Encoder {
     }
   }
 
-  static bool name_char(char c) {
-    return !is_space(c) && c != '/' && c != '>' && c != '=' && c != '<' && c != '"' && c != '\'';
-  }
+  static bool name_char(char c) { return !kNameStops.stop[static_cast<unsigned char>(c)]; }
 
   // At '<' of a start tag: reads the name and attributes into attrs_; returns with pos_ after
   // '>' and empty_ telling whether it was "/>".
@@ -329,10 +344,15 @@ class Encoder {
   }
 
   // Does the element whose content starts at pos_ hold a child element?
-  bool has_child_elements() const {
+  bool has_child_elements() {
     std::size_t p = pos_;
-    for (;;) {
+    for (bool first = true;; first = false) {
       p = text_.find('<', p);
+      if (first) {
+        // content() looks for the same '<' next.
+        next_lt_from_ = pos_;
+        next_lt_ = p;
+      }
       if (p == std::string_view::npos || p + 1 >= text_.size()) return false;
       char c = text_[p + 1];
       if (c == '/') return false;
@@ -351,7 +371,7 @@ class Encoder {
   // Element content until the root ends: an explicit loop (no recursion).
   void content() {
     while (!frames_.empty()) {
-      std::size_t lt = text_.find('<', pos_);
+      std::size_t lt = pos_ == next_lt_from_ ? next_lt_ : text_.find('<', pos_);
       if (lt == std::string_view::npos) throw fail(pos_, "unterminated element");
       if (lt > pos_) text(text_.substr(pos_, lt - pos_));
       pos_ = lt;
@@ -363,10 +383,14 @@ class Encoder {
         start_element(qname, start);
       } else if (next == '/') {
         std::size_t n0 = pos_ + 2;
-        std::size_t gt = text_.find('>', n0);
+        std::string_view open = frames_.back().qname;
+        std::size_t gt = n0 + open.size();
+        // Usually "</name>" right away; otherwise find its end (white space may precede '>').
+        bool plain = gt < text_.size() && text_[gt] == '>' && text_.compare(n0, open.size(), open) == 0;
+        if (!plain) gt = text_.find('>', n0);
         std::string_view name = text_.substr(n0, gt - n0);
         while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
-        if (name != frames_.back().qname) {
+        if (!plain && name != open) {
           throw fail(pos_, fmt::format("end tag </{}> does not match <{}>", name, frames_.back().qname));
         }
         pos_ = gt + 1;
@@ -530,8 +554,9 @@ class Encoder {
       if (a.name == "xmlns") decls_.push_back({"", a.raw});
       else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
     }
-    std::string_view local = local_part(qname);
-    std::string_view ns = lookup_ns(prefix_part(qname));
+    std::size_t colon = colon_of(qname);
+    std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    std::string_view ns = lookup_ns(colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon));
 
     // A DevInf or MgmtTree as the first content of a SyncML Data: a nested document.
     bool nested = false;
@@ -742,6 +767,7 @@ class Encoder {
   std::vector<Attribute> attrs_, kept_;
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   std::vector<Frame> frames_;
+  std::size_t next_lt_from_ = std::string_view::npos, next_lt_ = 0;  // see has_child_elements
   std::vector<std::string> collected_;  // per depth, see Frame
   std::vector<Output> outputs_;
   std::unordered_map<std::string, std::size_t> seen_;

@@ -18,4 +18,20 @@ inline void advise_huge_pages(const void* data, std::size_t size) {
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
+// Faults in the pages of [data, data + size) with one call, before they are written: on virtual
+// machines a page fault per 4 KB page costs several microseconds, more than clearing the page.
+// For buffers about to be filled (not for reserves that may stay unused: every page counts in
+// the resident size). Only a hint: kernels before 5.14 ignore it.
+inline void prefault(const void* data, std::size_t size) {
+#ifdef MADV_POPULATE_WRITE
+  constexpr std::uintptr_t kPage = 4096;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kPage - 1) & ~(kPage - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kPage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+  (void)data;
+  (void)size;
+#endif
+}
+
 }  // namespace syncmldm::detail

@@ -52,4 +52,20 @@ inline std::size_t skip_plain_text(const char* d, std::size_t i, std::size_t n) 
   return n;
 }
 
+// Skips ' ' (indentation).
+inline std::size_t skip_spaces(const char* d, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    unsigned bits = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space))) & 0xFFFFu;
+    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i < n; ++i) {
+    if (d[i] != ' ') return i;
+  }
+  return n;
+}
+
 }  // namespace syncmldm::detail

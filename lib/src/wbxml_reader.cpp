@@ -111,10 +111,7 @@ Error Reader::error(std::uint64_t offset, std::string message) const {
   return Error(ErrorKind::input, std::move(message), Location{source_, offset});
 }
 
-std::uint8_t Reader::byte(std::uint64_t at_token) {
-  if (pos_ >= in_.size()) throw error(at_token, "truncated: unexpected end of input");
-  return static_cast<std::uint8_t>(in_[pos_++]);
-}
+void Reader::truncated(std::uint64_t at_token) const { throw error(at_token, "truncated: unexpected end of input"); }
 
 std::uint32_t Reader::mb(std::uint64_t at_token, const char* what) {
   try {

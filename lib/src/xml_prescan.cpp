@@ -43,13 +43,16 @@ std::size_t utf8_char(const unsigned char* p, const unsigned char* end) {
   return n;
 }
 
-bool check_utf8(std::string_view text, PrescanProblem& problem) {
+// Checks the characters from `pos` up to at least `limit` (a sequence that starts before it is
+// checked whole); `pos` is left where the next call goes on.
+bool check_utf8(std::string_view text, std::size_t& pos, std::size_t limit, PrescanProblem& problem) {
   auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   auto* end = begin + text.size();
-  const unsigned char* p = begin;
-  while (p < end) {
-    p = begin + syncmldm::detail::skip_printable_ascii(text.data(), static_cast<std::size_t>(p - begin), text.size());
-    if (p == end) break;
+  const unsigned char* p = begin + pos;
+  const unsigned char* stop = begin + limit;
+  while (p < stop) {
+    p = begin + syncmldm::detail::skip_printable_ascii(text.data(), static_cast<std::size_t>(p - begin), limit);
+    if (p >= stop) break;
     std::size_t n = utf8_char(p, end);
     if (n == 0) {
       problem = {static_cast<std::uint64_t>(p - begin),
@@ -58,6 +61,7 @@ bool check_utf8(std::string_view text, PrescanProblem& problem) {
     }
     p += n;
   }
+  pos = static_cast<std::size_t>(p - begin);
   return true;
 }
 
@@ -93,30 +97,53 @@ std::size_t entity_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& problem) {
-  if (!check_utf8(text, problem)) return false;
-  const std::size_t n = text.size();
+namespace {
+
+// The markup check, resumable: scan(limit) goes on from where the last call stopped until it has
+// passed `limit` (a construct that starts before it is read whole).
+class MarkupScan {
+ public:
+  MarkupScan(std::string_view text, std::size_t max_depth) : text(text), n(text.size()), max_depth(max_depth) {}
+  bool scan(std::size_t limit);
+  const PrescanProblem& problem() const { return problem_; }
+
+ private:
+  bool fail(std::size_t at, std::string message) {
+    problem_ = {at, std::move(message)};
+    return false;
+  }
+
+  std::string_view text;
+  std::size_t n;
+  std::size_t max_depth;
+  PrescanProblem problem_{};
   std::size_t depth = 0;
   std::size_t i = 0;
-  auto fail = [&](std::size_t at, std::string message) {
-    problem = {at, std::move(message)};
-    return false;
-  };
-  // The next '&' at or after i, found with memchr and kept until the scan passes it:
-  // find_first_of("<&") would call memchr on the two-character set once per byte.
-  std::size_t amp = 0;
-  bool amp_known = false;
-  while (i < n) {
+  // The next '&' at or after i (amp < amp_end), or none before amp_end: found with memchr over
+  // a window and kept until the scan passes it (find_first_of("<&") would call memchr on the
+  // two-character set once per byte; a search to the end would read the whole text ahead).
+  std::size_t amp = 0, amp_end = 0;
+};
+
+constexpr std::size_t kWindow = std::size_t{64} << 10;
+
+bool MarkupScan::scan(std::size_t limit) {
+  while (i < limit && i < n) {
     // Character data: only '&' and '<' matter.
-    if (!amp_known || amp < i) {
-      const void* a = std::memchr(text.data() + i, '&', n - i);
-      amp = a ? static_cast<std::size_t>(static_cast<const char*>(a) - text.data()) : n;
-      amp_known = true;
+    if (i > amp || (amp == amp_end && i >= amp_end)) {
+      std::size_t window_end = n - i > kWindow ? i + kWindow : n;
+      const void* a = std::memchr(text.data() + i, '&', window_end - i);
+      amp_end = window_end;
+      amp = a ? static_cast<std::size_t>(static_cast<const char*>(a) - text.data()) : window_end;
     }
     const void* lt = std::memchr(text.data() + i, '<', amp - i);
     std::size_t next = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - text.data()) : amp;
-    if (next >= n) break;
+    if (next >= n) {
+      i = n;
+      break;
+    }
     i = next;
+    if (text[i] != '&' && text[i] != '<') continue;  // the end of a window searched for '&'
     if (text[i] == '&') {
       std::size_t len = entity_length(text, i);
       if (len == 0) return fail(i, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
@@ -196,6 +223,29 @@ bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& probl
       }
       i = j + 1;
     }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool prescan(std::string_view text, std::size_t max_depth, PrescanProblem& problem) {
+  // Block by block: the characters of a block are checked, then its markup while the block is
+  // still in the cache, so that the text is read from memory once instead of twice. A markup
+  // problem waits until every character has passed: a bad character anywhere is reported first.
+  constexpr std::size_t kBlock = std::size_t{64} << 10;
+  const std::size_t n = text.size();
+  MarkupScan markup(text, max_depth);
+  bool markup_ok = true;
+  std::size_t checked = 0;
+  while (checked < n) {
+    std::size_t limit = n - checked > kBlock ? checked + kBlock : n;
+    if (!check_utf8(text, checked, limit, problem)) return false;
+    if (markup_ok) markup_ok = markup.scan(checked);
+  }
+  if (!markup_ok) {
+    problem = markup.problem();
+    return false;
   }
   return true;
 }

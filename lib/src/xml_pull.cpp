@@ -1,5 +1,6 @@
 #include "xml_pull.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace syncmldm::xml::detail {
@@ -243,7 +244,7 @@ void ForwardLocator::locate(std::uint64_t offset, std::uint32_t& line, std::uint
   const char* data = text_.data();
   if (offset < scanned_) {  // not expected: start over
     scanned_ = line_start_ = 0;
-    line_ = 1;
+    line_ = column_ = 1;
   }
   const char* p = data + scanned_;
   const char* e = data + offset;
@@ -253,13 +254,13 @@ void ForwardLocator::locate(std::uint64_t offset, std::uint32_t& line, std::uint
     p = static_cast<const char*>(nl) + 1;
     ++line_;
     line_start_ = static_cast<std::uint64_t>(p - data);
+    column_ = 1;
   }
+  for (std::uint64_t i = std::max(scanned_, line_start_); i < offset; ++i)
+    if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) ++column_;
   scanned_ = offset;
-  std::uint32_t col = 1;
-  for (std::uint64_t i = line_start_; i < offset; ++i)
-    if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) ++col;
   line = line_;
-  column = col;
+  column = column_;
 }
 
 }  // namespace syncmldm::xml::detail

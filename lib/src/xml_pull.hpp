@@ -82,6 +82,7 @@ class ForwardLocator {
   std::uint64_t scanned_ = 0;     // newlines counted up to here
   std::uint64_t line_start_ = 0;  // start of the line holding `scanned_`
   std::uint32_t line_ = 1;
+  std::uint32_t column_ = 1;      // column of `scanned_`: a long line is counted once, not per node
 };
 
 }  // namespace syncmldm::xml::detail

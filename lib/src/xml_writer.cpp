@@ -1,5 +1,6 @@
 #include "xml_writer.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "text_scan.hpp"
@@ -76,86 +77,91 @@ std::size_t find_invalid_xml_text(std::string_view s) {
   return std::string_view::npos;
 }
 
-void XmlWriter::declaration() { out_.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); }
+void XmlWriter::declaration() { put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); }
+
+std::size_t XmlWriter::line_size(std::size_t level) const {
+  if (indent_ < 0) return 0;
+  // Deep documents would grow with the square of their depth: indentation stops at 40 levels.
+  return 1 + (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
+}
+
+// Writes the line_size(level) bytes of a line break at p (room made by the caller).
+char* XmlWriter::line_break(char* p, std::size_t size) const {
+  if (size <= sizeof kLineBreak.text) {
+    std::memcpy(p, kLineBreak.text, size);
+  } else if (size > 0) {
+    p[0] = '\n';
+    std::memset(p + 1, ' ', size - 1);
+  }
+  return p + size;
+}
 
 void XmlWriter::newline(std::size_t level) {
-  if (indent_ < 0) return;
-  // Deep documents would grow with the square of their depth: indentation stops at 40 levels.
-  std::size_t n = (level < 40 ? level : 40) * static_cast<std::size_t>(indent_);
-  if (n < sizeof kLineBreak.text) {
-    out_.append(kLineBreak.text, n + 1);
-  } else {
-    out_.push_back('\n');
-    out_.append(n, ' ');
-  }
+  std::size_t size = line_size(level);
+  line_break(room(size), size);
+  len_ += size;
 }
 
 void XmlWriter::close_start_tag(Frame& f) {
-  if (f.state == State::open) out_.push_back('>');
+  if (f.state == State::open) put('>');
 }
 
 void XmlWriter::start(std::string_view name) {
+  // Room for everything at once: the parent's '>', a line break, '<' and the name.
+  std::size_t line = line_size(stack_.size());
+  char* const begin = room(line + name.size() + 2);
+  char* p = begin;
   bool inline_ = indent_ < 0;
   if (!stack_.empty()) {
-    Frame& p = stack_.back();
-    close_start_tag(p);
-    if (p.state == State::text) p.inline_ = true;  // text then elements: mixed content
-    if (p.state == State::open) p.state = State::elements;
-    if (!p.inline_ && !p.last_text) newline(stack_.size());
-    p.last_text = false;
-    inline_ = inline_ || p.inline_;
+    Frame& parent = stack_.back();
+    if (parent.state == State::open) *p++ = '>';
+    if (parent.state == State::text) parent.inline_ = true;  // text then elements: mixed content
+    if (parent.state == State::open) parent.state = State::elements;
+    if (!parent.inline_ && !parent.last_text) p = line_break(p, line);
+    parent.last_text = false;
+    inline_ = inline_ || parent.inline_;
   }
-  out_.push_back('<');
-  out_.append(name);
+  *p++ = '<';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  len_ += static_cast<std::size_t>(p - begin);
   stack_.push_back(Frame{name, State::open, inline_, false});
 }
 
 void XmlWriter::attribute(std::string_view name, std::string_view value) {
-  out_.push_back(' ');
-  out_.append(name);
-  out_.append("=\"");
+  put(' ');
+  put(name);
+  put("=\"");
   escape(value, true);
-  out_.push_back('"');
+  put('"');
 }
 
 void XmlWriter::escape(std::string_view s, bool attribute) {
-  std::size_t run = 0;
   const char* d = s.data();
+  std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::uint8_t k = kClasses.c[static_cast<unsigned char>(d[i])];
-    if (k != kEscape) continue;
     const char* rep;
     switch (d[i]) {
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '&': rep = "&amp;"; break;
       case '\r': rep = "&#13;"; break;
-      case '"':
-        if (!attribute) continue;
-        rep = "&quot;";
-        break;
+      // In attributes only: value normalisation would turn TAB and LF into spaces.
+      case '"': if (!attribute) continue; rep = "&quot;"; break;
+      case '\n': if (!attribute) continue; rep = "&#10;"; break;
+      case '\t': if (!attribute) continue; rep = "&#9;"; break;
       default: continue;
     }
-    out_.append(d + run, i - run);
-    out_.append(rep);
+    put(d + run, i - run);
+    put(rep);
     run = i + 1;
   }
-  if (attribute) {
-    // Attribute-value normalisation would turn TAB and LF into spaces.
-    std::string_view rest(d + run, s.size() - run);
-    for (char c : rest) {
-      if (c == '\n') out_.append("&#10;");
-      else if (c == '\t') out_.append("&#9;");
-      else out_.push_back(c);
-    }
-    return;
-  }
-  out_.append(d + run, s.size() - run);
+  put(d + run, s.size() - run);
 }
 
 std::size_t XmlWriter::text(std::string_view s) {
   Frame& f = stack_.back();
-  std::size_t mark = out_.size();
+  std::size_t mark = len_;
   close_start_tag(f);
   // One pass: escape and check at once (text is most of a document's bytes).
   const char* d = s.data();
@@ -171,26 +177,26 @@ std::size_t XmlWriter::text(std::string_view s) {
     if (k == kHigh) {
       std::size_t n = utf8_sequence(s, i);
       if (!n) {
-        out_.resize(mark);
+        len_ = mark;
         return i;
       }
       i += n;
       continue;
     }
     if (k == kBad) {
-      out_.resize(mark);
+      len_ = mark;
       return i;
     }
-    out_.append(d + run, i - run);
+    put(d + run, i - run);
     switch (d[i]) {
-      case '<': out_.append("&lt;"); break;
-      case '>': out_.append("&gt;"); break;
-      case '&': out_.append("&amp;"); break;
-      default: out_.append("&#13;"); break;
+      case '<': put("&lt;"); break;
+      case '>': put("&gt;"); break;
+      case '&': put("&amp;"); break;
+      default: put("&#13;"); break;
     }
     run = ++i;
   }
-  out_.append(d + run, s.size() - run);
+  put(d + run, s.size() - run);
   if (f.state == State::elements) f.inline_ = true;  // mixed content
   if (f.state == State::open) f.state = State::text;
   f.last_text = true;
@@ -205,16 +211,16 @@ std::size_t XmlWriter::cdata(std::string_view s) {
   if (f.state == State::elements) f.inline_ = true;
   if (f.state == State::open) f.state = State::text;
   f.last_text = true;
-  out_.append("<![CDATA[");
+  put("<![CDATA[");
   for (;;) {
     std::size_t at = s.find("]]>");
     if (at == std::string_view::npos) break;
-    out_.append(s.substr(0, at + 2));
-    out_.append("]]><![CDATA[");
+    put(s.substr(0, at + 2));
+    put("]]><![CDATA[");
     s.remove_prefix(at + 2);
   }
-  out_.append(s);
-  out_.append("]]>");
+  put(s);
+  put("]]>");
   return std::string_view::npos;
 }
 
@@ -222,27 +228,43 @@ void XmlWriter::end() {
   Frame f = stack_.back();
   stack_.pop_back();
   if (f.state == State::open) {
-    out_.append("/>");
+    put("/>");
   } else {
-    if (f.state == State::elements && !f.inline_ && !f.last_text) newline(stack_.size());
-    out_.append("</");
-    out_.append(f.name);
-    out_.push_back('>');
+    std::size_t line = f.state == State::elements && !f.inline_ && !f.last_text ? line_size(stack_.size()) : 0;
+    char* const begin = room(line + f.name.size() + 3);
+    char* p = line_break(begin, line);
+    *p++ = '<';
+    *p++ = '/';
+    std::memcpy(p, f.name.data(), f.name.size());
+    p += f.name.size();
+    *p++ = '>';
+    len_ += static_cast<std::size_t>(p - begin);
   }
   if (!stack_.empty()) stack_.back().last_text = false;
 }
 
 void XmlWriter::finish() {
-  if (indent_ >= 0 || true) out_.push_back('\n');
+  put('\n');
+  out_.resize(len_);
+}
+
+void XmlWriter::grow(std::size_t n) {
+  // The string's size runs ahead of what is written by at most a step: growing it zero-fills,
+  // and a whole large reserve filled at once would touch memory that may never be needed.
+  // Small steps while the output is small: a short message touches only the pages it needs.
+  std::size_t step = len_ < (std::size_t{64} << 10) ? 4096 : (std::size_t{64} << 10);
+  std::size_t want = len_ + n + step;
+  if (want > out_.capacity()) out_.reserve((std::max)(want, 2 * out_.capacity()));
+  out_.resize(want);
 }
 
 XmlWriter::Mark XmlWriter::mark() const {
   const Frame& f = stack_.back();
-  return Mark{out_.size(), stack_.size(), static_cast<std::uint8_t>(f.state), f.inline_, f.last_text};
+  return Mark{len_, stack_.size(), static_cast<std::uint8_t>(f.state), f.inline_, f.last_text};
 }
 
 void XmlWriter::rewind(const Mark& m) {
-  out_.resize(m.size);
+  len_ = m.size;
   stack_.resize(m.depth);
   Frame& f = stack_.back();
   f.state = static_cast<State>(m.state);

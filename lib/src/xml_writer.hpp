@@ -7,6 +7,7 @@
 // The encoder drops whitespace-only text between elements, so indentation never becomes content.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,9 @@ std::size_t find_invalid_xml_text(std::string_view text);
 
 class XmlWriter {
  public:
-  // indent < 0: compact (no line breaks at all).
-  XmlWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  // indent < 0: compact (no line breaks at all). Appends to `out`, which holds the XML once
+  // finish() was called (before that its size runs ahead of what was written).
+  XmlWriter(std::string& out, int indent) : out_(out), len_(out.size()), indent_(indent) {}
 
   void declaration();
   void start(std::string_view name);
@@ -35,7 +37,12 @@ class XmlWriter {
   // True while the current element's start tag is still open (no content written yet).
   bool start_tag_open() const { return !stack_.empty() && stack_.back().state == State::open; }
   std::size_t depth() const { return stack_.size(); }
-  void finish();  // final newline
+  void finish();  // final newline; `out` then holds exactly what was written
+
+  // What was written so far, and forgetting it (after handing it on in pieces).
+  std::string_view written() const { return {out_.data(), len_}; }
+  std::size_t size() const { return len_; }
+  void clear() { len_ = 0; }
 
   // A point to go back to (used when a nested document turns out not to decode).
   struct Mark {
@@ -57,10 +64,33 @@ class XmlWriter {
     bool last_text;  // the last thing written inside was text
   };
   void newline(std::size_t level);
+  std::size_t line_size(std::size_t level) const;  // bytes of a line break at that level (0: compact)
+  char* line_break(char* p, std::size_t size) const;
   void close_start_tag(Frame& f);
   void escape(std::string_view s, bool attribute);
 
+  // Appending without std::string's per-call checks: room() makes space for n bytes at len_.
+  char* room(std::size_t n) {
+    if (out_.size() - len_ < n) grow(n);
+    return out_.data() + len_;
+  }
+  void grow(std::size_t n);
+  void put(const char* s, std::size_t n) {
+    if (n) std::memcpy(room(n), s, n);
+    len_ += n;
+  }
+  void put(std::string_view s) { put(s.data(), s.size()); }
+  void put(char c) {
+    *room(1) = c;
+    ++len_;
+  }
+  void put_fill(std::size_t n, char c) {
+    std::memset(room(n), c, n);
+    len_ += n;
+  }
+
   std::string& out_;
+  std::size_t len_;  // bytes written; out_.size() may be larger
   int indent_;
   std::vector<Frame> stack_;
 };

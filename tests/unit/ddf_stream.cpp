@@ -122,6 +122,13 @@ TEST_CASE("ddf stream: text, entities, CDATA, comments, attributes and places") 
       "<!DOCTYPE MgmtTree PUBLIC \"-//OMA//DTD-DM-DDF 1.2//EN\" \"x.dtd\"[<?oma-dm-ddf-ver supported-versions=\"1.2\"?>]>" +
           wrap(kLeaf),
       "doctype.xml"));
+  // Many nodes on one line, with multi-byte characters before them: columns count characters.
+  std::string line = "<MgmtTree>";
+  for (int i = 0; i < 50; ++i)
+    line += "<Node><NodeName>N" + std::to_string(i) + "</NodeName><DFProperties><Description>\xC3\xA9t\xC3\xA9 " +
+            std::to_string(i) + "</Description><DFFormat><chr/></DFFormat></DFProperties></Node>";
+  line += "</MgmtTree>";
+  CHECK(same_both_ways(line, "one-line.xml"));
   // A relative Path, the same node twice (merged, later wins), Nodes nested three deep.
   CHECK(same_both_ways(wrap("<Node><NodeName>X</NodeName><Path>Vendor</Path>" + std::string(kLeaf) + "</Node>"
                             "<Node><NodeName>X</NodeName><Path>./Vendor</Path><DFProperties><DFTitle>again</DFTitle>"

@@ -112,7 +112,12 @@ class Reader {
   Error error(std::uint64_t offset, std::string message) const;
 
  private:
-  std::uint8_t byte(std::uint64_t at_token);
+  // One byte of input (inline: it is read for every token).
+  std::uint8_t byte(std::uint64_t at_token) {
+    if (pos_ >= in_.size()) [[unlikely]] truncated(at_token);
+    return static_cast<std::uint8_t>(in_[pos_++]);
+  }
+  [[noreturn]] void truncated(std::uint64_t at_token) const;
   std::uint32_t mb(std::uint64_t at_token, const char* what);
   std::string_view inline_string(std::uint64_t at_token);
   std::string_view table_string(std::uint32_t index, std::uint64_t at_token);

@@ -1,0 +1,107 @@
+// Decoding to a sink in pieces, mapped input files, attribute escaping.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "syncmldm/base64.hpp"
+#include "syncmldm/codec.hpp"
+#include "syncmldm/error.hpp"
+#include "syncmldm/input.hpp"
+
+using namespace syncmldm;
+
+namespace {
+
+// A message of about `bytes` of XML: Replace commands with 160-character values.
+std::string big_message(std::size_t bytes) {
+  std::string xml =
+      "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>"
+      "<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>IMEI:1</LocURI></Target>"
+      "<Source><LocURI>https://dm.example.net/</LocURI></Source></SyncHdr><SyncBody>";
+  for (int id = 2; xml.size() < bytes; ++id) {
+    xml += "<Replace><CmdID>" + std::to_string(id) + "</CmdID><Item><Target><LocURI>./Vendor/Node" +
+           std::to_string(id) + "</LocURI></Target><Meta><Format xmlns=\"syncml:metinf\">chr</Format></Meta><Data>" +
+           std::string(160, static_cast<char>('a' + id % 26)) + " &amp; &lt;</Data></Item></Replace>";
+  }
+  return xml + "<Final/></SyncBody></SyncML>";
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  auto path = std::filesystem::temp_directory_path() / ("syncmldm-unit-" + name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("codec stream: pieces add up to the whole output, each at least a chunk but the last") {
+  std::string wbxml = codec::xml_to_wbxml(big_message(3 * codec::kDecodeChunk), "t");
+  std::string whole = codec::wbxml_to_xml(wbxml, "t");
+  std::vector<std::string> pieces;
+  codec::wbxml_to_xml(wbxml, "t", {}, [&](std::string_view p) { pieces.emplace_back(p); });
+  REQUIRE(pieces.size() >= 3);
+  std::string joined;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i + 1 < pieces.size()) CHECK(pieces[i].size() >= codec::kDecodeChunk);
+    joined += pieces[i];
+  }
+  CHECK(joined == whole);
+}
+
+TEST_CASE("codec stream: a small message reaches the sink once, after it decoded") {
+  std::string wbxml = codec::xml_to_wbxml(big_message(1000), "t");
+  int calls = 0;
+  codec::wbxml_to_xml(wbxml, "t", {}, [&](std::string_view) { ++calls; });
+  CHECK(calls == 1);
+  // Truncated: the error comes before anything reached the sink.
+  calls = 0;
+  CHECK_THROWS_AS(codec::wbxml_to_xml(wbxml.substr(0, wbxml.size() - 3), "t", {}, [&](std::string_view) { ++calls; }),
+                  Error);
+  CHECK(calls == 0);
+}
+
+TEST_CASE("codec stream: an error late in a large message still names its offset") {
+  std::string wbxml = codec::xml_to_wbxml(big_message(2 * codec::kDecodeChunk), "t");
+  std::string cut = wbxml.substr(0, wbxml.size() - 5);
+  std::size_t passed = 0;
+  try {
+    codec::wbxml_to_xml(cut, "t", {}, [&](std::string_view p) { passed += p.size(); });
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.where().offset.has_value());
+    CHECK(passed >= codec::kDecodeChunk);  // the XML before it was handed over
+  }
+}
+
+TEST_CASE("codec: attribute values keep TAB and LF anywhere, also before an escaped character") {
+  std::string xml = "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncHdr note=\"a&#10;b&#9;c&amp;d&#10;\"/></SyncML>";
+  codec::DecodeOptions o;
+  o.indent = -1;
+  o.xml_declaration = false;
+  std::string out = codec::wbxml_to_xml(codec::xml_to_wbxml(xml, "t"), "t", o);
+  CHECK(out.find("note=\"a&#10;b&#9;c&amp;d&#10;\"") != std::string::npos);
+}
+
+TEST_CASE("input: large files are mapped, small ones and wrapped ones read") {
+  std::string xml = big_message(input::kMapMinBytes + 1000);
+  std::string big = temp_file("mapped.xml", xml);
+  input::Loaded loaded = input::load_mapped(big);
+  CHECK(loaded.mapped.has_value());
+  CHECK(loaded.payload.payload == input::Format::xml);
+  CHECK(loaded.bytes() == xml);
+
+  std::string small = temp_file("small.xml", big_message(100));
+  input::Loaded s = input::load_mapped(small);
+  CHECK_FALSE(s.mapped.has_value());
+  CHECK(s.bytes() == big_message(100));
+
+  // Base64 of a large WBXML message: unwrapped into memory.
+  std::string wbxml = codec::xml_to_wbxml(xml, "t");
+  std::string b64 = temp_file("mapped.b64", base64::encode(wbxml));
+  input::Loaded w = input::load_mapped(b64);
+  CHECK_FALSE(w.mapped.has_value());
+  CHECK(w.payload.container == input::Format::base64);
+  CHECK(w.bytes() == wbxml);
+  for (const auto& p : {big, small, b64}) std::filesystem::remove(p);
+}

@@ -32,6 +32,7 @@ struct Frame {
   std::int8_t format_bin = -1;  // Meta Format in this scope: -1 unknown, 0 other, 1 bin
   std::int8_t nested = -1;      // Meta Type announces a nested document: -1 unknown, 0 no, 1 yes
   bool capture = false;         // Format/Type inside Meta: text collected into `captured`
+  bool base64_marked = false;   // holds binary OPAQUE as marked Base64: nothing may follow it
 };
 
 bool is_syncml(const wbxml::Language* l) {
@@ -105,7 +106,14 @@ class Decoder {
  private:
   Error fail(std::uint64_t offset, std::string message) const { return reader_->error(offset + base_, std::move(message)); }
 
+  // Marked Base64 must be the whole content of its element, or the encoder could not restore it.
+  void refuse_after_base64(const Event& e) const {
+    if (!frames_.empty() && frames_.back().base64_marked)
+      throw fail(e.offset, "content after binary OPAQUE data in the same element cannot be written as XML");
+  }
+
   void write_text(const Event& e, std::string_view s, bool cdata) {
+    refuse_after_base64(e);
     std::size_t bad = cdata ? w_.cdata(s) : w_.text(s);
     if (bad != std::string_view::npos) {
       auto b = static_cast<unsigned char>(s[bad]);
@@ -115,6 +123,7 @@ class Decoder {
   }
 
   void start(const Event& e) {
+    refuse_after_base64(e);
     std::string_view name = e.name;
     std::string_view parent_ns = frames_.empty() ? std::string_view{} : frames_.back().ns;
     Frame f;
@@ -235,6 +244,9 @@ class Decoder {
       for (std::string_view seen : tag_attributes_)
         if (seen == "opaque") throw fail(e.offset, "binary data where a literal attribute \"opaque\" leaves no room for the Base64 marker");
       w_.attribute("opaque", "base64");
+      write_text(e, base64::encode(bytes), false);
+      frames_.back().base64_marked = true;
+      return;
     }
     write_text(e, base64::encode(bytes), false);
   }

@@ -171,6 +171,7 @@ struct Frame {
   bool collect = false;           // text gathered for Base64 decoding (opaque marker, Format bin)
   bool opaque_marker = false;
   bool nested_root = false;       // this element is the root of a nested document
+  bool holds_nested = false;      // a nested document (now OPAQUE) ended inside this Data
   bool capture = false;           // Format/Type inside Meta
   std::int8_t format_bin = -1;    // Meta Format in this element's scope
   std::int8_t nested = -1;        // Meta Type announcing a nested document
@@ -549,6 +550,7 @@ class Encoder {
   void start_element(std::string_view qname, std::size_t at) {
     flush_cdata();
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
+    if (parent && parent->holds_nested) throw fail(at, "an element after a nested document in <Data>");
     std::size_t decl_mark = decls_.size();
     for (const auto& a : attrs_) {
       if (a.name == "xmlns") decls_.push_back({"", a.raw});
@@ -684,6 +686,8 @@ class Encoder {
   void text(std::string_view raw) {
     Frame& f = frames_.back();
     if (f.has_elements && whitespace_only(raw)) return;  // layout
+    // The nested document becomes the whole OPAQUE content of its Data: nothing may follow it.
+    if (f.holds_nested) throw fail(pos_, "text after a nested document in <Data>");
     std::string_view s = raw;
     if (raw.find('&') != std::string_view::npos) {
       decode_entities(raw, scratch_);
@@ -708,6 +712,7 @@ class Encoder {
 
   void cdata(std::string_view s) {
     Frame& f = frames_.back();
+    if (f.holds_nested) throw fail(pos_, "CDATA after a nested document in <Data>");
     if (f.collect) {
       collected_[frames_.size() - 1].append(s);
       return;
@@ -756,6 +761,7 @@ class Encoder {
       std::string doc = finish_output(outputs_.back());
       outputs_.pop_back();
       opaque(doc);
+      frames_.back().holds_nested = true;
     }
   }
 

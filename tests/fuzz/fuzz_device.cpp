@@ -5,22 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/ddf.hpp"
 #include "syncmldm/device.hpp"
 #include "syncmldm/message.hpp"
 #include "syncmldm/tree.hpp"
 #include "syncmldm/xml.hpp"
 
-namespace {
-std::shared_ptr<syncmldm::ddf::Schema> standard_schema() {
-  static std::shared_ptr<syncmldm::ddf::Schema> schema = [] {
-    auto s = std::make_shared<syncmldm::ddf::Schema>();
-    syncmldm::ddf::load_text(*s, syncmldm::ddf::standard_objects_ddf(), "standard");
-    return s;
-  }();
-  return schema;
-}
-}  // namespace
+#include "standard_schema.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace xml = syncmldm::xml;

@@ -10,22 +10,14 @@
 #include <vector>
 
 #include "syncmldm/codec.hpp"
-#include "syncmldm/ddf.hpp"
 #include "syncmldm/error.hpp"
 #include "syncmldm/session.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/tree.hpp"
 
-namespace {
+#include "standard_schema.hpp"
 
-std::shared_ptr<syncmldm::ddf::Schema> standard_schema() {
-  static std::shared_ptr<syncmldm::ddf::Schema> schema = [] {
-    auto s = std::make_shared<syncmldm::ddf::Schema>();
-    syncmldm::ddf::load_text(*s, syncmldm::ddf::standard_objects_ddf(), "standard");
-    return s;
-  }();
-  return schema;
-}
+namespace {
 
 std::vector<std::string_view> split_replies(std::string_view input) {
   std::vector<std::string_view> replies;

@@ -7,17 +7,7 @@ export SOURCE_DATE_EPOCH=1767225600
 
 # A state of a few megabytes, so that writing it takes a while.
 "$BIN/dm-tree" init --ddf "$SRC/testdata/ddf/policy-like.ddf.xml" -o "$WORK/old.tnds"
-python3 - "$WORK/bulk.xml" <<'PY'
-import sys
-with open(sys.argv[1], "w") as f:
-    f.write('<SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>'
-            '<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>dev</LocURI></Target>'
-            '<Source><LocURI>srv</LocURI></Source></SyncHdr><SyncBody>')
-    for i in range(20000):
-        f.write(f'<Add><CmdID>{i + 1}</CmdID><Item><Target><LocURI>./Vendor/MSFT/Bulk/N{i}</LocURI></Target>'
-                f'<Data>value number {i} with some padding to make the state larger</Data></Item></Add>')
-    f.write('<Final/></SyncBody></SyncML>')
-PY
+python3 "$SRC/tests/scripts/bulk_package.py" "$WORK/bulk.xml"
 "$BIN/dm-tree" apply "$WORK/old.tnds" "$WORK/bulk.xml" --in-place >/dev/null
 cat >"$WORK/script.xml" <<'XML'
 <Script>

@@ -9,17 +9,7 @@ export SOURCE_DATE_EPOCH=1767225600
 
 "$bin/dm-tree" init --ddf "${SYNCMLDM_SOURCE:?}/testdata/ddf/policy-like.ddf.xml" -o "$work/old.xml"
 # A package that adds enough nodes to make the new state a few megabytes.
-python3 - "$work/pkg.xml" <<'PY'
-import sys
-with open(sys.argv[1], "w") as f:
-    f.write('<SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>'
-            '<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>dev</LocURI></Target>'
-            '<Source><LocURI>srv</LocURI></Source></SyncHdr><SyncBody>')
-    for i in range(20000):
-        f.write(f'<Add><CmdID>{i + 1}</CmdID><Item><Target><LocURI>./Vendor/MSFT/Bulk/N{i}</LocURI></Target>'
-                f'<Data>value number {i} with some padding to make the state larger</Data></Item></Add>')
-    f.write('<Final/></SyncBody></SyncML>')
-PY
+python3 "${SYNCMLDM_SOURCE:?}/tests/scripts/bulk_package.py" "$work/pkg.xml"
 cp "$work/old.xml" "$work/new.xml"
 "$bin/dm-tree" apply "$work/new.xml" "$work/pkg.xml" --in-place > /dev/null
 cmp -s "$work/old.xml" "$work/new.xml" && { echo "the package changed nothing"; exit 1; }

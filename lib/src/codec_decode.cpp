@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "utf8_append.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
 #include "huge_pages.hpp"
@@ -39,23 +40,6 @@ bool is_syncml(const wbxml::Language* l) {
   return l == &wbxml::syncml10() || l == &wbxml::syncml11() || l == &wbxml::syncml12() || l == &wbxml::metinf12();
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Root names an encoder recognises a document type by (as literals, in a foreign namespace).
 bool names_document_type(std::string_view qname) {
@@ -287,7 +271,7 @@ class Decoder {
       case EventType::entity: {
         if (e.value == 0) throw fail(e.offset, "entity U+0 cannot be written as XML");
         std::string s;
-        append_utf8(s, e.value);
+        detail::append_utf8(s, e.value);
         text(e, s);
         break;
       }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "utf8_append.hpp"
 #include "huge_pages.hpp"
 #include "text_scan.hpp"
 #include "syncmldm/base64.hpp"
@@ -92,23 +93,6 @@ const Language* language_of_root(std::string_view name, std::string_view ns) {
   return nullptr;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Character data with its references replaced (the pre-scan has checked them all).
 void decode_entities(std::string_view s, std::string& out) {
@@ -134,7 +118,7 @@ void decode_entities(std::string_view s, std::string& out) {
       for (char c : ref.substr(hex ? 2 : 1)) {
         v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
       }
-      append_utf8(out, v);
+      detail::append_utf8(out, v);
     }
     i = semi + 1;
   }

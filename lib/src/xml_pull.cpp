@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "utf8_append.hpp"
+
 namespace syncmldm::xml::detail {
 
 namespace {
@@ -23,23 +25,6 @@ const char* find(const char* from, const char* end, std::string_view what) {
 
 [[noreturn]] void unsupported() { throw PullUnsupported{}; }
 
-void append_utf8(unsigned long code, std::string& out) {
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else if (code < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
 
 }  // namespace
 
@@ -69,7 +54,7 @@ void expand_references(std::string_view raw, std::string& out) {
         code = code * (hex ? 16 : 10) + static_cast<unsigned long>(d);
       }
       if (code == 0 || code > 0x10FFFF) unsupported();
-      append_utf8(code, out);
+      syncmldm::detail::append_utf8(out, static_cast<std::uint32_t>(code));
     } else {
       unsupported();
     }

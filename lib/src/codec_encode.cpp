@@ -532,6 +532,7 @@ class Encoder {
   }
 
   void start_element(std::string_view qname, std::size_t at) {
+    flush_text();
     flush_cdata();
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
     if (parent && parent->holds_nested) throw fail(at, "an element after a nested document in <Data>");
@@ -672,31 +673,47 @@ class Encoder {
     if (f.has_elements && whitespace_only(raw)) return;  // layout
     // The nested document becomes the whole OPAQUE content of its Data: nothing may follow it.
     if (f.holds_nested) throw fail(pos_, "text after a nested document in <Data>");
+    if (text_pending_ && !f.collect && pending_.data() != joined_.data()) {
+      joined_.assign(pending_);  // before scratch_, which pending_ may view, is reused
+      pending_ = joined_;
+    }
     std::string_view s = raw;
     if (raw.find('&') != std::string_view::npos) {
       decode_entities(raw, scratch_);
       s = scratch_;
     }
-    if (f.collect) {
-      collected_[frames_.size() - 1].append(s);
+    if (f.collect || f.capture) collected_[frames_.size() - 1].append(s);
+    if (f.collect) return;
+    flush_cdata();
+    // Held back until something other than a comment or PI follows: text split by one is written
+    // as one string, the way decoding will read it back.
+    if (text_pending_) {
+      joined_.append(s);
+      pending_ = joined_;
+    } else {
+      pending_ = s;
+      pending_at_ = pos_;
+      text_pending_ = true;
+    }
+  }
+
+  void flush_text() {
+    if (!text_pending_) return;
+    text_pending_ = false;
+    const Frame& f = frames_.back();
+    if (f.capture && f.token == kType && !wbxml::nested_type_to_wbxml(pending_).empty()) {
+      // Kept inline (never shared) so that it can become "+wbxml" if its Data holds a document.
+      string(pending_, pending_at_, false);
+      type_end_ = out().body.size() - 1;
       return;
     }
-    flush_cdata();
-    if (f.capture) {
-      collected_[frames_.size() - 1].append(s);
-      if (f.token == kType && !wbxml::nested_type_to_wbxml(s).empty()) {
-        // Kept inline (never shared) so that it can become "+wbxml" if its Data holds a document.
-        string(s, pos_, false);
-        type_end_ = out().body.size() - 1;
-        return;
-      }
-    }
-    string(s, pos_);
+    string(pending_, pending_at_);
   }
 
   void cdata(std::string_view s) {
     Frame& f = frames_.back();
     if (f.holds_nested) throw fail(pos_, "CDATA after a nested document in <Data>");
+    flush_text();
     if (f.collect) {
       collected_[frames_.size() - 1].append(s);
       return;
@@ -708,6 +725,7 @@ class Encoder {
   }
 
   void end_element() {
+    flush_text();
     flush_cdata();
     Frame f = frames_.back();
     frames_.pop_back();
@@ -737,7 +755,7 @@ class Encoder {
       } else {
         bool nested_type = !wbxml::nested_type_to_wbxml(collected).empty();
         scope.nested = nested_type || !wbxml::nested_type_to_xml(collected).empty() ? 1 : 0;
-        // Only a Type written as one string here can be patched (not one split by a comment).
+        // Only a Type written inline as one string in this output can be patched.
         scope.type_fix = nested_type && type_end_ > f.content_start && f.output == outputs_.size() - 1 ? type_end_ : 0;
       }
     }
@@ -764,6 +782,10 @@ class Encoder {
   std::string scratch_;
   std::string cdata_;
   bool cdata_pending_ = false;
+  std::string_view pending_;  // text not yet written: a view of the input, scratch_ or joined_
+  std::string joined_;        // text runs split by comments or PIs, joined
+  std::size_t pending_at_ = 0;
+  bool text_pending_ = false;
   std::size_t type_end_ = 0;
   // Recent answers of page_of_namespace (documents alternate between two or three namespaces).
   struct NamespaceAnswer {

@@ -1,5 +1,7 @@
 // Fuzz target: the validator on any input (XML, WBXML, wrapped), both profiles, every report
-// format. Findings must lie inside the input and name a rule of the registry.
+// format. Findings must lie inside the input and name a rule of the registry. SARIF is written
+// for one profile only: it lists the whole rule registry each time, which would otherwise take
+// most of every run.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)report::text(files, {});
     (void)report::json(files, profile, "0");
-    (void)report::sarif(files, profile, "0");
+    if (profile == validate::Profile::Windows) (void)report::sarif(files, profile, "0");
     (void)report::github(files);
   }
   return 0;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "../../lib/src/ddf_stream.hpp"
+#include "../support/ddf_flat.hpp"
 #include "syncmldm/ddf.hpp"
 
 using namespace syncmldm;
@@ -23,32 +24,7 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-std::string describe(const SchemaNode& n) {
-  std::string s = path_of(n) + "|" + std::to_string(n.described) + "|" + n.access.to_string() + "|" +
-                  n.default_value.value_or("<none>") + "|" + n.description + "|" + n.format + "|" + n.occurrence + "|" +
-                  n.occurrence_n + "|" + n.scope + "|" + n.title + "|" + n.case_sense + "|" + n.dynamic_naming + "|" +
-                  n.unique_name_regex + "|" + n.value.value_or("<none>") + "|" + n.ddf_name.value_or("<none>") + "|" +
-                  n.where.to_string() + "|" + std::to_string(n.where.offset.value_or(0));
-  for (const auto& m : n.mime) s += "|mime " + m;
-  if (n.allowed) {
-    s += "|allowed " + n.allowed->value_type + " " + n.allowed->list_delimiter.value_or("<none>");
-    for (std::size_t i = 0; i < n.allowed->values.size(); ++i)
-      s += "|" + n.allowed->values[i] + "=" + n.allowed->descriptions[i];
-  }
-  return s;
-}
-
-void flatten(const SchemaNode& n, std::vector<std::string>& out) {
-  out.push_back(describe(n));
-  for (const auto& [_, c] : n.children) flatten(*c, out);
-  if (n.dynamic) flatten(*n.dynamic, out);
-}
-
-std::vector<std::string> flat(const Schema& s) {
-  std::vector<std::string> out;
-  flatten(s.root(), out);
-  return out;
-}
+using ddf_flat::flat;
 
 // Loads `text` both ways; returns whether the streaming loader took it.
 bool same_both_ways(const std::string& text, const std::string& name) {

@@ -62,6 +62,16 @@ make_certs() {
     -out "$WORK/client.pem" 2>/dev/null
 }
 
+# For session tests: certificates, the password file ($WORK/pw), the curl options that trust the
+# server (TLS), serve [options...] to start a TLS test server, and value STATE URI.
+tls_session_setup() {
+  make_certs
+  printf 'OhBehave\n' >"$WORK/pw"
+  TLS=(--cacert "$WORK/server.pem")
+}
+serve() { start_server --cert "$WORK/server.pem" --key "$WORK/server.key" "$@"; }
+value() { "$BIN/dm-tree" get "$1" "$2" 2>/dev/null || echo "<missing>"; }
+
 # start_server [options...]: starts the test server, sets URL; its log is $WORK/server.log.
 start_server() {
   local urlfile="$WORK/url.$RANDOM"

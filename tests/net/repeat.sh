@@ -4,11 +4,7 @@
 # every time), SessionIDs count up, the connection is reused, MD5 nonces carry on from session to
 # session, the last session's tree is saved, and -w json / -v summarise each session and the run.
 . "$(dirname "$0")/helpers.bash"
-make_certs
-printf 'OhBehave\n' >"$WORK/pw"
-TLS=(--cacert "$WORK/server.pem")
-serve() { start_server --cert "$WORK/server.pem" --key "$WORK/server.key" "$@"; }
-value() { "$BIN/dm-tree" get "$1" "$2" 2>/dev/null || echo "<missing>"; }
+tls_session_setup
 # lines FILE EXPR: EXPR over the JSON lines of FILE as the list `r`.
 lines() {
   if python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]; sys.exit(0 if eval(sys.argv[2]) else 1)' "$2" "$3"; then

@@ -3,12 +3,7 @@
 # Get/Replace/Add/Delete/Exec/Atomic (rollback), MD5 and HMAC, WBXML, 1222 multi-message packages,
 # large objects both ways (MoreData, Size, 213, 424), MaxMsgSize, --max-rounds, --no-save.
 . "$(dirname "$0")/helpers.bash"
-make_certs
-printf 'OhBehave\n' >"$WORK/pw"
-TLS=(--cacert "$WORK/server.pem")
-serve() { start_server --cert "$WORK/server.pem" --key "$WORK/server.key" "$@"; }
-# py FILE EXPR: evaluates EXPR over the server record `r` (helpers for requests).
-value() { "$BIN/dm-tree" get "$1" "$2" 2>/dev/null || echo "<missing>"; }
+tls_session_setup
 
 # ---- a whole session with MD5 and the Windows login-status alert
 serve --script "$DATA/session-full.xml" --auth md5 --user Bruce2 --password OhBehave --record "$WORK/full.json"

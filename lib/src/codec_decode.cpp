@@ -191,9 +191,12 @@ class Decoder {
     Frame& f = frames_.back();
     if (f.capture) {
       captured_.append(s);
-      if (f.token == kType) {
-        std::string_view as_xml = wbxml::nested_type_to_xml(s);
-        if (!as_xml.empty()) s = as_xml;
+      if (f.token == kType && !wbxml::nested_type_to_xml(s).empty()) {
+        // "...+wbxml" becomes "...+xml" with the rest as written: encoding restores the same bytes.
+        std::string as_xml(s);
+        as_xml.erase(as_xml.size() - 5, 2);
+        write_text(e, as_xml, false);
+        return;
       }
     }
     write_text(e, s, false);

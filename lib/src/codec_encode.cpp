@@ -656,8 +656,8 @@ class Encoder {
     for (std::size_t i = frames_.size(); i-- > 0;) {
       Frame& f = frames_[i];
       if (f.type_fix == 0 || f.output != outputs_.size() - 1) continue;
-      std::size_t at = f.type_fix - 3;  // before "xml"
-      out().body.insert(at, "wb");
+      std::size_t at = f.type_fix - 3;  // before "xml", in the case of its 'x' (decoding drops the two)
+      out().body.insert(at, out().body[at] == 'X' ? "WB" : "wb");
       for (auto& g : frames_) {
         if (g.output != f.output) continue;
         if (g.tag_pos >= at) g.tag_pos += 2;

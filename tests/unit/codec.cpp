@@ -102,6 +102,17 @@ TEST_CASE("codec: nested DevInf and its Type") {
   CHECK(encode(decode(w)) == w);
 }
 
+TEST_CASE("codec: a nested-document Type keeps its case both ways") {
+  for (std::string type : {"application/vnd.syncml-dEvinf+xml", "APPLICATION/VND.SYNCML-DEVINF+XML"}) {
+    std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><Results><Meta><Type xmlns='syncml:metinf'>" + type +
+                      "</Type></Meta><Item><Data><DevInf xmlns='syncml:devinf'><VerDTD>1.2</VerDTD></DevInf></Data>"
+                      "</Item></Results></SyncML>";
+    std::string w = encode(xml);
+    CHECK(decode(w).find(">" + type + "<") != std::string::npos);
+    CHECK(encode(decode(w)) == w);
+  }
+}
+
 TEST_CASE("codec: unknown elements and attributes as literals") {
   std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody xmlns:msft='urn:x'><Data msft:originalerror='0x86000002'>404</Data><Vendor>x</Vendor></SyncBody></SyncML>";
   std::string w = encode(xml);

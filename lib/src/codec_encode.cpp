@@ -681,6 +681,8 @@ class Encoder {
     if (raw.find('&') != std::string_view::npos) {
       decode_entities(raw, scratch_);
       s = scratch_;
+      // White space written as references (&#9;) is layout too: decoding writes it back as is.
+      if (f.has_elements && whitespace_only(s)) return;
     }
     if (f.collect || f.capture) collected_[frames_.size() - 1].append(s);
     if (f.collect) return;

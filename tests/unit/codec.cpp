@@ -54,6 +54,9 @@ TEST_CASE("codec: text is kept exactly; layout whitespace is not content") {
   std::string w = encode(xml);
   CHECK(decode(w) == "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><Data>  a &amp; b&#13;\n </Data><Data><![CDATA[<x/>]]></Data></SyncML>");
   CHECK(encode(decode(w)) == w);
+  // White space between elements is layout, written plainly or as references.
+  CHECK(encode("<SyncML xmlns='SYNCML:SYNCML1.2'>\n &#9;&#x20;<Final/>&#10;</SyncML>") ==
+        encode("<SyncML xmlns='SYNCML:SYNCML1.2'><Final/></SyncML>"));
 }
 
 TEST_CASE("codec: text split by comments or PIs is one string, as decoding reads it back") {

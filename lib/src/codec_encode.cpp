@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -141,6 +142,9 @@ struct Output {
   std::string body;
   std::string strtbl;
   std::unordered_map<std::string, std::uint32_t> table_index;
+  // Texts seen once in this document (share mode): the second sighting goes to the table. Each
+  // document counts its own, as it is decoded and encoded again on its own.
+  std::unordered_set<std::string> seen;
 };
 
 struct Frame {
@@ -464,8 +468,7 @@ class Encoder {
   // A string: STR_T when the table shares it (second sighting onwards), else STR_I.
   void string(std::string_view s, std::size_t at, bool shareable = true) {
     if (options_.string_table == StringTableMode::share && shareable && s.size() >= kShareMinLength) {
-      auto [it, first] = seen_.try_emplace(std::string(s), outputs_.size());
-      if (!first && it->second == outputs_.size()) {
+      if (!out().seen.emplace(s).second) {
         std::uint32_t index = add_string(s, at);
         put(wbxml::tok::kStrT);
         put_mb(index);
@@ -780,7 +783,6 @@ class Encoder {
   std::size_t next_lt_from_ = std::string_view::npos, next_lt_ = 0;  // see has_child_elements
   std::vector<std::string> collected_;  // per depth, see Frame
   std::vector<Output> outputs_;
-  std::unordered_map<std::string, std::size_t> seen_;
   std::string scratch_;
   std::string cdata_;
   bool cdata_pending_ = false;

@@ -116,6 +116,19 @@ TEST_CASE("codec: a nested-document Type keeps its case both ways") {
   }
 }
 
+TEST_CASE("codec: string-table sharing counts each nested document on its own") {
+  // Without a Type the nested DevInf decodes as Base64 OPAQUE, and its texts are not seen when
+  // encoding again: the outer document's sharing must not depend on them.
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><Results><Item><Data><DevInf xmlns='syncml:devinf'><Man>repeated</Man>"
+      "<Mod>repeated</Mod></DevInf></Data></Item><Item><Data>repeated</Data></Item><Item><Data>repeated</Data>"
+      "</Item></Results></SyncML>";
+  codec::EncodeOptions share;
+  share.string_table = codec::StringTableMode::share;
+  std::string w = encode(xml, share);
+  CHECK(encode(decode(w), share) == w);
+}
+
 TEST_CASE("codec: unknown elements and attributes as literals") {
   std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody xmlns:msft='urn:x'><Data msft:originalerror='0x86000002'>404</Data><Vendor>x</Vendor></SyncBody></SyncML>";
   std::string w = encode(xml);

@@ -2,6 +2,7 @@
 // state kept is one small frame per open element (for namespaces and for Meta Format/Type, which
 // decide how a Data's OPAQUE is shown).
 #include <algorithm>
+#include <deque>
 
 #include <fmt/format.h>
 
@@ -268,6 +269,13 @@ class Decoder {
         }
         w_.attribute(e.name, e.data);
         tag_attributes_.push_back(e.name);
+        if (e.name == "xmlns") {
+          // The literal's default namespace covers its children: a token inside it then needs
+          // its own xmlns to encode back to the same token.
+          while (literal_ns_.size() < frames_.size()) literal_ns_.emplace_back();
+          literal_ns_[frames_.size() - 1].assign(e.data);
+          frames_.back().ns = literal_ns_[frames_.size() - 1];
+        }
         break;
       case EventType::end: end(e); break;
       case EventType::text: text(e, e.data); break;
@@ -297,6 +305,8 @@ class Decoder {
   std::vector<std::string_view> tag_attributes_;  // names written on the open start tag
   bool tag_is_unknown_ = false;                   // that tag is <unknown> (or a literal of that name)
   std::string captured_;
+  // Default namespaces declared on literal elements, per depth (a deque: views stay valid).
+  std::deque<std::string> literal_ns_;
   const char* input_begin_ = nullptr;
 };
 

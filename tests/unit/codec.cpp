@@ -129,6 +129,18 @@ TEST_CASE("codec: string-table sharing counts each nested document on its own") 
   CHECK(encode(decode(w), share) == w);
 }
 
+TEST_CASE("codec: a token inside a literal with its own default namespace keeps its namespace") {
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody><Results><Item><Meta><Type xmlns='syncml:metinf'>"
+      "application/vnd.syncml.dmtnds+xml</Type></Meta><Data><MgmtTree xmlns='syncml:dmddf1.2'><Node><RTProperties>"
+      "<Vendor xmlns='urn:vendor'><Type xmlns='syncml:dmddf1.2'>abc</Type></Vendor></RTProperties></Node></MgmtTree>"
+      "</Data></Item></Results></SyncBody></SyncML>";
+  std::string w = encode(xml);
+  std::string x = decode(w);
+  CHECK(x.find("<Vendor xmlns=\"urn:vendor\"><Type xmlns=\"syncml:dmddf1.2\">abc</Type></Vendor>") != std::string::npos);
+  CHECK(encode(x) == w);
+}
+
 TEST_CASE("codec: unknown elements and attributes as literals") {
   std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody xmlns:msft='urn:x'><Data msft:originalerror='0x86000002'>404</Data><Vendor>x</Vendor></SyncBody></SyncML>";
   std::string w = encode(xml);

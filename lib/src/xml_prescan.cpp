@@ -201,10 +201,11 @@ bool MarkupScan::scan(std::size_t limit) {
         }
       }
       char quote = 0;
+      char last = 0;  // the last character outside values, white space aside
       for (; j < n; ++j) {
         char c = text[j];
         if (quote) {
-          if (c == quote) quote = 0;
+          if (c == quote) quote = 0, last = c;
           else if (c == '<') return fail(j, "'<' not allowed in an attribute value");
           else if (c == '&') {
             std::size_t len = entity_length(text, j);
@@ -212,9 +213,13 @@ bool MarkupScan::scan(std::size_t limit) {
             j += len - 1;
           }
         } else if (c == '"' || c == '\'') {
+          // Only a value opens a quote: RapidXML would take one elsewhere as part of a name.
+          if (last != '=') return fail(j, "quote outside an attribute value (a value follows '=')");
           quote = c;
         } else if (c == '>' || c == '<') {
           break;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          last = c;
         }
       }
       if (j >= n || text[j] != '>') return fail(i, "unterminated start tag");

@@ -73,6 +73,11 @@ TEST_CASE("xml: malformed input is rejected with line and column") {
   CHECK(parse_error("<a/><b/>").message() == "more than one root element");
   CHECK(parse_error("</a>").where().column == 1);
   CHECK(parse_error("<a>x").where().line == 1);
+  // A quote anywhere but after '=' (RapidXML would read it as part of a name).
+  CHECK(parse_error("<a><p\" b=\"x\"/></a>").where().column == 6);
+  CHECK(parse_error("<a><p b\"c=\"x\"/></a>").message().find("quote outside") != std::string::npos);
+  CHECK(parse_error("<a><p b=\"x\"\"y\"/></a>").where().column == 12);
+  CHECK_NOTHROW(xml::Document::parse("<a><p b = 'x' c=\"y\" /></a>", "t.xml"));
 }
 
 TEST_CASE("xml: nesting depth is bounded before the recursive parser runs") {

@@ -658,7 +658,9 @@ class Encoder {
   void apply_type_fix() {
     for (std::size_t i = frames_.size(); i-- > 0;) {
       Frame& f = frames_[i];
-      if (f.type_fix == 0 || f.output != outputs_.size() - 1) continue;
+      // The nearest scope with a Type decides, as in decoding: one further out stays as it is.
+      if (f.output != outputs_.size() - 1 || f.nested < 0) continue;
+      if (f.type_fix == 0) return;
       std::size_t at = f.type_fix - 3;  // before "xml", in the case of its 'x' (decoding drops the two)
       out().body.insert(at, out().body[at] == 'X' ? "WB" : "wb");
       for (auto& g : frames_) {

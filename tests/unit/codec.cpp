@@ -141,6 +141,16 @@ TEST_CASE("codec: a token inside a literal with its own default namespace keeps 
   CHECK(encode(x) == w);
 }
 
+TEST_CASE("codec: only the nearest Type in scope turns +wbxml for a nested document") {
+  std::string xml =
+      "<SyncML xmlns='SYNCML:SYNCML1.2'><Results><Meta><Type xmlns='syncml:metinf'>application/vnd.syncml-devinf+xml"
+      "</Type></Meta><Item><Meta><Type xmlns='syncml:metinf'>text/plain</Type></Meta><Data><DevInf "
+      "xmlns='syncml:devinf'><VerDTD>1.2</VerDTD></DevInf></Data></Item></Results></SyncML>";
+  std::string w = encode(xml);
+  CHECK(w.find("devinf+xml") != std::string::npos);  // the outer Type does not speak for this Data
+  CHECK(encode(decode(w)) == w);
+}
+
 TEST_CASE("codec: unknown elements and attributes as literals") {
   std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody xmlns:msft='urn:x'><Data msft:originalerror='0x86000002'>404</Data><Vendor>x</Vendor></SyncBody></SyncML>";
   std::string w = encode(xml);

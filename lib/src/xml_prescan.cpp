@@ -200,6 +200,11 @@ bool MarkupScan::scan(std::size_t limit) {
           return fail(i, "'<' must start a tag (write &lt; for a literal '<')");
         }
       }
+      // The whole name: RapidXML would take other characters ('&', quotes) into it.
+      while (j < n && (is_name_char(text[j]) || static_cast<unsigned char>(text[j]) >= 0x80)) ++j;
+      if (j < n && !std::strchr(" \t\r\n/>", text[j])) {
+        return fail(j, std::string("'") + text[j] + "' is not allowed in a tag name");
+      }
       char quote = 0;
       char last = 0;  // the last character outside values, white space aside
       for (; j < n; ++j) {

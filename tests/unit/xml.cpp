@@ -78,6 +78,8 @@ TEST_CASE("xml: malformed input is rejected with line and column") {
   CHECK(parse_error("<a><p b\"c=\"x\"/></a>").message().find("quote outside") != std::string::npos);
   CHECK(parse_error("<a><p b=\"x\"\"y\"/></a>").where().column == 12);
   CHECK_NOTHROW(xml::Document::parse("<a><p b = 'x' c=\"y\" /></a>", "t.xml"));
+  CHECK(parse_error("<a><F:&nal/></a>").message() == "'&' is not allowed in a tag name");
+  CHECK(parse_error("<a><F:&nal/></a>").where().column == 7);
 }
 
 TEST_CASE("xml: nesting depth is bounded before the recursive parser runs") {

@@ -68,4 +68,51 @@ inline std::size_t skip_spaces(const char* d, std::size_t i, std::size_t n) {
   return n;
 }
 
+// Skips the characters XML allows in ASCII: 0x20-0x7F and TAB, LF, CR (line breaks of indented
+// text do not stop the run); stops at other control characters and at non-ASCII bytes.
+inline std::size_t skip_xml_ascii(const char* d, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+    int bits = _mm_movemask_epi8(_mm_andnot_si128(allowed, _mm_cmplt_epi8(v, space)));
+    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    auto c = static_cast<unsigned char>(d[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x80) return i;
+  }
+  return n;
+}
+
+// Index of the first byte equal to a, b or c at or after i, or n. Always inlined, its first
+// byte tested alone (markup often follows markup): the runs searched (text between tags,
+// attribute values, end tags) are too short for a call to memchr to pay.
+[[gnu::always_inline]] inline std::size_t find_first_of3(const char* d, std::size_t i, std::size_t n, char a, char b,
+                                                         char c) {
+  if (i < n && (d[i] == a || d[i] == b || d[i] == c)) return i;
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+  auto match = [&](std::size_t at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+  };
+  for (; i + 16 <= n; i += 16) {
+    if (unsigned bits = match(i)) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+  }
+#endif
+  for (; i < n; ++i) {
+    if (d[i] == a || d[i] == b || d[i] == c) return i;
+  }
+  return n;
+}
+
+[[gnu::always_inline]] inline std::size_t find_byte(const char* d, std::size_t i, std::size_t n, char a) {
+  return find_first_of3(d, i, n, a, a, a);
+}
+
 }  // namespace syncmldm::detail

@@ -51,7 +51,7 @@ bool check_utf8(std::string_view text, std::size_t& pos, std::size_t limit, Pres
   const unsigned char* p = begin + pos;
   const unsigned char* stop = begin + limit;
   while (p < stop) {
-    p = begin + syncmldm::detail::skip_printable_ascii(text.data(), static_cast<std::size_t>(p - begin), limit);
+    p = begin + syncmldm::detail::skip_xml_ascii(text.data(), static_cast<std::size_t>(p - begin), limit);
     if (p >= stop) break;
     std::size_t n = utf8_char(p, end);
     if (n == 0) {
@@ -65,10 +65,27 @@ bool check_utf8(std::string_view text, std::size_t& pos, std::size_t limit, Pres
   return true;
 }
 
-bool is_name_char(char c) {
+constexpr bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
          c == '.' || c == ':';
 }
+
+// The byte classes of a start tag's name, as tables (one load a byte instead of a chain of tests).
+struct TagNameBytes {
+  bool first[256] = {};  // may start a name: a name character but a digit, '-' or '.'; or non-ASCII
+  bool rest[256] = {};   // may continue it: a name character or non-ASCII
+  bool after[256] = {};  // may follow it (NUL too: strchr found its terminator in the old test)
+  constexpr TagNameBytes() {
+    for (int c = 0; c < 256; ++c) {
+      char ch = static_cast<char>(c);
+      bool name = is_name_char(ch) || c >= 0x80;
+      rest[c] = name;
+      first[c] = name && ch != '-' && ch != '.' && !(ch >= '0' && ch <= '9');
+    }
+    for (unsigned char c : {' ', '\t', '\r', '\n', '/', '>', '\0'}) after[c] = true;
+  }
+};
+constexpr TagNameBytes kTagName{};
 
 // Checks the reference starting at text[i] == '&'; returns its length or 0.
 std::size_t entity_length(std::string_view text, std::size_t i) {
@@ -119,35 +136,77 @@ class MarkupScan {
   PrescanProblem problem_{};
   std::size_t depth = 0;
   std::size_t i = 0;
-  // The next '&' at or after i (amp < amp_end), or none before amp_end: found with memchr over
-  // a window and kept until the scan passes it (find_first_of("<&") would call memchr on the
-  // two-character set once per byte; a search to the end would read the whole text ahead).
-  std::size_t amp = 0, amp_end = 0;
 };
 
-constexpr std::size_t kWindow = std::size_t{64} << 10;
-
 bool MarkupScan::scan(std::size_t limit) {
+  const char* d = text.data();
   while (i < limit && i < n) {
     // Character data: only '&' and '<' matter.
-    if (i > amp || (amp == amp_end && i >= amp_end)) {
-      std::size_t window_end = n - i > kWindow ? i + kWindow : n;
-      const void* a = std::memchr(text.data() + i, '&', window_end - i);
-      amp_end = window_end;
-      amp = a ? static_cast<std::size_t>(static_cast<const char*>(a) - text.data()) : window_end;
-    }
-    const void* lt = std::memchr(text.data() + i, '<', amp - i);
-    std::size_t next = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - text.data()) : amp;
-    if (next >= n) {
-      i = n;
-      break;
-    }
-    i = next;
-    if (text[i] != '&' && text[i] != '<') continue;  // the end of a window searched for '&'
+    i = syncmldm::detail::find_first_of3(d, i, n, '<', '&', '&');
+    if (i >= n) break;
     if (text[i] == '&') {
       std::size_t len = entity_length(text, i);
       if (len == 0) return fail(i, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
       i += len;
+      continue;
+    }
+    char next = i + 1 < n ? text[i + 1] : '\0';
+    if (next == '/') {
+      std::size_t close = syncmldm::detail::find_byte(d, i + 2, n, '>');
+      if (close >= n) return fail(i, "unterminated end tag");
+      if (depth == 0) return fail(i, "end tag without a matching start tag");
+      --depth;
+      i = close + 1;
+      continue;
+    }
+    if (next != '!' && next != '?') {
+      // Start tag: scan to '>' outside quotes, checking entity references in attribute values.
+      std::size_t j = i + 1;
+      if (j >= n || !kTagName.first[static_cast<unsigned char>(text[j])]) {
+        return fail(i, "'<' must start a tag (write &lt; for a literal '<')");
+      }
+      // The whole name: RapidXML would take other characters ('&', quotes) into it.
+      while (j < n && kTagName.rest[static_cast<unsigned char>(text[j])]) ++j;
+      if (j < n && !kTagName.after[static_cast<unsigned char>(text[j])]) {
+        return fail(j, std::string("'") + text[j] + "' is not allowed in a tag name");
+      }
+      if (j < n && text[j] == '>') {
+        // No attributes (most tags): what the loop below would conclude at once.
+        if (++depth > max_depth) return fail(i, "elements nested deeper than " + std::to_string(max_depth) + " levels");
+        i = j + 1;
+        continue;
+      }
+      char quote = 0;
+      char last = 0;  // the last character outside values, white space aside
+      for (; j < n; ++j) {
+        char c = text[j];
+        if (quote) {
+          // Inside a value only its quote, '<' and '&' matter.
+          j = syncmldm::detail::find_first_of3(d, j, n, quote, '<', '&');
+          if (j >= n) break;
+          c = text[j];
+          if (c == quote) quote = 0, last = c;
+          else if (c == '<') return fail(j, "'<' not allowed in an attribute value");
+          else {
+            std::size_t len = entity_length(text, j);
+            if (len == 0) return fail(j, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
+            j += len - 1;
+          }
+        } else if (c == '"' || c == '\'') {
+          // Only a value opens a quote: RapidXML would take one elsewhere as part of a name.
+          if (last != '=') return fail(j, "quote outside an attribute value (a value follows '=')");
+          quote = c;
+        } else if (c == '>' || c == '<') {
+          break;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          last = c;
+        }
+      }
+      if (j >= n || text[j] != '>') return fail(i, "unterminated start tag");
+      if (text[j - 1] != '/') {
+        if (++depth > max_depth) return fail(i, "elements nested deeper than " + std::to_string(max_depth) + " levels");
+      }
+      i = j + 1;
       continue;
     }
     std::string_view rest = text.substr(i);
@@ -179,59 +238,11 @@ bool MarkupScan::scan(std::size_t limit) {
       }
       if (j >= n) return fail(i, "unterminated DOCTYPE declaration");
       i = j + 1;
-    } else if (rest.starts_with("<!")) {
-      // Any other declaration: skipped to the first '>', as RapidXML does.
+    } else {
+      // Any other declaration ("<!"): skipped to the first '>', as RapidXML does.
       std::size_t close = text.find('>', i + 2);
       if (close == std::string_view::npos) return fail(i, "unterminated declaration");
       i = close + 1;
-    } else if (rest.starts_with("</")) {
-      std::size_t close = text.find('>', i + 2);
-      if (close == std::string_view::npos) return fail(i, "unterminated end tag");
-      if (depth == 0) return fail(i, "end tag without a matching start tag");
-      --depth;
-      i = close + 1;
-    } else {
-      // Start tag: scan to '>' outside quotes, checking entity references in attribute values.
-      std::size_t j = i + 1;
-      if (j >= n || !is_name_char(text[j]) || text[j] == '-' || text[j] == '.' || (text[j] >= '0' && text[j] <= '9')) {
-        if (j < n && static_cast<unsigned char>(text[j]) >= 0x80) {
-          // Non-ASCII name start: accepted, RapidXML checks the rest.
-        } else {
-          return fail(i, "'<' must start a tag (write &lt; for a literal '<')");
-        }
-      }
-      // The whole name: RapidXML would take other characters ('&', quotes) into it.
-      while (j < n && (is_name_char(text[j]) || static_cast<unsigned char>(text[j]) >= 0x80)) ++j;
-      if (j < n && !std::strchr(" \t\r\n/>", text[j])) {
-        return fail(j, std::string("'") + text[j] + "' is not allowed in a tag name");
-      }
-      char quote = 0;
-      char last = 0;  // the last character outside values, white space aside
-      for (; j < n; ++j) {
-        char c = text[j];
-        if (quote) {
-          if (c == quote) quote = 0, last = c;
-          else if (c == '<') return fail(j, "'<' not allowed in an attribute value");
-          else if (c == '&') {
-            std::size_t len = entity_length(text, j);
-            if (len == 0) return fail(j, "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
-            j += len - 1;
-          }
-        } else if (c == '"' || c == '\'') {
-          // Only a value opens a quote: RapidXML would take one elsewhere as part of a name.
-          if (last != '=') return fail(j, "quote outside an attribute value (a value follows '=')");
-          quote = c;
-        } else if (c == '>' || c == '<') {
-          break;
-        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-          last = c;
-        }
-      }
-      if (j >= n || text[j] != '>') return fail(i, "unterminated start tag");
-      if (text[j - 1] != '/') {
-        if (++depth > max_depth) return fail(i, "elements nested deeper than " + std::to_string(max_depth) + " levels");
-      }
-      i = j + 1;
     }
   }
   return true;

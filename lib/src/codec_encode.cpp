@@ -44,6 +44,39 @@ struct NameStops {
 };
 constexpr NameStops kNameStops{};
 
+// End of the name that starts at d[i] (the first byte kNameStops stops at, or n); `colon` gets the
+// index of its first ':' (npos if none). 16 bytes a step: a byte that might stop the name (up to
+// '\'', '/', '<' to '>') is then looked up in the table.
+std::size_t scan_name(const char* d, std::size_t i, std::size_t n, std::size_t& colon) {
+  colon = std::string_view::npos;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('\''), slash = _mm_set1_epi8('/'), lt = _mm_set1_epi8('<'),
+                two = _mm_set1_epi8(2), colons = _mm_set1_epi8(':');
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, quote), v);         // <= '\''
+    __m128i off = _mm_sub_epi8(v, lt);
+    __m128i angle = _mm_cmpeq_epi8(_mm_min_epu8(off, two), off);     // '<', '=', '>'
+    auto maybe = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, angle), _mm_cmpeq_epi8(v, slash))));
+    auto colon_bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, colons)));
+    unsigned k = maybe ? static_cast<unsigned>(__builtin_ctz(maybe)) : 16;
+    colon_bits &= (1u << k) - 1;
+    if (colon_bits && colon == std::string_view::npos) colon = i + static_cast<std::size_t>(__builtin_ctz(colon_bits));
+    if (k == 16) {
+      i += 16;
+      continue;
+    }
+    if (kNameStops.stop[static_cast<unsigned char>(d[i + k])]) return i + k;
+    i += k + 1;  // a name byte after all ('!', '#', ...)
+  }
+#endif
+  for (; i < n && !kNameStops.stop[static_cast<unsigned char>(d[i])]; ++i) {
+    if (d[i] == ':' && colon == std::string_view::npos) colon = i;
+  }
+  return i;
+}
+
 // Layout between elements: mostly runs of spaces, skipped 16 at a time.
 bool whitespace_only(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -74,6 +107,15 @@ std::string_view local_part(std::string_view qname) {
 std::string_view prefix_part(std::string_view qname) {
   std::size_t colon = colon_of(qname);
   return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+}
+
+// Whether `a` starts with the bytes of `b` (a has at least b.size() bytes): names are short,
+// a loop is cheaper than a call to memcmp.
+bool same_bytes(const char* a, std::string_view b) {
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 // Language of a document whose root is `name` in namespace `ns`.
@@ -292,12 +334,23 @@ class Encoder {
   // At '<' of a start tag: reads the name and attributes into attrs_; returns with pos_ after
   // '>' and empty_ telling whether it was "/>".
   void read_start_tag(std::string_view& qname) {
-    std::size_t start = pos_++;
-    std::size_t n0 = pos_;
-    while (pos_ < text_.size() && name_char(text_[pos_])) ++pos_;
-    qname = text_.substr(n0, pos_ - n0);
+    std::size_t start = pos_;
+    // Locals, not pos_: a store through a char pointer could alias the member, so the compiler
+    // would keep it in memory. The first ':' is noted on the way for start_element.
+    const char* d = text_.data();
+    const std::size_t n = text_.size();
+    std::size_t n0 = start + 1, colon;
+    std::size_t p = scan_name(d, n0, n, colon);
+    qname = std::string_view(d + n0, p - n0);
+    qname_colon_ = colon == std::string_view::npos ? colon : colon - n0;
+    pos_ = p;
     if (qname.empty()) throw fail(start, "element without a name");
     attrs_.clear();
+    if (p < n && d[p] == '>') {  // no attributes, no white space: most tags
+      pos_ = p + 1;
+      empty_ = false;
+      return;
+    }
     for (;;) {
       skip_space();
       char c = text_[pos_];
@@ -323,7 +376,8 @@ class Encoder {
       char q = text_[pos_];
       if (q != '"' && q != '\'') throw fail(pos_, "attribute value without quotes");
       std::size_t v0 = ++pos_;
-      pos_ = text_.find(q, v0);
+      pos_ = detail::find_byte(text_.data(), v0, text_.size(), q);
+      if (pos_ == text_.size()) pos_ = std::string_view::npos;  // as find() said (the pre-scan saw the quote)
       for (const auto& a : attrs_) {
         if (a.name == name) throw fail(a0, fmt::format("attribute '{}' given twice", name));
       }
@@ -336,7 +390,8 @@ class Encoder {
   bool has_child_elements() {
     std::size_t p = pos_;
     for (bool first = true;; first = false) {
-      p = text_.find('<', p);
+      p = detail::find_byte(text_.data(), p, text_.size(), '<');
+      if (p == text_.size()) p = std::string_view::npos;
       if (first) {
         // content() looks for the same '<' next.
         next_lt_from_ = pos_;
@@ -360,9 +415,9 @@ class Encoder {
   // Element content until the root ends: an explicit loop (no recursion).
   void content() {
     while (!frames_.empty()) {
-      std::size_t lt = pos_ == next_lt_from_ ? next_lt_ : text_.find('<', pos_);
-      if (lt == std::string_view::npos) throw fail(pos_, "unterminated element");
-      if (lt > pos_) text(text_.substr(pos_, lt - pos_));
+      std::size_t lt = pos_ == next_lt_from_ ? next_lt_ : detail::find_byte(text_.data(), pos_, text_.size(), '<');
+      if (lt >= text_.size()) throw fail(pos_, "unterminated element");
+      if (lt > pos_) text(std::string_view(text_.data() + pos_, lt - pos_));
       pos_ = lt;
       char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
       if (next != '/' && next != '!' && next != '?') {
@@ -375,12 +430,14 @@ class Encoder {
         std::string_view open = frames_.back().qname;
         std::size_t gt = n0 + open.size();
         // Usually "</name>" right away; otherwise find its end (white space may precede '>').
-        bool plain = gt < text_.size() && text_[gt] == '>' && text_.compare(n0, open.size(), open) == 0;
-        if (!plain) gt = text_.find('>', n0);
-        std::string_view name = text_.substr(n0, gt - n0);
-        while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
-        if (!plain && name != open) {
-          throw fail(pos_, fmt::format("end tag </{}> does not match <{}>", name, frames_.back().qname));
+        bool plain = gt < text_.size() && text_[gt] == '>' && same_bytes(text_.data() + n0, open);
+        if (!plain) {
+          gt = text_.find('>', n0);
+          std::string_view name = text_.substr(n0, gt - n0);
+          while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
+          if (name != open) {
+            throw fail(pos_, fmt::format("end tag </{}> does not match <{}>", name, frames_.back().qname));
+          }
         }
         pos_ = gt + 1;
         end_element();
@@ -499,18 +556,47 @@ class Encoder {
   std::optional<std::uint8_t> page_of_namespace(std::string_view ns) {
     const Language* l = out().language;
     for (const auto& c : ns_cache_) {
-      if (c.language == l && c.ns == ns) return c.page;
+      // Mostly the very same declaration (the root's): its bytes need no comparing.
+      if (c.language == l && ((c.ns.data() == ns.data() && c.ns.size() == ns.size()) || c.ns == ns)) return c.page;
     }
     NamespaceAnswer& slot = ns_cache_[ns_cache_next_++ % ns_cache_.size()];
     slot = {ns, l, l->page_of_namespace(ns)};
     return slot.page;
   }
 
+  // Language::token, remembered: the same few names come back for every element. The names
+  // compared are both in the input, so 16 bytes of each can be read at once (near its end: a loop).
+  std::optional<std::uint8_t> token(const Language* l, std::uint8_t page, std::string_view name) {
+    std::size_t len = name.size();
+    if (len == 0 || len > 16) return l->token(page, name);
+    auto u = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c)); };
+    std::size_t h = len * 13 + u(name[0]) * 13 + u(name[len - 1]) * 3 + u(name[len / 2]) * 5 + page * 29u;
+    TokenAnswer& slot = token_cache_[h % token_cache_.size()];
+    if (slot.language == l && slot.page == page && slot.name.size() == len && same_name(slot.name.data(), name)) {
+      return slot.token;
+    }
+    slot = {name, l, page, l->token(page, name)};
+    return slot.token;
+  }
+  bool same_name(const char* a, std::string_view b) const {
+#if defined(__SSE2__)
+    const char* end = text_.data() + text_.size();
+    if (end - a >= 16 && end - b.data() >= 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+      __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data()));
+      auto equal = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
+      unsigned want = (1u << b.size()) - 1;  // b.size() <= 16
+      return (equal & want) == want;
+    }
+#endif
+    return same_bytes(a, b);
+  }
+
   std::optional<std::pair<std::uint8_t, std::uint8_t>> resolve(std::string_view local, std::string_view ns) {
     const Language* l = out().language;
     if (!ns.empty()) {
       if (auto page = page_of_namespace(ns)) {
-        if (auto t = l->token(*page, local)) return std::pair{*page, *t};
+        if (auto t = token(l, *page, local)) return std::pair{*page, *t};
       } else if (!language_of_root("", ns)) {
         return std::nullopt;  // a foreign namespace: keep the name as written
       }
@@ -519,7 +605,7 @@ class Encoder {
     // current page first, then the others, as decoders expect.
     for (auto p : l->name_pages) {
       if (p == out().page) {
-        if (auto t = l->token(p, local)) return std::pair{p, *t};
+        if (auto t = token(l, p, local)) return std::pair{p, *t};
       }
     }
     for (auto p : l->name_pages) {
@@ -544,7 +630,7 @@ class Encoder {
       if (a.name == "xmlns") decls_.push_back({"", a.raw});
       else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
     }
-    std::size_t colon = colon_of(qname);
+    std::size_t colon = qname_colon_;
     std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
     std::string_view ns = lookup_ns(colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon));
 
@@ -561,7 +647,10 @@ class Encoder {
       }
     }
 
-    Frame f;
+    // Built in place (a Frame is large); `parent` is taken again as the vector may have moved.
+    frames_.emplace_back();
+    Frame& f = frames_.back();
+    parent = frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
     f.qname = qname;
     f.decl_mark = decl_mark;
     f.output = outputs_.size() - 1;
@@ -640,7 +729,6 @@ class Encoder {
       if (is_data && !f.has_elements && format_bin() == 1) f.collect = true;
       if (f.opaque_marker) f.collect = true;
     }
-    frames_.push_back(f);
     if (collected_.size() < frames_.size()) collected_.emplace_back();
     if (f.collect || f.capture) collected_[frames_.size() - 1].clear();
     if (empty_) end_element();
@@ -683,7 +771,7 @@ class Encoder {
       pending_ = joined_;
     }
     std::string_view s = raw;
-    if (raw.find('&') != std::string_view::npos) {
+    if (detail::find_byte(raw.data(), 0, raw.size(), '&') != raw.size()) {
       decode_entities(raw, scratch_);
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.
@@ -734,10 +822,11 @@ class Encoder {
   void end_element() {
     flush_text();
     flush_cdata();
-    Frame f = frames_.back();
-    frames_.pop_back();
+    // Popped at the end, not copied first: nothing below adds frames.
+    const std::size_t depth = frames_.size() - 1;  // f's index; the frames left open after it
+    const Frame& f = frames_.back();
     // Stays valid below: only a later element at this depth reuses it.
-    const std::string& collected = collected_[frames_.size()];
+    const std::string& collected = collected_[depth];
     if (f.collect) {
       auto bytes = base64::decode(collected);
       if (bytes) {
@@ -754,9 +843,9 @@ class Encoder {
     } else {
       put(wbxml::tok::kEnd);
     }
-    decls_.resize(f.decl_mark);
-    if (f.capture && !frames_.empty() && frames_.size() >= 2) {
-      Frame& scope = frames_[frames_.size() - 2];  // the Meta's parent
+    if (decls_.size() != f.decl_mark) decls_.resize(f.decl_mark);
+    if (f.capture && depth >= 2) {
+      Frame& scope = frames_[depth - 2];  // the Meta's parent
       if (f.token == kFormat) {
         scope.format_bin = collected == "bin" ? 1 : 0;
       } else {
@@ -770,8 +859,9 @@ class Encoder {
       std::string doc = finish_output(outputs_.back());
       outputs_.pop_back();
       opaque(doc);
-      frames_.back().holds_nested = true;
+      frames_[depth - 1].holds_nested = true;
     }
+    frames_.pop_back();
   }
 
   std::string_view text_;
@@ -779,6 +869,7 @@ class Encoder {
   const EncodeOptions& options_;
   std::size_t pos_ = 0;
   bool empty_ = false;
+  std::size_t qname_colon_ = std::string_view::npos;  // first ':' in the name read_start_tag returned
   std::vector<Attribute> attrs_, kept_;
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   std::vector<Frame> frames_;
@@ -800,6 +891,13 @@ class Encoder {
     std::optional<std::uint8_t> page;
   };
   std::array<NamespaceAnswer, 4> ns_cache_{};
+  struct TokenAnswer {
+    std::string_view name;  // in the input
+    const Language* language = nullptr;
+    std::uint8_t page = 0;
+    std::optional<std::uint8_t> token;
+  };
+  std::array<TokenAnswer, 128> token_cache_{};
   std::size_t ns_cache_next_ = 0;
 };
 

@@ -135,14 +135,24 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Names are short: a loop is cheaper than a call to memcmp.
+constexpr bool same_bytes(std::string_view a, std::string_view b) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Name -> token index for one page: open addressing over 128 slots (a page has < 60 names).
 struct PageIndex {
   std::array<std::uint8_t, 128> slot{};  // token, 0 = empty
 
+  // Length and three bytes: every name is looked up for every element, and these already tell
+  // the names of a page apart well (collisions only cost a probe).
   static constexpr std::uint32_t hash(std::string_view s) {
-    std::uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
+    if (s.empty()) return 0;
+    auto u = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c)); };
+    return static_cast<std::uint32_t>(s.size()) * 37u + u(s[0]) * 3u + u(s[s.size() / 2]) * 11u + u(s.back());
   }
   // Built at compile time: nothing to set up when a tool starts.
   explicit constexpr PageIndex(const Tags& tags) {
@@ -156,7 +166,8 @@ struct PageIndex {
   std::optional<std::uint8_t> find(const CodePage& page, std::string_view name) const {
     std::uint32_t i = hash(name) & 127;
     while (slot[i]) {
-      if (page.tags[slot[i]] == name) return slot[i];
+      std::string_view tag = page.tags[slot[i]];
+      if (tag.size() == name.size() && same_bytes(tag, name)) return slot[i];
       i = (i + 1) & 127;
     }
     return std::nullopt;

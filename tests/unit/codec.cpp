@@ -286,3 +286,33 @@ TEST_CASE("codec: malformed XML is reported with line and column") {
   CHECK_THROWS(codec::xml_to_wbxml("<SyncML/><SyncML/>", "m.xml"));
   CHECK_THROWS(codec::xml_to_wbxml("", "m.xml"));
 }
+
+// The encoder reads names 16 bytes at a time and remembers the token of each name it has seen:
+// names of every length, prefixes, look-alike names and names near the end must come out as
+// they always did.
+TEST_CASE("codec: names of any length and position encode as before") {
+  const std::string root = "<SyncML xmlns='SYNCML:SYNCML1.2'>";
+  for (std::size_t k = 1; k <= 40; ++k) {
+    CAPTURE(k);
+    std::string name = "N" + std::string(k - 1, 'x');
+    std::string xml = root + "<Data>" + std::string(k, 'y') + "</Data><" + name + " a='1'><" + name + "/></" + name +
+                      "></SyncML>";
+    CHECK(decode(encode(xml)) == compact(xml));
+    // A prefix of any length, bound to the SyncML namespace, names the same token.
+    std::string p(k, 'p');
+    CHECK(encode(root + "<" + p + ":Final xmlns:" + p + "='SYNCML:SYNCML1.2'/></SyncML>") ==
+          encode(root + "<Final/></SyncML>"));
+  }
+  // Names that share length, first, middle and last byte are told apart.
+  std::string look = root + "<Meta/><Mxta/><Meta/><MetA/></SyncML>";
+  CHECK(decode(encode(look)) == compact(look));
+  // The same name in two languages (a nested DevInf) keeps each language's token.
+  std::string nested = root + "<SyncHdr><VerDTD>1.2</VerDTD></SyncHdr><Item><Meta><Type xmlns='syncml:metinf'>"
+                       "application/vnd.syncml-devinf+xml</Type></Meta><Data><DevInf xmlns='syncml:devinf'>"
+                       "<VerDTD>1.2</VerDTD></DevInf></Data></Item><VerDTD>1.1</VerDTD></SyncML>";
+  CHECK(decode(encode(decode(encode(nested)))) == decode(encode(nested)));
+  std::string w = encode(nested);
+  CHECK(w.find("\x71\x03" "1.1") != std::string::npos);  // the last VerDTD: SyncML's token 0x31 + content
+  // A name within 16 bytes of the end, seen before far from it.
+  CHECK(encode(root + "<Final/><Final/></SyncML>") == kHdr + "\x6D\x12\x12\x01"s);
+}

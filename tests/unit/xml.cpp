@@ -122,3 +122,40 @@ TEST_CASE("xml: declarations are skipped as the parser skips them, so depth stay
   // A real DOCTYPE subset may hold '>' inside brackets.
   CHECK_NOTHROW(xml::Document::parse("<!DOCTYPE r [<!ENTITY x 'y'> [nested] ]><r/>", "d.xml"));
 }
+
+// The pre-scan skips text and attribute values 16 bytes at a time and reads tags without
+// attributes by a shortcut: problems inside or after a skipped run keep their exact offsets.
+TEST_CASE("xml: pre-scan offsets hold across skipped runs") {
+  for (std::size_t k = 0; k <= 40; ++k) {
+    std::string pad(k, 'x');
+    CAPTURE(k);
+    Error amp = parse_error("<a>" + pad + "&bad;</a>");
+    CHECK(amp.message() == "'&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
+    CHECK(amp.where().offset == 3 + k);
+    Error lt = parse_error("<a b='" + pad + "<'/>");
+    CHECK(lt.message() == "'<' not allowed in an attribute value");
+    CHECK(lt.where().offset == 6 + k);
+    Error ref = parse_error("<a b='" + pad + "&amp;&bogus;'/>");
+    CHECK(ref.where().offset == 11 + k);
+    Error name = parse_error("<a><" + pad + "b&/></a>");
+    CHECK(name.message() == "'&' is not allowed in a tag name");
+    CHECK(name.where().offset == 5 + k);
+    // A tag after a run of text, split anywhere across a 16-byte block.
+    CHECK_NOTHROW(xml::Document::parse("<a>" + pad + "<b c='" + pad + "'>y</b><" + pad + "d/></a>", "t.xml"));
+  }
+}
+
+TEST_CASE("xml: pre-scan at the end of the input and with non-ASCII names") {
+  CHECK(parse_error("<a></a").message() == "unterminated end tag");
+  CHECK(parse_error("<a></a").where().offset == 3u);
+  CHECK(parse_error("<a><bcd").message() == "unterminated start tag");
+  CHECK(parse_error("<a><bcd").where().offset == 3u);
+  CHECK(parse_error("<a><").message() == "'<' must start a tag (write &lt; for a literal '<')");
+  CHECK(parse_error("<a><-b/></a>").where().offset == 3u);
+  CHECK_NOTHROW(xml::Document::parse("<a><\xC3\xA9t\xC3\xA9/></a>", "t.xml"));
+  CHECK(parse_error("<a><x\xC3\xA9&/></a>").where().offset == 7u);
+  // A bad character far after a markup problem is still the one reported.
+  std::string late = "<a>&bad;" + std::string(70000, 'x') + "\x01</a>";
+  CHECK(parse_error(late).message() == "control character not allowed in XML");
+  CHECK(parse_error(late).where().offset == 70008u);
+}

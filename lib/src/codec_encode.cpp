@@ -77,12 +77,29 @@ std::size_t scan_name(const char* d, std::size_t i, std::size_t n, std::size_t& 
   return i;
 }
 
-// Layout between elements: mostly runs of spaces, skipped 16 at a time.
-bool whitespace_only(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    i = detail::skip_spaces(s.data(), i, s.size());
-    if (i == s.size()) break;
-    if (!is_space(s[i])) return false;
+// Layout between elements: a line break and a few spaces, 16 bytes a test. `readable_end`: how
+// far memory may be read (the input's end for a view of it), so that a short run is one load.
+bool whitespace_only(std::string_view s, const char* readable_end) {
+  const char* d = s.data();
+  std::size_t n = s.size(), i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  auto spaces = [&](const char* at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, lf)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+  };
+  if (n < 16 && readable_end - d >= 16) {
+    unsigned want = (1u << n) - 1;
+    return (spaces(d) & want) == want;
+  }
+  for (; i + 16 <= n; i += 16) {
+    if (spaces(d + i) != 0xFFFFu) return false;
+  }
+#endif
+  for (; i < n; ++i) {
+    if (!is_space(d[i])) return false;
   }
   return true;
 }
@@ -218,7 +235,7 @@ class Encoder {
   std::string run(const Language* forced) {
     std::size_t bom = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     std::string_view body = text_.substr(bom);
-    if (whitespace_only(body)) throw fail(0, "empty document: no root element");
+    if (whitespace_only(body, body.data() + body.size())) throw fail(0, "empty document: no root element");
     xml::detail::PrescanProblem problem;
     if (!xml::detail::prescan(body, 1000, problem)) throw fail(problem.offset + bom, problem.message);
     pos_ = bom;
@@ -430,7 +447,7 @@ class Encoder {
         std::string_view open = frames_.back().qname;
         std::size_t gt = n0 + open.size();
         // Usually "</name>" right away; otherwise find its end (white space may precede '>').
-        bool plain = gt < text_.size() && text_[gt] == '>' && same_bytes(text_.data() + n0, open);
+        bool plain = gt < text_.size() && text_[gt] == '>' && same_name(text_.data() + n0, open);
         if (!plain) {
           gt = text_.find('>', n0);
           std::string_view name = text_.substr(n0, gt - n0);
@@ -566,7 +583,7 @@ class Encoder {
 
   // Language::token, remembered: the same few names come back for every element. The names
   // compared are both in the input, so 16 bytes of each can be read at once (near its end: a loop).
-  std::optional<std::uint8_t> token(const Language* l, std::uint8_t page, std::string_view name) {
+  [[gnu::always_inline]] std::optional<std::uint8_t> token(const Language* l, std::uint8_t page, std::string_view name) {
     std::size_t len = name.size();
     if (len == 0 || len > 16) return l->token(page, name);
     auto u = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c)); };
@@ -578,10 +595,11 @@ class Encoder {
     slot = {name, l, page, l->token(page, name)};
     return slot.token;
   }
-  bool same_name(const char* a, std::string_view b) const {
+  // Whether the name at `a` starts with the bytes of `b`; both in the input.
+  [[gnu::always_inline]] bool same_name(const char* a, std::string_view b) const {
 #if defined(__SSE2__)
     const char* end = text_.data() + text_.size();
-    if (end - a >= 16 && end - b.data() >= 16) {
+    if (b.size() <= 16 && end - a >= 16 && end - b.data() >= 16) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
       __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data()));
       auto equal = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
@@ -763,7 +781,7 @@ class Encoder {
 
   void text(std::string_view raw) {
     Frame& f = frames_.back();
-    if (f.has_elements && whitespace_only(raw)) return;  // layout
+    if (f.has_elements && whitespace_only(raw, text_.data() + text_.size())) return;  // layout
     // The nested document becomes the whole OPAQUE content of its Data: nothing may follow it.
     if (f.holds_nested) throw fail(pos_, "text after a nested document in <Data>");
     if (text_pending_ && !f.collect && pending_.data() != joined_.data()) {
@@ -775,7 +793,7 @@ class Encoder {
       decode_entities(raw, scratch_);
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.
-      if (f.has_elements && whitespace_only(s)) return;
+      if (f.has_elements && whitespace_only(s, s.data() + s.size())) return;
     }
     if (f.collect || f.capture) collected_[frames_.size() - 1].append(s);
     if (f.collect) return;

@@ -316,3 +316,22 @@ TEST_CASE("codec: names of any length and position encode as before") {
   // A name within 16 bytes of the end, seen before far from it.
   CHECK(encode(root + "<Final/><Final/></SyncML>") == kHdr + "\x6D\x12\x12\x01"s);
 }
+
+// Layout is recognised 16 bytes a test (one load for a short run): every length, every kind of
+// white space, and one other byte anywhere in the run makes it text.
+TEST_CASE("codec: layout runs of any length, and text hidden in one") {
+  const std::string root = "<SyncML xmlns='SYNCML:SYNCML1.2'>";
+  const std::string plain = encode(root + "<Item><Final/></Item></SyncML>");
+  for (std::size_t k = 0; k <= 40; ++k) {
+    CAPTURE(k);
+    std::string ws;
+    for (std::size_t i = 0; i < k; ++i) ws += " \n\t\r"[i % 4];
+    CHECK(encode(root + ws + "<Item>" + ws + "<Final/>" + ws + "</Item>" + ws + "</SyncML>" + ws) == plain);
+    for (std::size_t at = 0; at < k; at += 3) {
+      std::string run = ws;
+      run[at] = 'x';
+      std::string w = encode(root + "<Item>" + run + "<Final/></Item></SyncML>");
+      CHECK(w.find("\x03" + run + "\x00"s) != std::string::npos);
+    }
+  }
+}

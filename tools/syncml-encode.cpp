@@ -61,17 +61,24 @@ int main(int argc, char** argv) {
                                                      input::format_name(in.container), input::format_name(in.payload),
                                                      bytes.size()));
     }
+    // Standard output gets the encoder's buffer as it is; a file named by -o is written whole,
+    // or not at all.
+    bool to_stdout = out.path.empty() || out.path == "-";
     std::string result;
+    auto sink = [&](std::string_view piece) {
+      if (to_stdout) tools::write_output(out, piece, true);
+      else result.append(piece);
+    };
     if (in.payload == input::Format::wbxml) {
       codec::DecodeOptions d;
       d.indent = -1;
       d.language = options.language;
       std::string xml_text = codec::wbxml_to_xml(bytes, path, d);
-      result = codec::xml_to_wbxml(xml_text, path, options);
+      codec::xml_to_wbxml(xml_text, path, options, sink);
     } else {
-      result = codec::xml_to_wbxml(bytes, path, options);
+      codec::xml_to_wbxml(bytes, path, options, sink);
     }
-    tools::write_output(out, result, true);
+    if (!to_stdout) tools::write_output(out, result, true);
     return tools::kExitOk;
   });
 }

@@ -115,8 +115,6 @@ ArgParser::Outcome ArgParser::parse(int argc, const char* const* argv) {
     *positional_ = std::string(arg);
     positional_set = true;
   };
-  // What an option given as `o` does; `value` is set when it came with one (--name=VALUE).
-  // Returns false when the option wants its value from the next argument.
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") {

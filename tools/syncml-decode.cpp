@@ -3,42 +3,42 @@
 
 #include <fmt/format.h>
 
-#include "common/app.hpp"
+#include "common/arg_options.hpp"
 #include "common/exit_codes.hpp"
 #include "common/mapped_input.hpp"
-#include "common/options.hpp"
+#include "common/messages.hpp"
 #include "common/output.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/input.hpp"
 #include "syncmldm/wbxml.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Decode a SyncML / OMA DM message to indented XML.\n"
-               "The input is recognised by its content: WBXML, a hex dump (plain, 0x.., xxd, hexdump -C),\n"
-               "Base64, a whole HTTP request or response, or XML (which is re-indented)."};
-  tools::configure_app(app, "syncml-decode");
+  tools::ArgParser app{"syncml-decode",
+                       "Decode a SyncML / OMA DM message to indented XML.\n"
+                       "The input is recognised by its content: WBXML, a hex dump (plain, 0x.., xxd, hexdump -C),\n"
+                       "Base64, a whole HTTP request or response, or XML (which is re-indented)."};
   std::string path = "-";
-  app.add_option("FILE", path, "Input file ('-' or absent: standard input)")->option_text("FILE");
+  app.positional("FILE", "Input file ('-' or absent: standard input)", path);
   tools::OutputOptions out;
   tools::add_output_options(app, out, false);
   tools::InputFormatOption format;
   tools::add_input_format_option(app, format);
   bool dump = false;
-  app.add_flag("--dump", dump, "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML");
+  app.flag({"--dump", "", "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML"}, dump);
   int indent = 2;
-  app.add_option("--indent", indent, "Spaces per nesting level (default 2)")->check(CLI::Range(0, 16))->option_text("N");
+  app.option({"--indent", "N", "Spaces per nesting level (default 2)"}, indent, 0, 16);
   bool compact = false;
-  app.add_flag("--compact", compact, "Write the XML on one line, without indentation");
+  app.flag({"--compact", "", "Write the XML on one line, without indentation"}, compact);
   bool no_declaration = false;
-  app.add_flag("--no-declaration", no_declaration, "Leave out the <?xml ...?> declaration");
+  app.flag({"--no-declaration", "", "Leave out the <?xml ...?> declaration"}, no_declaration);
   bool keep_unknown = false;
-  app.add_flag("--keep-unknown", keep_unknown,
-               "Write undefined tokens as <unknown page=\"N\" token=\"0xNN\"> instead of failing");
+  app.flag({"--keep-unknown", "", "Write undefined tokens as <unknown page=\"N\" token=\"0xNN\"> instead of failing"},
+           keep_unknown);
   std::string language;
-  app.add_option("--language", language,
-                 "Decode as this document type whatever the public id says: syncml10 syncml11 syncml12 metinf12 "
-                 "devinf10 devinf11 devinf12 dmddf12")
-      ->option_text("NAME");
+  app.option({"--language", "NAME",
+              "Decode as this document type whatever the public id says: syncml10 syncml11 syncml12 metinf12 "
+              "devinf10 devinf11 devinf12 dmddf12"},
+             language);
   tools::add_verbosity_options(app);
 
   return tools::run_main(app, argc, argv, [&] {

@@ -1,45 +1,42 @@
 // syncml-encode: SyncML / OMA DM XML -> WBXML.
 #include <fmt/format.h>
 
-#include "common/app.hpp"
+#include "common/arg_options.hpp"
 #include "common/exit_codes.hpp"
 #include "common/mapped_input.hpp"
-#include "common/options.hpp"
+#include "common/messages.hpp"
 #include "common/output.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/input.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Encode a SyncML / OMA DM message (XML) as WBXML.\n"
-               "The input may also be an HTTP message or hex/Base64 text holding the XML; WBXML input is\n"
-               "re-encoded with the options given."};
-  tools::configure_app(app, "syncml-encode");
+  tools::ArgParser app{"syncml-encode",
+                       "Encode a SyncML / OMA DM message (XML) as WBXML.\n"
+                       "The input may also be an HTTP message or hex/Base64 text holding the XML; WBXML input is\n"
+                       "re-encoded with the options given."};
   std::string path = "-";
-  app.add_option("FILE", path, "Input file ('-' or absent: standard input)")->option_text("FILE");
+  app.positional("FILE", "Input file ('-' or absent: standard input)", path);
   tools::OutputOptions out;
   tools::add_output_options(app, out, true);
   tools::InputFormatOption format;
   tools::add_input_format_option(app, format);
   std::string version = "1.2";
-  app.add_option("--wbxml-version", version, "WBXML version byte to write: 1.1, 1.2 (default) or 1.3")
-      ->check(CLI::IsMember({"1.1", "1.2", "1.3"}))
-      ->option_text("VERSION");
+  app.option({"--wbxml-version", "VERSION", "WBXML version byte to write: 1.1, 1.2 (default) or 1.3", {"1.1", "1.2", "1.3"}},
+             version);
   std::string table = "minimal";
-  app.add_option("--string-table", table,
-                 "String table: none, minimal (default: only literal names and the public id), share (also "
-                 "repeated text)")
-      ->check(CLI::IsMember({"none", "minimal", "share"}))
-      ->option_text("MODE");
+  app.option({"--string-table", "MODE",
+              "String table: none, minimal (default: only literal names and the public id), share (also repeated text)",
+              {"none", "minimal", "share"}},
+             table);
   std::string public_id = "number";
-  app.add_option("--public-id", public_id,
-                 "Public id as the registered number (default) or as a string in the string table")
-      ->check(CLI::IsMember({"number", "string"}))
-      ->option_text("FORM");
+  app.option({"--public-id", "FORM", "Public id as the registered number (default) or as a string in the string table",
+              {"number", "string"}},
+             public_id);
   std::string language;
-  app.add_option("--language", language,
-                 "Encode as this document type: syncml10 syncml11 syncml12 metinf12 devinf10 devinf11 devinf12 "
-                 "dmddf12 (default: from the DOCTYPE, root namespace or root name)")
-      ->option_text("NAME");
+  app.option({"--language", "NAME",
+              "Encode as this document type: syncml10 syncml11 syncml12 metinf12 devinf10 devinf11 devinf12 dmddf12 "
+              "(default: from the DOCTYPE, root namespace or root name)"},
+             language);
   tools::add_verbosity_options(app);
 
   return tools::run_main(app, argc, argv, [&] {
@@ -64,17 +61,24 @@ int main(int argc, char** argv) {
                                                      input::format_name(in.container), input::format_name(in.payload),
                                                      bytes.size()));
     }
+    // Standard output gets the encoder's buffer as it is; a file named by -o is written whole,
+    // or not at all.
+    bool to_stdout = out.path.empty() || out.path == "-";
     std::string result;
+    auto sink = [&](std::string_view piece) {
+      if (to_stdout) tools::write_output(out, piece, true);
+      else result.append(piece);
+    };
     if (in.payload == input::Format::wbxml) {
       codec::DecodeOptions d;
       d.indent = -1;
       d.language = options.language;
       std::string xml_text = codec::wbxml_to_xml(bytes, path, d);
-      result = codec::xml_to_wbxml(xml_text, path, options);
+      codec::xml_to_wbxml(xml_text, path, options, sink);
     } else {
-      result = codec::xml_to_wbxml(bytes, path, options);
+      codec::xml_to_wbxml(bytes, path, options, sink);
     }
-    tools::write_output(out, result, true);
+    if (!to_stdout) tools::write_output(out, result, true);
     return tools::kExitOk;
   });
 }

@@ -190,6 +190,9 @@ struct Attribute {
   std::size_t offset;
 };
 
+// The bytes of a document being written: a large one in huge pages (see huge_pages.hpp).
+using Bytes = std::basic_string<char, std::char_traits<char>, detail::HugePageAllocator<char>>;
+
 // A document being written: the outer message, or a nested DevInf/DDF document.
 struct Output {
   const Language* language = nullptr;
@@ -198,7 +201,7 @@ struct Output {
   std::uint32_t id_index = 0;
   std::uint8_t page = 0;
   std::size_t header_size = 0;
-  std::string body;
+  Bytes body;
   std::string strtbl;
   std::unordered_map<std::string, std::uint32_t> table_index;
   // Texts seen once in this document (share mode): the second sighting goes to the table. Each
@@ -232,7 +235,8 @@ class Encoder {
   Encoder(std::string_view text, const std::string& source, const EncodeOptions& options)
       : text_(text), source_(source), options_(options) {}
 
-  std::string run(const Language* forced) {
+  // Encodes the whole text; emit() then hands over the result.
+  void run(const Language* forced) {
     std::size_t bom = text_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     std::string_view body = text_.substr(bom);
     if (whitespace_only(body, body.data() + body.size())) throw fail(0, "empty document: no root element");
@@ -263,13 +267,24 @@ class Encoder {
     // and growing (a copy) is avoided. About half of it is written for an indented message:
     // those pages are faulted in at once.
     begin_output(language, text_.size() + 64);
-    outputs_[0].body.reserve(text_.size() + 64);
-    detail::advise_huge_pages(outputs_[0].body.data(), outputs_[0].body.capacity());
     detail::prefault(outputs_[0].body.data(), text_.size() / 2);
     start_element(qname, root_at);
     content();
     epilog();
-    return finish_output(outputs_[0]);
+  }
+
+  // The document in one or two pieces (header and string table, then the body), without
+  // copying the body.
+  void emit(const std::function<void(std::string_view)>& sink) {
+    const Output& o = outputs_[0];
+    if (o.strtbl.empty()) {
+      sink(std::string_view(o.body.data(), o.body.size()));
+      return;
+    }
+    std::string header;
+    write_header(o, header, o.strtbl);
+    sink(header);
+    sink(std::string_view(o.body.data(), o.body.size()).substr(o.header_size));
   }
 
  private:
@@ -480,7 +495,7 @@ class Encoder {
   // ---- writing ----
   Output& out() { return outputs_.back(); }
   void put(std::uint8_t b) { out().body.push_back(static_cast<char>(b)); }
-  void put_mb(std::uint32_t v) { wbxml::put_mb_u_int32(out().body, v); }
+  void put_mb(std::uint32_t v) { wbxml::append_mb_u_int32(out().body, v); }
 
   void begin_output(const Language* language, std::size_t reserve) {
     outputs_.emplace_back();
@@ -494,27 +509,29 @@ class Encoder {
     o.header_size = o.body.size();
   }
 
-  void write_header(const Output& o, std::string& dst, std::string_view strtbl) const {
+  template <class Buffer>
+  void write_header(const Output& o, Buffer& dst, std::string_view strtbl) const {
     bool table = options_.string_table != StringTableMode::none;
     dst.push_back(static_cast<char>(options_.version));
     if (o.string_id && table) {
       dst.push_back(0);
-      wbxml::put_mb_u_int32(dst, o.id_index);
+      wbxml::append_mb_u_int32(dst, o.id_index);
     } else {
-      wbxml::put_mb_u_int32(dst, o.string_id ? 1 : o.language->public_id);  // 1: unknown, no table for the FPI
+      wbxml::append_mb_u_int32(dst, o.string_id ? 1 : o.language->public_id);  // 1: unknown, no table for the FPI
     }
-    wbxml::put_mb_u_int32(dst, wbxml::kCharsetUtf8);
-    wbxml::put_mb_u_int32(dst, static_cast<std::uint32_t>(strtbl.size()));
+    wbxml::append_mb_u_int32(dst, wbxml::kCharsetUtf8);
+    wbxml::append_mb_u_int32(dst, static_cast<std::uint32_t>(strtbl.size()));
     dst.append(strtbl);
   }
 
-  // The header was written as if the table stayed empty; a table means one copy of the body.
-  std::string finish_output(Output& o) {
-    if (o.strtbl.empty()) return std::move(o.body);
+  // The header was written as if the table stayed empty; with a table it is written again.
+  std::string finish_output(const Output& o) {
+    std::string_view body(o.body.data(), o.body.size());
+    if (o.strtbl.empty()) return std::string(body);
     std::string doc;
     doc.reserve(o.body.size() + o.strtbl.size() + 16);
     write_header(o, doc, o.strtbl);
-    doc.append(std::string_view(o.body).substr(o.header_size));
+    doc.append(body.substr(o.header_size));
     return doc;
   }
 
@@ -952,12 +969,20 @@ const wbxml::Language* detect_language(std::string_view xml_text) {
   return language_of_root(name, ns);
 }
 
-std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options) {
+void xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options,
+                  const std::function<void(std::string_view)>& sink) {
   if (options.version < 0x01 || options.version > 0x03) {
     throw Error(ErrorKind::usage, "WBXML version must be 1.1, 1.2 or 1.3");
   }
   Encoder e(xml_text, source_name, options);
-  return e.run(options.language);
+  e.run(options.language);
+  e.emit(sink);
+}
+
+std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options) {
+  std::string wbxml;
+  xml_to_wbxml(xml_text, source_name, options, [&](std::string_view piece) { wbxml.append(piece); });
+  return wbxml;
 }
 
 }  // namespace syncmldm::codec

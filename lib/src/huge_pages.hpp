@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 namespace syncmldm::detail {
 
@@ -33,5 +35,52 @@ inline void prefault(const void* data, std::size_t size) {
   (void)size;
 #endif
 }
+
+// An allocator for a buffer that may grow large (the encoder's output): a block of
+// kHugeBlockMin bytes or more is a mapping of its own that starts on a 2 MB boundary and is
+// advised as huge pages before anything touches it, so that filling it costs one fault per
+// 2 MB instead of one per 4 KB (on this kind of virtual machine, over 10 microseconds each).
+// Smaller blocks come from malloc. Stateless: any two compare equal.
+inline constexpr std::size_t kHugeBlockMin = std::size_t{256} << 10;
+
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+
+  static constexpr std::size_t kHuge = std::size_t{2} << 20;
+  static std::size_t mapped_size(std::size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
+
+  T* allocate(std::size_t n) {
+    if (n > std::size_t(-1) / sizeof(T) / 2) throw std::bad_alloc();
+    std::size_t bytes = n * sizeof(T);
+    if (bytes < kHugeBlockMin) {
+      void* p = std::malloc(bytes);
+      if (!p) throw std::bad_alloc();
+      return static_cast<T*>(p);
+    }
+    std::size_t size = mapped_size(bytes);
+    // Map 2 MB more than needed, then give back what lies before the boundary and after the end.
+    void* m = ::mmap(nullptr, size + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) throw std::bad_alloc();
+    auto base = reinterpret_cast<std::uintptr_t>(m);
+    auto start = (base + kHuge - 1) & ~(kHuge - 1);
+    if (start > base) ::munmap(m, start - base);
+    if (base + kHuge > start) ::munmap(reinterpret_cast<void*>(start + size), base + kHuge - start);
+    ::madvise(reinterpret_cast<void*>(start), size, MADV_HUGEPAGE);  // advice only
+    return reinterpret_cast<T*>(start);
+  }
+
+  void deallocate(T* p, std::size_t n) noexcept {
+    std::size_t bytes = n * sizeof(T);
+    if (bytes < kHugeBlockMin) std::free(p);
+    else ::munmap(p, mapped_size(bytes));
+  }
+
+  template <class U>
+  bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
+};
 
 }  // namespace syncmldm::detail

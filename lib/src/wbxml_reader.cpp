@@ -42,19 +42,6 @@ inline void reset(Event& e, EventType type, std::uint64_t offset, std::uint8_t t
 
 }  // namespace
 
-void put_mb_u_int32(std::string& out, std::uint32_t value) {
-  char buf[kMaxMbBytes];
-  int n = 0;
-  buf[kMaxMbBytes - 1 - n] = static_cast<char>(value & 0x7F);
-  value >>= 7;
-  while (value) {
-    ++n;
-    buf[kMaxMbBytes - 1 - n] = static_cast<char>(0x80 | (value & 0x7F));
-    value >>= 7;
-  }
-  out.append(buf + kMaxMbBytes - 1 - n, static_cast<std::size_t>(n + 1));
-}
-
 std::string version_name(std::uint8_t version) { return fmt::format("{}.{}", (version >> 4) + 1, version & 0x0F); }
 
 std::uint32_t read_mb_u_int32(std::string_view bytes, std::size_t& pos, const std::string& source_name) {

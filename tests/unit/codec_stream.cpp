@@ -74,6 +74,32 @@ TEST_CASE("codec stream: an error late in a large message still names its offset
   }
 }
 
+TEST_CASE("codec stream: encoding to a sink gives the bytes of the string result") {
+  // 2 MB of XML: the encoder's buffer is then a huge-page mapping of its own.
+  std::string xml = big_message(2u << 20);
+  for (auto table : {codec::StringTableMode::minimal, codec::StringTableMode::share}) {
+    codec::EncodeOptions o;
+    o.string_table = table;
+    std::vector<std::string> pieces;
+    codec::xml_to_wbxml(xml, "t", o, [&](std::string_view p) { pieces.emplace_back(p); });
+    std::string whole = codec::xml_to_wbxml(xml, "t", o);
+    // Share mode has a string table (the repeated values): its header comes as a piece first.
+    CHECK(pieces.size() == (table == codec::StringTableMode::share ? 2u : 1u));
+    std::string joined;
+    for (const auto& p : pieces) joined += p;
+    CHECK(joined == whole);
+    CHECK(codec::wbxml_to_xml(whole, "t") == codec::wbxml_to_xml(codec::xml_to_wbxml(big_message(2u << 20), "t"), "t"));
+  }
+}
+
+TEST_CASE("codec stream: an encoding error reaches no sink") {
+  std::string xml = big_message(1u << 20);
+  xml.insert(xml.size() / 2, "<Bad>");
+  int calls = 0;
+  CHECK_THROWS_AS(codec::xml_to_wbxml(xml, "t", {}, [&](std::string_view) { ++calls; }), Error);
+  CHECK(calls == 0);
+}
+
 TEST_CASE("codec: attribute values keep TAB and LF anywhere, also before an escaped character") {
   std::string xml = "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncHdr note=\"a&#10;b&#9;c&amp;d&#10;\"/></SyncML>";
   codec::DecodeOptions o;

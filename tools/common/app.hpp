@@ -1,12 +1,12 @@
 #pragma once
-// The frame every tool's main() runs in: a CLI11 app with --version, and one place that turns
-// parse errors and library errors into messages on stderr and documented exit codes.
-
+// The frame of the tools parsed with CLI11: an app with --version, and parse errors turned into
+// messages on stderr and exit 2 (library errors: run.hpp).
 #include <functional>
 #include <string>
-#include <string_view>
 
 #include <CLI/CLI.hpp>
+
+#include "messages.hpp"
 
 namespace tools {
 
@@ -17,10 +17,5 @@ void configure_app(CLI::App& app, const std::string& name);
 // stdout and return 0; usage errors return 2; syncmldm::Error maps by kind (exit_codes.hpp).
 // Nothing escapes: unexpected exceptions are reported and return 3.
 int run_main(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
-
-// "name: message" on stderr.
-void print_error(std::string_view name, std::string_view message);
-// A note on stderr unless -q was given (see options.hpp).
-void print_note(std::string_view name, std::string_view message);
 
 }  // namespace tools

@@ -7,22 +7,22 @@
 namespace tools {
 
 namespace {
-int g_verbosity = 0;
+
+// One CLI11 option from its shared definition.
+CLI::Option* add(CLI::App& app, const OptionDef& def, std::string& target) {
+  CLI::Option* o = app.add_option(def.names, target, def.help)->option_text(def.value_name);
+  if (!def.choices.empty()) o->check(CLI::IsMember(def.choices));
+  return o;
 }
+
+}  // namespace
 
 void add_output_options(CLI::App& app, OutputOptions& options, bool binary_output) {
-  app.add_option("-o,--output", options.path, "Write to FILE instead of standard output ('-' is stdout)")
-      ->option_text("FILE");
-  if (binary_output) {
-    app.add_flag("--force", options.force, "Write binary output even to a terminal");
-  }
+  add(app, kOutputOption, options.path);
+  if (binary_output) app.add_flag(kForceOption.names, options.force, kForceOption.help);
 }
 
-void add_color_option(CLI::App& app, ColorOptions& options) {
-  app.add_option("--color", options.mode, "Colour: auto (only on a terminal, off with NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->option_text("WHEN");
-}
+void add_color_option(CLI::App& app, ColorOptions& options) { add(app, kColorOption, options.mode); }
 
 bool use_color(const ColorOptions& options, int fd) {
   if (options.mode == "always") return true;
@@ -33,19 +33,11 @@ bool use_color(const ColorOptions& options, int fd) {
 }
 
 void add_verbosity_options(CLI::App& app) {
-  app.add_flag_callback("-q,--quiet", [] { g_verbosity = -1; }, "Print no notes, only errors");
+  app.add_flag_callback(kQuietOption.names, [] { set_verbosity(-1); }, kQuietOption.help);
   app.add_flag_function(
-      "-v,--verbose", [](std::int64_t count) { g_verbosity = static_cast<int>(count); },
-      "Print more detail (repeat for more)");
+      kVerboseOption.names, [](std::int64_t count) { set_verbosity(static_cast<int>(count)); }, kVerboseOption.help);
 }
 
-int verbosity() { return g_verbosity; }
-
-void add_input_format_option(CLI::App& app, InputFormatOption& option) {
-  app.add_option("--input-format", option.format,
-                 "Input format: auto (sniffed from the content), xml, wbxml, hex, base64, http")
-      ->check(CLI::IsMember({"auto", "xml", "wbxml", "hex", "base64", "http"}))
-      ->option_text("FORMAT");
-}
+void add_input_format_option(CLI::App& app, InputFormatOption& option) { add(app, kInputFormatOption, option.format); }
 
 }  // namespace tools

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "options.hpp"
+#include "option_defs.hpp"
 
 namespace tools {
 

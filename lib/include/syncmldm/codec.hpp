@@ -67,6 +67,13 @@ struct DecodeOptions {
 // version other than 1.1-1.3.
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options = {});
 
+// The same, handing the WBXML to `sink` once the whole document is encoded (nothing on error):
+// in one piece, or two when there is a string table (the header with it, then the body). The
+// pieces are the encoder's own buffer, which lies in huge pages when large: no copy of the
+// output into fresh memory, which a large std::string result costs.
+void xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options,
+                  const std::function<void(std::string_view)>& sink);
+
 // WBXML -> indented XML. Throws Error{input} with the byte offset of the offending token.
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options = {});
 

@@ -40,8 +40,17 @@ inline constexpr std::uint8_t kHasContent = 0x40;
 
 inline constexpr std::uint32_t kCharsetUtf8 = 106;
 
-// Appends `value` as a WBXML multi-byte integer (big-endian base 128).
-void put_mb_u_int32(std::string& out, std::uint32_t value);
+// Appends `value` as a WBXML multi-byte integer (big-endian base 128) to any string-like
+// buffer (the encoder's own buffers use their own allocator).
+template <class Buffer>
+void append_mb_u_int32(Buffer& out, std::uint32_t value) {
+  char bytes[5];
+  std::size_t first = sizeof bytes - 1;
+  bytes[first] = static_cast<char>(value & 0x7F);
+  for (value >>= 7; value != 0; value >>= 7) bytes[--first] = static_cast<char>(0x80 | (value & 0x7F));
+  out.append(bytes + first, sizeof bytes - first);
+}
+inline void put_mb_u_int32(std::string& out, std::uint32_t value) { append_mb_u_int32(out, value); }
 
 // The document header.
 struct Header {

@@ -1,0 +1,35 @@
+#include "run.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "exit_codes.hpp"
+#include "messages.hpp"
+#include "syncmldm/error.hpp"
+
+namespace tools {
+
+int run_body(std::string_view name, const std::function<int()>& body) {
+  try {
+    int code = body();
+    if (std::fflush(stdout) != 0) {
+      print_error(name, "cannot write to standard output");
+      return kExitInput;
+    }
+    return code;
+  } catch (const syncmldm::Error& e) {
+    print_error(name, e.describe());
+    return exit_code_for(e.kind());
+  } catch (const std::bad_alloc&) {
+    print_error(name, "out of memory");
+    return kExitInput;
+  } catch (const std::exception& e) {
+    print_error(name, fmt::format("internal error: {}", e.what()));
+    return kExitInput;
+  }
+}
+
+}  // namespace tools

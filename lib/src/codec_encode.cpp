@@ -587,7 +587,7 @@ class Encoder {
   // Page of a namespace in the current language; the same namespace (the root's xmlns, or the
   // MetInf one written on every Format and Type) comes back for most elements, so the last
   // answer is kept and compared by content.
-  std::optional<std::uint8_t> page_of_namespace(std::string_view ns) {
+  [[gnu::always_inline]] std::optional<std::uint8_t> page_of_namespace(std::string_view ns) {
     const Language* l = out().language;
     for (const auto& c : ns_cache_) {
       // Mostly the very same declaration (the root's): its bytes need no comparing.

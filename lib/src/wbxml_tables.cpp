@@ -274,7 +274,17 @@ const Language* language_by_name(std::string_view name) {
 
 std::string_view language_names() { return "syncml10 syncml11 syncml12 metinf12 devinf10 devinf11 devinf12 dmddf12"; }
 
+// Most Types are short ("text/plain"): a length outside the table's is no nested type.
+constexpr std::size_t kNestedTypeMin = 32, kNestedTypeMax = 35;
+static_assert([] {
+  for (const auto& n : kNestedTypes) {
+    if (n.xml.size() < kNestedTypeMin || n.wbxml.size() > kNestedTypeMax || n.xml.size() > n.wbxml.size()) return false;
+  }
+  return true;
+}());
+
 std::string_view nested_type_to_xml(std::string_view type) {
+  if (type.size() < kNestedTypeMin || type.size() > kNestedTypeMax) return {};
   for (const auto& n : kNestedTypes) {
     if (iequal(n.wbxml, type)) return n.xml;
   }
@@ -282,6 +292,7 @@ std::string_view nested_type_to_xml(std::string_view type) {
 }
 
 std::string_view nested_type_to_wbxml(std::string_view type) {
+  if (type.size() < kNestedTypeMin || type.size() > kNestedTypeMax) return {};
   for (const auto& n : kNestedTypes) {
     if (iequal(n.xml, type)) return n.wbxml;
   }

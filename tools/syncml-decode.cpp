@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
       tools::write_output(out, text, false);
       return tools::kExitOk;
     }
-    if (in.payload == input::Format::wbxml && (out.path.empty() || out.path == "-")) {
+    if (in.payload == input::Format::wbxml && tools::writes_to_stdout(out)) {
       // Standard output gets the XML in pieces as it is decoded (memory stays small); a file
       // named by -o is still written whole, or not at all.
       codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { tools::write_output(out, piece, false); });

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     }
     // Standard output gets the encoder's buffer as it is; a file named by -o is written whole,
     // or not at all.
-    bool to_stdout = out.path.empty() || out.path == "-";
+    bool to_stdout = tools::writes_to_stdout(out);
     std::string result;
     auto sink = [&](std::string_view piece) {
       if (to_stdout) tools::write_output(out, piece, true);

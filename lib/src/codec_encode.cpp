@@ -126,15 +126,6 @@ std::string_view prefix_part(std::string_view qname) {
   return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
 }
 
-// Whether `a` starts with the bytes of `b` (a has at least b.size() bytes): names are short,
-// a loop is cheaper than a call to memcmp.
-bool same_bytes(const char* a, std::string_view b) {
-  for (std::size_t i = 0; i < b.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 // Language of a document whose root is `name` in namespace `ns`.
 const Language* language_of_root(std::string_view name, std::string_view ns) {
   if (!ns.empty()) {
@@ -275,17 +266,7 @@ class Encoder {
 
   // The document in one or two pieces (header and string table, then the body), without
   // copying the body.
-  void emit(const std::function<void(std::string_view)>& sink) {
-    const Output& o = outputs_[0];
-    if (o.strtbl.empty()) {
-      sink(std::string_view(o.body.data(), o.body.size()));
-      return;
-    }
-    std::string header;
-    write_header(o, header, o.strtbl);
-    sink(header);
-    sink(std::string_view(o.body.data(), o.body.size()).substr(o.header_size));
-  }
+  void emit(const std::function<void(std::string_view)>& sink) const { pieces(outputs_[0], sink); }
 
  private:
   // ---- errors and positions ----
@@ -524,14 +505,25 @@ class Encoder {
     dst.append(strtbl);
   }
 
-  // The header was written as if the table stayed empty; with a table it is written again.
-  std::string finish_output(const Output& o) {
+  // The body was written after a header as if the table stayed empty: the whole body when it
+  // did, else a header with the table and then the body after the first header.
+  template <class Sink>
+  void pieces(const Output& o, Sink&& sink) const {
     std::string_view body(o.body.data(), o.body.size());
-    if (o.strtbl.empty()) return std::string(body);
+    if (o.strtbl.empty()) {
+      sink(body);
+      return;
+    }
+    std::string header;
+    write_header(o, header, o.strtbl);
+    sink(std::string_view(header));
+    sink(body.substr(o.header_size));
+  }
+
+  std::string finish_output(const Output& o) const {
     std::string doc;
     doc.reserve(o.body.size() + o.strtbl.size() + 16);
-    write_header(o, doc, o.strtbl);
-    doc.append(body.substr(o.header_size));
+    pieces(o, [&](std::string_view piece) { doc.append(piece); });
     return doc;
   }
 
@@ -624,7 +616,7 @@ class Encoder {
       return (equal & want) == want;
     }
 #endif
-    return same_bytes(a, b);
+    return detail::same_bytes(a, b);
   }
 
   std::optional<std::pair<std::uint8_t, std::uint8_t>> resolve(std::string_view local, std::string_view ns) {

@@ -6,6 +6,7 @@
 // code then decides about that byte, so these only change the speed, never the result.
 
 #include <cstddef>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -113,6 +114,15 @@ inline std::size_t skip_xml_ascii(const char* d, std::size_t i, std::size_t n) {
 
 [[gnu::always_inline]] inline std::size_t find_byte(const char* d, std::size_t i, std::size_t n, char a) {
   return find_first_of3(d, i, n, a, a, a);
+}
+
+// Whether `a` starts with the bytes of `b` (a has at least b.size() bytes). For names, which
+// are short: a loop is cheaper than a call to memcmp.
+inline bool same_bytes(const char* a, std::string_view b) {
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace syncmldm::detail

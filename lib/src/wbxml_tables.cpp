@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "text_scan.hpp"
+
 namespace syncmldm::wbxml {
 
 namespace {
@@ -135,14 +137,6 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Names are short: a loop is cheaper than a call to memcmp.
-constexpr bool same_bytes(std::string_view a, std::string_view b) {
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 // Name -> token index for one page: open addressing over 128 slots (a page has < 60 names).
 struct PageIndex {
   std::array<std::uint8_t, 128> slot{};  // token, 0 = empty
@@ -167,7 +161,7 @@ struct PageIndex {
     std::uint32_t i = hash(name) & 127;
     while (slot[i]) {
       std::string_view tag = page.tags[slot[i]];
-      if (tag.size() == name.size() && same_bytes(tag, name)) return slot[i];
+      if (tag.size() == name.size() && detail::same_bytes(tag.data(), name)) return slot[i];
       i = (i + 1) & 127;
     }
     return std::nullopt;

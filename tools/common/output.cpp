@@ -10,7 +10,7 @@
 namespace tools {
 
 void write_output(const OutputOptions& options, std::string_view data, bool binary) {
-  if (!options.path.empty() && options.path != "-") {
+  if (!writes_to_stdout(options)) {
     syncmldm::write_file_atomically(options.path, data);
     return;
   }
@@ -22,5 +22,7 @@ void write_output(const OutputOptions& options, std::string_view data, bool bina
     throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
   }
 }
+
+bool writes_to_stdout(const OutputOptions& options) { return options.path.empty() || options.path == "-"; }
 
 }  // namespace tools

@@ -145,8 +145,9 @@ const Language* language_of_root(std::string_view name, std::string_view ns) {
 }
 
 
-// Character data with its references replaced (the pre-scan has checked them all).
-void decode_entities(std::string_view s, std::string& out) {
+// Character data with its references replaced. Each is checked as the pre-scan would: false at
+// the first it does not accept (see Encoder::run).
+bool decode_entities(std::string_view s, std::string& out) {
   out.clear();
   std::size_t i = 0;
   while (i < s.size()) {
@@ -156,6 +157,7 @@ void decode_entities(std::string_view s, std::string& out) {
       break;
     }
     out.append(s.substr(i, amp - i));
+    if (xml::detail::entity_length(s, amp) == 0) return false;
     std::size_t semi = s.find(';', amp);
     std::string_view ref = s.substr(amp + 1, semi - amp - 1);
     if (ref == "amp") out.push_back('&');
@@ -173,6 +175,7 @@ void decode_entities(std::string_view s, std::string& out) {
     }
     i = semi + 1;
   }
+  return true;
 }
 
 struct Attribute {
@@ -232,7 +235,26 @@ class Encoder {
     std::string_view body = text_.substr(bom);
     if (whitespace_only(body, body.data() + body.size())) throw fail(0, "empty document: no root element");
     xml::detail::PrescanProblem problem;
-    if (!xml::detail::prescan(body, 1000, problem)) throw fail(problem.offset + bom, problem.message);
+    if (!xml::detail::check_characters(body, problem)) throw fail(problem.offset + bom, problem.message);
+    // The markup is checked on the way, as the pre-scan would, saving a pass over the text. At
+    // the first thing the encoder cannot take, the pre-scan runs after all: a markup problem
+    // anywhere is reported before what the encoder found, as when the pre-scan runs first.
+    try {
+      encode(forced, bom);
+    } catch (...) {
+      if (!xml::detail::prescan(body, kMaxDepth, problem)) throw fail(problem.offset + bom, problem.message);
+      throw;
+    }
+  }
+
+  // The document in one or two pieces (header and string table, then the body), without
+  // copying the body.
+  void emit(const std::function<void(std::string_view)>& sink) const { pieces(outputs_[0], sink); }
+
+ private:
+  static constexpr std::size_t kMaxDepth = 1000;
+
+  void encode(const Language* forced, std::size_t bom) {
     pos_ = bom;
     std::string_view fpi = prolog();
     const Language* language = forced;
@@ -264,11 +286,6 @@ class Encoder {
     epilog();
   }
 
-  // The document in one or two pieces (header and string table, then the body), without
-  // copying the body.
-  void emit(const std::function<void(std::string_view)>& sink) const { pieces(outputs_[0], sink); }
-
- private:
   // ---- errors and positions ----
   Error fail(std::size_t offset, std::string message) const {
     std::uint32_t line = 1, column = 1;
@@ -281,7 +298,17 @@ class Encoder {
 
   // ---- tokenizer ----
   bool at(std::string_view s) const { return text_.compare(pos_, s.size(), s) == 0; }
-  void skip_to(std::string_view terminator) { pos_ = text_.find(terminator, pos_) + terminator.size(); }
+  // Past a comment or PI that starts at pos_ (its terminator looked for after its opening, as
+  // the pre-scan does: "<!-->" does not end itself).
+  void skip_to(std::string_view terminator, std::size_t opening) {
+    pos_ = after(text_.find(terminator, pos_ + opening), terminator.size());
+  }
+  // Past a terminator that find() looked for; the encoder checks markup as it goes (see run), so
+  // a missing one is an error here.
+  std::size_t after(std::size_t found, std::size_t length) const {
+    if (found == std::string_view::npos) throw fail(pos_, "unterminated markup");
+    return found + length;
+  }
   void skip_space() {
     while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
   }
@@ -294,10 +321,10 @@ class Encoder {
       if (pos_ >= text_.size()) throw fail(pos_, "no root element");
       if (text_[pos_] != '<') throw fail(pos_, "text before the root element");
       if (at("<?")) {
-        skip_to("?>");
+        skip_to("?>", 2);
       } else if (at("<!--")) {
-        skip_to("-->");
-      } else if (at("<!DOCTYPE")) {
+        skip_to("-->", 4);
+      } else if (at("<!DOCTYPE") && pos_ + 9 < text_.size() && is_space(text_[pos_ + 9])) {
         std::size_t end = text_.find('>', pos_);
         std::size_t open = text_.find('[', pos_);
         std::string_view decl = text_.substr(pos_, (open < end ? open : end) - pos_);
@@ -322,7 +349,7 @@ class Encoder {
         }
         pos_ = j + 1;
       } else if (at("<!")) {
-        pos_ = text_.find('>', pos_) + 1;
+        pos_ = after(text_.find('>', pos_ + 2), 1);
       } else {
         return fpi;
       }
@@ -334,8 +361,8 @@ class Encoder {
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) return;
-      if (at("<?")) skip_to("?>");
-      else if (at("<!--")) skip_to("-->");
+      if (at("<?")) skip_to("?>", 2);
+      else if (at("<!--")) skip_to("-->", 4);
       else if (text_[pos_] == '<' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '/' && text_[pos_ + 1] != '!')
         throw fail(pos_, "more than one root element");
       else throw fail(pos_, "content after the root element");
@@ -358,6 +385,7 @@ class Encoder {
     qname_colon_ = colon == std::string_view::npos ? colon : colon - n0;
     pos_ = p;
     if (qname.empty()) throw fail(start, "element without a name");
+    if (!xml::detail::tag_name_ok(qname, p < n ? d[p] : '\0', d + n)) throw fail(start, "not a tag name");
     attrs_.clear();
     if (p < n && d[p] == '>') {  // no attributes, no white space: most tags
       pos_ = p + 1;
@@ -366,6 +394,7 @@ class Encoder {
     }
     for (;;) {
       skip_space();
+      if (pos_ >= text_.size()) throw fail(start, "unterminated start tag");
       char c = text_[pos_];
       if (c == '>') {
         ++pos_;
@@ -383,19 +412,33 @@ class Encoder {
       if (pos_ == a0) throw fail(pos_, fmt::format("unexpected '{}' in a start tag", c));
       std::string_view name = text_.substr(a0, pos_ - a0);
       skip_space();
-      if (text_[pos_] != '=') throw fail(pos_, fmt::format("attribute '{}' without '=' and a value", name));
+      if (pos_ >= text_.size() || text_[pos_] != '=') {
+        throw fail(pos_, fmt::format("attribute '{}' without '=' and a value", name));
+      }
       ++pos_;
       skip_space();
-      char q = text_[pos_];
+      char q = pos_ < text_.size() ? text_[pos_] : '\0';
       if (q != '"' && q != '\'') throw fail(pos_, "attribute value without quotes");
       std::size_t v0 = ++pos_;
       pos_ = detail::find_byte(text_.data(), v0, text_.size(), q);
-      if (pos_ == text_.size()) pos_ = std::string_view::npos;  // as find() said (the pre-scan saw the quote)
+      if (pos_ == text_.size()) throw fail(start, "unterminated start tag");
+      check_value(v0, pos_);
       for (const auto& a : attrs_) {
         if (a.name == name) throw fail(a0, fmt::format("attribute '{}' given twice", name));
       }
       attrs_.push_back({name, text_.substr(v0, pos_ - v0), a0});
       ++pos_;
+    }
+  }
+
+  // An attribute value as the pre-scan checks it: no '<', and references it accepts.
+  void check_value(std::size_t i, std::size_t end) const {
+    for (;;) {
+      i = detail::find_first_of3(text_.data(), i, end, '<', '&', '&');
+      if (i == end) return;
+      std::size_t length = text_[i] == '&' ? xml::detail::entity_length(text_, i) : 0;
+      if (length == 0) throw fail(i, "bad attribute value");
+      i += length;
     }
   }
 
@@ -414,11 +457,11 @@ class Encoder {
       char c = text_[p + 1];
       if (c == '/') return false;
       if (c == '?') {
-        p = text_.find("?>", p) + 2;
+        p = after(text_.find("?>", p + 2), 2);
       } else if (c == '!') {
-        if (text_.compare(p, 9, "<![CDATA[") == 0) p = text_.find("]]>", p) + 3;
-        else if (text_.compare(p, 4, "<!--") == 0) p = text_.find("-->", p) + 3;
-        else p = text_.find('>', p) + 1;
+        if (text_.compare(p, 9, "<![CDATA[") == 0) p = after(text_.find("]]>", p + 9), 3);
+        else if (text_.compare(p, 4, "<!--") == 0) p = after(text_.find("-->", p + 4), 3);
+        else p = after(text_.find('>', p + 2), 1);
       } else {
         return true;
       }
@@ -446,6 +489,7 @@ class Encoder {
         bool plain = gt < text_.size() && text_[gt] == '>' && same_name(text_.data() + n0, open);
         if (!plain) {
           gt = text_.find('>', n0);
+          if (gt == std::string_view::npos) throw fail(pos_, "unterminated end tag");
           std::string_view name = text_.substr(n0, gt - n0);
           while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
           if (name != open) {
@@ -456,12 +500,13 @@ class Encoder {
         end_element();
       } else if (at("<![CDATA[")) {
         std::size_t close = text_.find("]]>", pos_ + 9);
+        if (close == std::string_view::npos) throw fail(pos_, "unterminated CDATA section");
         cdata(text_.substr(pos_ + 9, close - pos_ - 9));
         pos_ = close + 3;
       } else if (at("<!--")) {
-        skip_to("-->");
+        skip_to("-->", 4);
       } else if (at("<?")) {
-        skip_to("?>");
+        skip_to("?>", 2);
       } else if (at("<!")) {
         throw fail(pos_, "declaration inside an element");
       } else {
@@ -648,6 +693,7 @@ class Encoder {
   }
 
   void start_element(std::string_view qname, std::size_t at) {
+    if (!empty_ && frames_.size() >= kMaxDepth) throw fail(at, "nested too deep");  // the pre-scan's limit
     flush_text();
     flush_cdata();
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
@@ -739,7 +785,7 @@ class Encoder {
         if (!detail::is_xml_name(a.name)) throw fail(a.offset, fmt::format("'{}' is not an XML name", a.name));
         put(wbxml::tok::kLiteral);
         put_mb(add_string(a.name, a.offset));
-        decode_entities(a.raw, scratch_);
+        decode_entities(a.raw, scratch_);  // checked by read_start_tag
         string(scratch_, a.offset, false);
       }
       put(wbxml::tok::kEnd);
@@ -799,7 +845,7 @@ class Encoder {
     }
     std::string_view s = raw;
     if (detail::find_byte(raw.data(), 0, raw.size(), '&') != raw.size()) {
-      decode_entities(raw, scratch_);
+      if (!decode_entities(raw, scratch_)) throw fail(pos_, "bad entity reference");
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.
       if (f.has_elements && whitespace_only(s, s.data() + s.size())) return;

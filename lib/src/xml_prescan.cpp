@@ -87,7 +87,8 @@ struct TagNameBytes {
 };
 constexpr TagNameBytes kTagName{};
 
-// Checks the reference starting at text[i] == '&'; returns its length or 0.
+}  // namespace
+
 std::size_t entity_length(std::string_view text, std::size_t i) {
   std::size_t semi = text.find(';', i + 1);
   if (semi == std::string_view::npos || semi - i > 12) return 0;
@@ -112,7 +113,18 @@ std::size_t entity_length(std::string_view text, std::size_t i) {
   return allowed ? semi - i + 1 : 0;
 }
 
-}  // namespace
+bool tag_name_ok(std::string_view name, char after) {
+  if (name.empty() || !kTagName.first[static_cast<unsigned char>(name[0])]) return false;
+  for (char c : name.substr(1)) {
+    if (!kTagName.rest[static_cast<unsigned char>(c)]) return false;
+  }
+  return kTagName.after[static_cast<unsigned char>(after)];
+}
+
+bool check_characters(std::string_view text, PrescanProblem& problem) {
+  std::size_t checked = 0;
+  return check_utf8(text, checked, text.size(), problem);
+}
 
 namespace {
 

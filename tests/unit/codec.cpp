@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/input.hpp"
+#include "syncmldm/xml.hpp"
 
 using namespace syncmldm;
 using namespace std::string_literals;
@@ -285,6 +287,52 @@ TEST_CASE("codec: malformed XML is reported with line and column") {
   CHECK_THROWS(codec::xml_to_wbxml("<SyncML a></SyncML>", "m.xml"));
   CHECK_THROWS(codec::xml_to_wbxml("<SyncML/><SyncML/>", "m.xml"));
   CHECK_THROWS(codec::xml_to_wbxml("", "m.xml"));
+}
+
+// The encoder checks markup as it reads it instead of running the XML layer's pre-scan first; a
+// malformed document must still get the XML layer's message, at the same place, even where the
+// encoder met a problem of its own earlier on.
+TEST_CASE("codec: markup problems are reported as the XML layer reports them") {
+  const std::string h = "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncBody>", t = "</SyncBody></SyncML>";
+  std::string nested = "<SyncML xmlns=\"SYNCML:SYNCML1.2\">";
+  for (int i = 0; i < 1000; ++i) nested += "<a>";
+  const std::vector<std::string> bad = {
+      h + "<Data>a & b</Data>" + t, h + "<Data>&#0;</Data>" + t, h + "<Data>&#x110000;</Data>" + t,
+      h + "<Data>&amp x</Data>" + t, h + "<Data>&am", h + "<a b=\"x<y\"/>" + t, h + "<a b=\"&zz;\"/>" + t,
+      h + "<a b=\"1\"\"c\"/>" + t, h + "<Fo!o/>" + t, h + "<1a/>" + t, h + "<-a/>" + t, h + "<a=b/>" + t,
+      h + "<a\"b/>" + t, h + "< a/>" + t, h + "<", h + "<a b=\"1\"", h + "<a ", h + "<a></a",
+      h + "<Data><![CDATA[x", h + "<!-- x", h + "<?x", h + t + "<!-->", h + t + "<?>", "<!-->" + h + t, nested,
+      // The encoder's own objection comes first in the text, the markup problem after it.
+      "<Foo>&bad;</Foo>", h + "<a></b>&bad;" + t, h + "<Data>x</Data><Data>&#1;</Data>" + t};
+  for (const auto& xml : bad) {
+    CAPTURE(xml);
+    std::string expected;
+    try {
+      xml::Document::parse(xml, "t");
+    } catch (const Error& e) {
+      expected = e.describe();
+    }
+    REQUIRE(!expected.empty());
+    try {
+      encode(xml);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.describe() == expected);
+    }
+  }
+  CHECK_THROWS_WITH(encode("<Foo>&bad;</Foo>"), "t:1:6: '&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)");
+}
+
+// A comment or PI ends at the first terminator after its opening: "<!-->" and "<?>" do not end
+// themselves, as XML has it (and the XML layer).
+TEST_CASE("codec: comments and PIs end where XML says") {
+  const std::string h = "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncBody>", t = "<Final/></SyncBody></SyncML>";
+  std::string plain = encode(h + t);
+  CHECK(encode(h + "<!-->x-->" + t) == plain);
+  CHECK(encode(h + "<!--->x-->" + t) == plain);
+  CHECK(encode(h + "<?>x?>" + t) == plain);
+  CHECK(encode("<!-->x-->" + h + t) == plain);
+  CHECK(encode("<!DOCTYPEx a>" + h + t) == plain);  // not a DOCTYPE: a declaration, skipped to '>'
 }
 
 // The encoder reads names 16 bytes at a time and remembers the token of each name it has seen:

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "utf8_append.hpp"
+#include "byte_buffer.hpp"
 #include "huge_pages.hpp"
 #include "text_scan.hpp"
 #include "syncmldm/base64.hpp"
@@ -185,7 +186,7 @@ struct Attribute {
 };
 
 // The bytes of a document being written: a large one in huge pages (see huge_pages.hpp).
-using Bytes = std::basic_string<char, std::char_traits<char>, detail::HugePageAllocator<char>>;
+using Bytes = detail::ByteBuffer;
 
 // A document being written: the outer message, or a nested DevInf/DDF document.
 struct Output {
@@ -203,12 +204,14 @@ struct Output {
   std::unordered_set<std::string> seen;
 };
 
+// 64 bytes: frames_.size() is then a shift, not a division (it is asked for at every element).
 struct Frame {
   std::string_view qname;
-  std::size_t decl_mark = 0;
   std::size_t tag_pos = 0;        // where the tag byte is (its content bit may be cleared)
   std::size_t content_start = 0;  // body size after the tag and its attributes
-  std::size_t output = 0;         // index of the Output it was written to
+  std::size_t type_fix = 0;       // position after a "...+xml" Type string to turn into "+wbxml" (0: none)
+  std::uint32_t decl_mark = 0;    // decls_.size() before its own declarations
+  std::uint32_t output = 0;       // index of the Output it was written to
   std::uint8_t page = 0, token = 0;
   bool tokenized = false;         // false: literal or unknown
   bool has_elements = false;      // it has child elements: whitespace-only text is layout
@@ -219,10 +222,10 @@ struct Frame {
   bool capture = false;           // Format/Type inside Meta
   std::int8_t format_bin = -1;    // Meta Format in this element's scope
   std::int8_t nested = -1;        // Meta Type announcing a nested document
-  std::size_t type_fix = 0;       // position after a "...+xml" Type string to turn into "+wbxml" (0: none)
   // Its collected text (collect, capture) is Encoder::collected_[depth]: kept out of the frame,
   // which is copied for every element.
 };
+static_assert(sizeof(Frame) == 64);
 
 class Encoder {
  public:
@@ -554,7 +557,7 @@ class Encoder {
   // did, else a header with the table and then the body after the first header.
   template <class Sink>
   void pieces(const Output& o, Sink&& sink) const {
-    std::string_view body(o.body.data(), o.body.size());
+    std::string_view body = o.body;
     if (o.strtbl.empty()) {
       sink(body);
       return;
@@ -698,7 +701,7 @@ class Encoder {
     flush_cdata();
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
     if (parent && parent->holds_nested) throw fail(at, "an element after a nested document in <Data>");
-    std::size_t decl_mark = decls_.size();
+    auto decl_mark = static_cast<std::uint32_t>(decls_.size());
     for (const auto& a : attrs_) {
       if (a.name == "xmlns") decls_.push_back({"", a.raw});
       else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
@@ -709,8 +712,8 @@ class Encoder {
 
     // A DevInf or MgmtTree as the first content of a SyncML Data: a nested document.
     bool nested = false;
-    if (parent && parent->tokenized && outputs_[parent->output].syncml && parent->page == 0 &&
-        parent->token == kData && out().body.size() == parent->content_start && !cdata_pending_) {
+    if (parent && parent->token == kData && parent->page == 0 && parent->tokenized &&
+        outputs_[parent->output].syncml && out().body.size() == parent->content_start && !cdata_pending_) {
       const Language* l = language_of_root(qname, ns);
       if (l == &wbxml::devinf12() || l == &wbxml::dmddf12()) {
         if (l == &wbxml::devinf12() && out().language == &wbxml::syncml11()) l = &wbxml::devinf11();
@@ -726,7 +729,7 @@ class Encoder {
     parent = frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
     f.qname = qname;
     f.decl_mark = decl_mark;
-    f.output = outputs_.size() - 1;
+    f.output = static_cast<std::uint32_t>(outputs_.size() - 1);
     f.nested_root = nested;
     std::string_view unknown_page, unknown_token;
     // Attributes that travel: all but namespace declarations of code pages and our markers.
@@ -834,6 +837,18 @@ class Encoder {
     }
   }
 
+  // Does `s` (a view of the input) hold an '&'? Most texts are short: one 16-byte test.
+  bool has_ampersand(std::string_view s) const {
+#if defined(__SSE2__)
+    if (s.size() <= 16 && text_.data() + text_.size() - s.data() >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+      auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
+      return (bits & ((1u << s.size()) - 1)) != 0;
+    }
+#endif
+    return detail::find_byte(s.data(), 0, s.size(), '&') != s.size();
+  }
+
   void text(std::string_view raw) {
     Frame& f = frames_.back();
     if (f.has_elements && whitespace_only(raw, text_.data() + text_.size())) return;  // layout
@@ -844,7 +859,7 @@ class Encoder {
       pending_ = joined_;
     }
     std::string_view s = raw;
-    if (detail::find_byte(raw.data(), 0, raw.size(), '&') != raw.size()) {
+    if (has_ampersand(raw)) {
       if (!decode_entities(raw, scratch_)) throw fail(pos_, "bad entity reference");
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.

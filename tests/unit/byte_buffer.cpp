@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "../../lib/src/byte_buffer.hpp"
+
+using syncmldm::detail::ByteBuffer;
+
+// The encoder's output buffer must hold exactly what a std::string would, through growth (from
+// malloc'd blocks into huge-page mappings), inserts and moves.
+TEST_CASE("byte buffer: the same bytes as a std::string") {
+  ByteBuffer b;
+  std::string want;
+  for (std::size_t i = 0; i < 700000; ++i) {  // grows past the huge-page threshold
+    char c = static_cast<char>('a' + i % 26);
+    if (i % 1000 == 7) {
+      std::string piece(i % 37, c);
+      b.append(piece);
+      want += piece;
+    } else {
+      b.push_back(c);
+      want.push_back(c);
+    }
+    if (i % 99991 == 0) {
+      std::size_t at = want.size() / 3;
+      b.insert(at, "WB");
+      want.insert(at, "WB");
+    }
+  }
+  REQUIRE(b.size() == want.size());
+  CHECK(std::string_view(b) == want);
+  b.insert(b.size(), "end");
+  want += "end";
+  b.insert(0, "start");
+  want.insert(0, "start");
+  CHECK(std::string_view(b) == want);
+
+  ByteBuffer moved(std::move(b));
+  CHECK(std::string_view(moved) == want);
+  CHECK(b.size() == 0);
+  ByteBuffer small;
+  small.reserve(10);
+  small.append("xyz");
+  small = std::move(moved);
+  CHECK(std::string_view(small) == want);
+  CHECK(std::string_view(moved) == "xyz");
+}

@@ -1,6 +1,7 @@
-// XML -> WBXML in one pass over the text, without building a tree: the XML layer's pre-scan
-// checks well-formedness (UTF-8, entities, terminated markup, depth), then a small tokenizer
-// walks the elements and writes tokens straight into one preallocated buffer. Decisions that
+// XML -> WBXML without building a tree: the XML layer's character check (UTF-8, characters XML
+// forbids) passes over the text, then a small tokenizer walks the elements, checking their
+// markup as the pre-scan would (names, references, terminators, depth), and writes tokens
+// straight into one preallocated buffer. Decisions that
 // need to look ahead are made by patching: the content bit of a tag byte is cleared when the
 // element turns out empty, and a nested-document Type gets its +wbxml form when its Data does
 // hold a nested document. The string table is collected on the side.

@@ -61,10 +61,11 @@ struct DecodeOptions {
   std::size_t max_depth = 1000;
 };
 
-// XML text -> WBXML, in one pass without building a tree (the XML layer's pre-scan checks
-// well-formedness first). Throws Error{input} for malformed XML (line:col) or content WBXML
-// cannot carry (e.g. an unknown element with StringTableMode::none); Error{usage} for a
-// version other than 1.1-1.3.
+// XML text -> WBXML, without building a tree. What the XML layer's pre-scan refuses
+// (characters, references, unterminated markup, nesting deeper than 1000) is refused with its
+// message and place, as xml::Document::parse does, before any problem of the encoder's.
+// Throws Error{input} for malformed XML (line:col) or content WBXML cannot carry (e.g. an
+// unknown element with StringTableMode::none); Error{usage} for a version other than 1.1-1.3.
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options = {});
 
 // The same, handing the WBXML to `sink` once the whole document is encoded (nothing on error):

@@ -118,8 +118,15 @@ class Decoder {
     if (e.literal) {
       f.token = 0;
       if (!detail::is_xml_name(name)) throw fail(e.offset, fmt::format("literal tag name \"{}\" is not an XML name", shown_name(name)));
-      if (frames_.empty() && !names_document_type(name)) {
-        throw fail(e.offset, fmt::format("the root is the literal <{}>, which names no document type", shown_name(name)));
+      if (frames_.empty()) {
+        if (!names_document_type(name)) {
+          throw fail(e.offset, fmt::format("the root is the literal <{}>, which names no document type", shown_name(name)));
+        }
+        // The public id says which document this is; the literal's name alone may say another
+        // (<SyncML> in a MetInf document), so the root gets the language's namespace unless it
+        // brings its own (an xmlns attribute, which follows as the next events).
+        f.ns = language_->root_namespace;
+        root_ns_pending_ = !f.ns.empty();
       }
     } else {
       f.token = e.token & 0x3F;
@@ -149,7 +156,7 @@ class Decoder {
     tag_is_unknown_ = name == "unknown";
     // Namespaces come from the code page tables: the same view, mostly, so pointers first.
     bool ns_changed = f.ns.size() != parent_ns.size() || (f.ns.data() != parent_ns.data() && f.ns != parent_ns);
-    if (!unknown && (frames_.empty() || ns_changed) && !f.ns.empty()) {
+    if (!unknown && (frames_.empty() || ns_changed) && !f.ns.empty() && !root_ns_pending_) {
       w_.attribute("xmlns", f.ns);
       tag_attributes_.push_back("xmlns");
     }
@@ -257,6 +264,13 @@ class Decoder {
   }
 
   void handle(const Event& e) {
+    if (root_ns_pending_ && !(e.type == EventType::attribute && e.name != "xmlns")) {
+      root_ns_pending_ = false;
+      if (e.type != EventType::attribute) {
+        w_.attribute("xmlns", frames_.back().ns);
+        tag_attributes_.push_back("xmlns");
+      }
+    }
     switch (e.type) {
       case EventType::start: start(e); break;
       case EventType::attribute:
@@ -304,6 +318,7 @@ class Decoder {
   std::vector<Frame> frames_;
   std::vector<std::string_view> tag_attributes_;  // names written on the open start tag
   bool tag_is_unknown_ = false;                   // that tag is <unknown> (or a literal of that name)
+  bool root_ns_pending_ = false;                  // a literal root's namespace, until its attributes are read
   std::string captured_;
   // Default namespaces declared on literal elements, per depth (a deque: views stay valid).
   std::deque<std::string> literal_ns_;

@@ -5,7 +5,43 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdint>
+
 namespace syncmldm {
+
+namespace {
+
+constexpr std::size_t kHuge = std::size_t{2} << 20;
+
+// `size` bytes of `fd` read into a fresh anonymous mapping that starts on a 2 MB boundary and
+// is advised as huge pages; nullptr when that fails. `mapping` gets the length to unmap.
+void* read_into_huge_pages(int fd, std::size_t size, std::size_t& mapping, std::size_t& got) {
+  std::size_t length = (size + kHuge - 1) / kHuge * kHuge;
+  void* m = ::mmap(nullptr, length + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return nullptr;
+  auto base = reinterpret_cast<std::uintptr_t>(m);
+  auto start = (base + kHuge - 1) & ~(kHuge - 1);
+  if (start > base) ::munmap(m, start - base);
+  if (base + kHuge > start) ::munmap(reinterpret_cast<void*>(start + length), base + kHuge - start);
+  auto* data = reinterpret_cast<char*>(start);
+  ::madvise(data, length, MADV_HUGEPAGE);  // advice only
+  got = 0;
+  while (got < size) {  // a file that shrank meanwhile gives what it still has
+    ssize_t n = ::read(fd, data + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::munmap(data, length);
+      return nullptr;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  mapping = length;
+  return data;
+}
+
+}  // namespace
 
 std::optional<MappedFile> MappedFile::open(const std::string& path, std::size_t min_bytes, std::size_t max_bytes) {
   if (path == "-") return std::nullopt;
@@ -18,25 +54,37 @@ std::optional<MappedFile> MappedFile::open(const std::string& path, std::size_t 
     return std::nullopt;
   }
   auto size = static_cast<std::size_t>(st.st_size);
+  if (size <= kReadLimit) {
+    std::size_t mapping = 0, got = 0;
+    void* data = read_into_huge_pages(fd, size, mapping, got);
+    ::close(fd);
+    if (!data) return std::nullopt;
+    if (got == 0) {
+      ::munmap(data, mapping);
+      return std::nullopt;  // emptied meanwhile: read_file tells
+    }
+    return MappedFile(data, got, mapping);
+  }
   // Populated up front: one call instead of a page fault per few pages.
   void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   ::close(fd);
   if (data == MAP_FAILED) return std::nullopt;
-  return MappedFile(data, size);
+  return MappedFile(data, size, size);
 }
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
-    if (data_) ::munmap(data_, size_);
+    if (data_) ::munmap(data_, mapping_);
     data_ = other.data_;
     size_ = other.size_;
+    mapping_ = other.mapping_;
     other.data_ = nullptr;
   }
   return *this;
 }
 
 MappedFile::~MappedFile() {
-  if (data_) ::munmap(data_, size_);
+  if (data_) ::munmap(data_, mapping_);
 }
 
 }  // namespace syncmldm

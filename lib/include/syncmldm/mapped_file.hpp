@@ -1,10 +1,10 @@
 #pragma once
 // A large regular file in memory, in whichever of two ways is cheaper for its size:
 // - up to kReadLimit, read into a fresh mapping of huge pages. A mapping of the file itself
-//   shares the page cache, but in 4 KB pages: on a virtual machine every one of them costs a
-//   TLB miss through two levels of page tables when it is read, measured at 0.4 ms per MB here,
-//   while the kernel's copy into one huge page takes about 0.1 ms per MB plus 0.1-0.2 ms to
-//   clear each 2 MB page;
+//   shares the page cache, but in 4 KB pages: on a virtual machine a TLB miss goes through two
+//   levels of page tables, and mapping, reading and unmapping a cached 1 MB file took
+//   0.55-0.75 ms where reading it into a huge page, going over it twice and unmapping it took
+//   0.3-0.5 ms;
 // - beyond it, mapped read-only: for a file of many megabytes, clearing and filling fresh
 //   memory costs more than those misses, and the page cache stays shared.
 //

@@ -8,6 +8,7 @@
 #include "syncmldm/codec.hpp"
 #include "syncmldm/error.hpp"
 #include "syncmldm/input.hpp"
+#include "syncmldm/mapped_file.hpp"
 
 using namespace syncmldm;
 
@@ -130,4 +131,32 @@ TEST_CASE("input: large files are mapped, small ones and wrapped ones read") {
   CHECK(w.payload.container == input::Format::base64);
   CHECK(w.bytes() == wbxml);
   for (const auto& p : {big, small, b64}) std::filesystem::remove(p);
+}
+
+// Up to MappedFile::kReadLimit a file is read into huge pages, beyond it mapped: both hold the
+// file's bytes. The large one is sparse, so the test writes little.
+TEST_CASE("mapped file: read into memory up to its limit, mapped beyond") {
+  std::string content(300000, 'x');
+  for (std::size_t i = 0; i < content.size(); i += 997) content[i] = static_cast<char>('a' + i % 26);
+  std::string read_path = temp_file("read.bin", content);
+  auto read = MappedFile::open(read_path, 1, std::size_t{1} << 31);
+  REQUIRE(read.has_value());
+  CHECK(read->bytes() == content);
+  MappedFile moved = std::move(*read);
+  CHECK(moved.bytes() == content);
+
+  std::string sparse_path = temp_file("sparse.bin", "");
+  std::filesystem::resize_file(sparse_path, MappedFile::kReadLimit + 4096);
+  {
+    std::fstream f(sparse_path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(MappedFile::kReadLimit + 4000));
+    f << "end";
+  }
+  auto mapped = MappedFile::open(sparse_path, 1, std::size_t{1} << 31);
+  REQUIRE(mapped.has_value());
+  CHECK(mapped->bytes().size() == MappedFile::kReadLimit + 4096);
+  CHECK(mapped->bytes().substr(MappedFile::kReadLimit + 4000, 3) == "end");
+  CHECK(mapped->bytes()[12345] == '\0');
+  CHECK_FALSE(MappedFile::open(sparse_path, 1, MappedFile::kReadLimit).has_value());  // over max_bytes
+  for (const auto& p : {read_path, sparse_path}) std::filesystem::remove(p);
 }

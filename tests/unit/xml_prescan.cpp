@@ -1,0 +1,35 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "../../lib/src/xml_prescan.hpp"
+
+using namespace syncmldm::xml::detail;
+
+// The encoder's 16-byte test of a tag name must agree with the pre-scan's byte tables for every
+// byte at every position, names of every length up to past one block.
+TEST_CASE("prescan: the 16-byte tag-name test agrees with the byte tables") {
+  const std::string stops = " \t\n\r/>=<\"'";
+  for (int b = 1; b < 256; ++b) {
+    char c = static_cast<char>(b);
+    if (stops.find(c) != std::string::npos) continue;
+    for (std::size_t length = 1; length <= 18; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string name(length, 'a');
+        name[at] = c;
+        for (char after : {'>', ' ', '/', '=', '<', '"', '\'', '\0'}) {
+          std::string buffer = name + after + std::string(32, 'x');  // readable beyond the name
+          std::string_view view(buffer.data(), length);
+          CAPTURE(b);
+          CAPTURE(length);
+          CAPTURE(at);
+          CHECK(tag_name_ok(view, after, buffer.data() + buffer.size()) == tag_name_ok(view, after));
+        }
+      }
+    }
+  }
+  CHECK(tag_name_ok("SyncML", '>'));
+  CHECK_FALSE(tag_name_ok("1a", '>'));
+  CHECK_FALSE(tag_name_ok("a!b", '>'));
+  CHECK_FALSE(tag_name_ok("a", '='));
+}

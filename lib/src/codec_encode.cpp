@@ -159,8 +159,9 @@ bool decode_entities(std::string_view s, std::string& out) {
       break;
     }
     out.append(s.substr(i, amp - i));
-    if (xml::detail::entity_length(s, amp) == 0) return false;
-    std::size_t semi = s.find(';', amp);
+    std::size_t length = xml::detail::entity_length(s, amp);
+    if (length == 0) return false;
+    std::size_t semi = amp + length - 1;
     std::string_view ref = s.substr(amp + 1, semi - amp - 1);
     if (ref == "amp") out.push_back('&');
     else if (ref == "lt") out.push_back('<');
@@ -256,7 +257,7 @@ class Encoder {
   void emit(const std::function<void(std::string_view)>& sink) const { pieces(outputs_[0], sink); }
 
  private:
-  static constexpr std::size_t kMaxDepth = 1000;
+  static constexpr std::size_t kMaxDepth = xml::ParseOptions{}.max_depth;  // the XML layer's limit
 
   void encode(const Language* forced, std::size_t bom) {
     pos_ = bom;

@@ -12,11 +12,12 @@
 
 namespace syncmldm::detail {
 
+inline constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+
 inline void advise_huge_pages(const void* data, std::size_t size) {
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  if (size < 2 * kHuge) return;
-  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kHuge - 1);
+  if (size < 2 * kHugePage) return;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHugePage - 1) & ~(kHugePage - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kHugePage - 1);
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
@@ -36,6 +37,20 @@ inline void prefault(const void* data, std::size_t size) {
 #endif
 }
 
+// A fresh read-write anonymous mapping of `size` bytes (a multiple of 2 MB) that starts on a 2 MB
+// boundary and is advised as huge pages; nullptr when the kernel refuses. Unmap with munmap(p,
+// size). 2 MB more is mapped, then what lies before the boundary and after the end given back.
+inline char* map_huge_pages(std::size_t size) {
+  void* m = ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return nullptr;
+  auto base = reinterpret_cast<std::uintptr_t>(m);
+  auto start = (base + kHugePage - 1) & ~(kHugePage - 1);
+  if (start > base) ::munmap(m, start - base);
+  if (base + kHugePage > start) ::munmap(reinterpret_cast<void*>(start + size), base + kHugePage - start);
+  ::madvise(reinterpret_cast<void*>(start), size, MADV_HUGEPAGE);  // advice only
+  return reinterpret_cast<char*>(start);
+}
+
 // An allocator for a buffer that may grow large (the encoder's output): a block of
 // kHugeBlockMin bytes or more is a mapping of its own that starts on a 2 MB boundary and is
 // advised as huge pages before anything touches it, so that filling it costs one fault per
@@ -50,8 +65,7 @@ struct HugePageAllocator {
   template <class U>
   HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
 
-  static constexpr std::size_t kHuge = std::size_t{2} << 20;
-  static std::size_t mapped_size(std::size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
+  static std::size_t mapped_size(std::size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; }
 
   T* allocate(std::size_t n) {
     if (n > std::size_t(-1) / sizeof(T) / 2) throw std::bad_alloc();
@@ -61,16 +75,9 @@ struct HugePageAllocator {
       if (!p) throw std::bad_alloc();
       return static_cast<T*>(p);
     }
-    std::size_t size = mapped_size(bytes);
-    // Map 2 MB more than needed, then give back what lies before the boundary and after the end.
-    void* m = ::mmap(nullptr, size + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED) throw std::bad_alloc();
-    auto base = reinterpret_cast<std::uintptr_t>(m);
-    auto start = (base + kHuge - 1) & ~(kHuge - 1);
-    if (start > base) ::munmap(m, start - base);
-    if (base + kHuge > start) ::munmap(reinterpret_cast<void*>(start + size), base + kHuge - start);
-    ::madvise(reinterpret_cast<void*>(start), size, MADV_HUGEPAGE);  // advice only
-    return reinterpret_cast<T*>(start);
+    char* p = map_huge_pages(mapped_size(bytes));
+    if (!p) throw std::bad_alloc();
+    return reinterpret_cast<T*>(p);
   }
 
   void deallocate(T* p, std::size_t n) noexcept {

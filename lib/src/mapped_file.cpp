@@ -6,26 +6,19 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdint>
+
+#include "huge_pages.hpp"
 
 namespace syncmldm {
 
 namespace {
 
-constexpr std::size_t kHuge = std::size_t{2} << 20;
-
-// `size` bytes of `fd` read into a fresh anonymous mapping that starts on a 2 MB boundary and
-// is advised as huge pages; nullptr when that fails. `mapping` gets the length to unmap.
+// `size` bytes of `fd` read into fresh huge pages (see huge_pages.hpp); nullptr when that
+// fails. `mapping` gets the length to unmap.
 void* read_into_huge_pages(int fd, std::size_t size, std::size_t& mapping, std::size_t& got) {
-  std::size_t length = (size + kHuge - 1) / kHuge * kHuge;
-  void* m = ::mmap(nullptr, length + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) return nullptr;
-  auto base = reinterpret_cast<std::uintptr_t>(m);
-  auto start = (base + kHuge - 1) & ~(kHuge - 1);
-  if (start > base) ::munmap(m, start - base);
-  if (base + kHuge > start) ::munmap(reinterpret_cast<void*>(start + length), base + kHuge - start);
-  auto* data = reinterpret_cast<char*>(start);
-  ::madvise(data, length, MADV_HUGEPAGE);  // advice only
+  std::size_t length = detail::HugePageAllocator<char>::mapped_size(size);
+  char* data = detail::map_huge_pages(length);
+  if (!data) return nullptr;
   got = 0;
   while (got < size) {  // a file that shrank meanwhile gives what it still has
     ssize_t n = ::read(fd, data + got, size - got);

@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
       std::string xml_text = codec::wbxml_to_xml(bytes, path, d);
       codec::xml_to_wbxml(xml_text, path, options, sink);
     } else {
-      codec::xml_to_wbxml(bytes, path, options, sink);
+      // The output goes into the room after the input, which is already in memory.
+      codec::xml_to_wbxml(bytes, path, options, sink, loaded.spare());
     }
     if (!to_stdout) tools::write_output(out, result, true);
     return tools::kExitOk;

@@ -1,7 +1,8 @@
 #pragma once
 // Internal: the encoder's output buffer. A std::string's push_back was not inlined and cost a
 // call per token byte; here the common case (room left) is two instructions. Memory comes from
-// HugePageAllocator: a large buffer lies in huge pages (see huge_pages.hpp).
+// HugePageAllocator: a large buffer lies in huge pages (see huge_pages.hpp), unless the caller
+// lends memory of its own to start with (use()).
 
 #include <algorithm>
 #include <cstddef>
@@ -19,17 +20,27 @@ class ByteBuffer {
   ByteBuffer(ByteBuffer&& other) noexcept
       : data_(std::exchange(other.data_, nullptr)),
         size_(std::exchange(other.size_, 0)),
-        capacity_(std::exchange(other.capacity_, 0)) {}
+        capacity_(std::exchange(other.capacity_, 0)),
+        owned_(std::exchange(other.owned_, true)) {}
   ByteBuffer& operator=(ByteBuffer&& other) noexcept {
     std::swap(data_, other.data_);
     std::swap(size_, other.size_);
     std::swap(capacity_, other.capacity_);
+    std::swap(owned_, other.owned_);
     return *this;
   }
   ByteBuffer(const ByteBuffer&) = delete;
   ByteBuffer& operator=(const ByteBuffer&) = delete;
-  ~ByteBuffer() {
-    if (data_) HugePageAllocator<char>().deallocate(data_, capacity_);
+  ~ByteBuffer() { release(); }
+
+  // Writes into `storage`, lent by the caller and never freed here, until it is full; then into
+  // memory of its own, as usual. What was written so far is dropped.
+  void use(char* storage, std::size_t capacity) {
+    release();
+    data_ = storage;
+    size_ = 0;
+    capacity_ = capacity;
+    owned_ = false;
   }
 
   char* data() { return data_; }
@@ -63,14 +74,20 @@ class ByteBuffer {
   [[gnu::noinline]] void reallocate(std::size_t capacity) {
     char* fresh = HugePageAllocator<char>().allocate(capacity);
     if (size_) std::memcpy(fresh, data_, size_);
-    if (data_) HugePageAllocator<char>().deallocate(data_, capacity_);
+    release();
     data_ = fresh;
     capacity_ = capacity;
+    owned_ = true;
+  }
+  void release() {
+    if (data_ && owned_) HugePageAllocator<char>().deallocate(data_, capacity_);
+    data_ = nullptr;
   }
 
   char* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
+  bool owned_ = true;  // false: storage lent by use()
 };
 
 }  // namespace syncmldm::detail

@@ -6,6 +6,9 @@
 // element turns out empty, and a nested-document Type gets its +wbxml form when its Data does
 // hold a nested document. The string table is collected on the side.
 #include <array>
+#include <new>
+#include <stdexcept>
+#include <type_traits>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -49,7 +52,7 @@ constexpr NameStops kNameStops{};
 // End of the name that starts at d[i] (the first byte kNameStops stops at, or n); `colon` gets the
 // index of its first ':' (npos if none). 16 bytes a step: a byte that might stop the name (up to
 // '\'', '/', '<' to '>') is then looked up in the table.
-std::size_t scan_name(const char* d, std::size_t i, std::size_t n, std::size_t& colon) {
+[[gnu::always_inline]] inline std::size_t scan_name(const char* d, std::size_t i, std::size_t n, std::size_t& colon) {
   colon = std::string_view::npos;
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('\''), slash = _mm_set1_epi8('/'), lt = _mm_set1_epi8('<'),
@@ -206,7 +209,7 @@ struct Output {
   std::unordered_set<std::string> seen;
 };
 
-// 64 bytes: frames_.size() is then a shift, not a division (it is asked for at every element).
+// 64 bytes: one cache line, and indexing is a shift.
 struct Frame {
   std::string_view qname;
   std::size_t tag_pos = 0;        // where the tag byte is (its content bit may be cleared)
@@ -228,11 +231,46 @@ struct Frame {
   // which is copied for every element.
 };
 static_assert(sizeof(Frame) == 64);
+static_assert(std::is_trivially_destructible_v<Frame>);
+
+// The open elements, innermost last, in one block sized for the deepest nesting the encoder
+// takes: a push never moves a frame, and the depth is a plain counter (a vector's size and
+// capacity checks were a tenth of the encoder's instructions). Pages of the block that deep
+// nesting never reaches are never touched.
+class FrameStack {
+ public:
+  explicit FrameStack(std::size_t capacity)
+      : data_(static_cast<Frame*>(::operator new(capacity * sizeof(Frame)))), capacity_(capacity) {}
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  ~FrameStack() { ::operator delete(data_); }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Frame& back() { return data_[size_ - 1]; }
+  const Frame& back() const { return data_[size_ - 1]; }
+  Frame& operator[](std::size_t i) { return data_[i]; }
+  const Frame& operator[](std::size_t i) const { return data_[i]; }
+  Frame* begin() { return data_; }
+  Frame* end() { return data_ + size_; }
+  // A new innermost frame, all fields at their defaults. The callers' depth limit keeps below
+  // the capacity; the check here only guards against a mistake there.
+  Frame& push() {
+    if (size_ == capacity_) throw std::length_error("element stack full");
+    return *new (data_ + size_++) Frame{};
+  }
+  void pop() { --size_; }
+
+ private:
+  Frame* data_;
+  std::size_t capacity_;
+  std::size_t size_ = 0;
+};
 
 class Encoder {
  public:
-  Encoder(std::string_view text, const std::string& source, const EncodeOptions& options)
-      : text_(text), source_(source), options_(options) {}
+  Encoder(std::string_view text, const std::string& source, const EncodeOptions& options, std::span<char> workspace)
+      : text_(text), source_(source), options_(options), workspace_(workspace) {}
 
   // Encodes the whole text; emit() then hands over the result.
   void run(const Language* forced) {
@@ -283,8 +321,8 @@ class Encoder {
     }
     // WBXML is rarely larger than its XML: reserving that much costs nothing until written,
     // and growing (a copy) is avoided. About half of it is written for an indented message:
-    // those pages are faulted in at once.
-    begin_output(language, text_.size() + 64);
+    // those pages are faulted in at once (if the caller's workspace is used, mostly already).
+    begin_output(language, text_.size() + 64, workspace_);
     detail::prefault(outputs_[0].body.data(), text_.size() / 2);
     start_element(qname, root_at);
     content();
@@ -390,13 +428,16 @@ class Encoder {
     qname_colon_ = colon == std::string_view::npos ? colon : colon - n0;
     pos_ = p;
     if (qname.empty()) throw fail(start, "element without a name");
-    if (!xml::detail::tag_name_ok(qname, p < n ? d[p] : '\0', d + n)) throw fail(start, "not a tag name");
     attrs_.clear();
     if (p < n && d[p] == '>') {  // no attributes, no white space: most tags
+      // Its name is checked by start_element, which can skip that for a name of the code pages.
+      name_checked_ = false;
       pos_ = p + 1;
       empty_ = false;
       return;
     }
+    name_checked_ = true;
+    if (!xml::detail::tag_name_ok(qname, p < n ? d[p] : '\0', d + n)) throw fail(start, "not a tag name");
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) throw fail(start, "unterminated start tag");
@@ -412,8 +453,8 @@ class Encoder {
         empty_ = true;
         return;
       }
-      std::size_t a0 = pos_;
-      while (pos_ < text_.size() && name_char(text_[pos_])) ++pos_;
+      std::size_t a0 = pos_, colon;
+      pos_ = scan_name(text_.data(), pos_, text_.size(), colon);
       if (pos_ == a0) throw fail(pos_, fmt::format("unexpected '{}' in a start tag", c));
       std::string_view name = text_.substr(a0, pos_ - a0);
       skip_space();
@@ -438,6 +479,14 @@ class Encoder {
 
   // An attribute value as the pre-scan checks it: no '<', and references it accepts.
   void check_value(std::size_t i, std::size_t end) const {
+#if defined(__SSE2__)
+    // Most values are short (a namespace name): one 16-byte test, as the input goes on past them.
+    if (end - i <= 16 && text_.size() - i >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+      if ((static_cast<unsigned>(_mm_movemask_epi8(m)) & ((1u << (end - i)) - 1)) == 0) return;
+    }
+#endif
     for (;;) {
       i = detail::find_first_of3(text_.data(), i, end, '<', '&', '&');
       if (i == end) return;
@@ -524,18 +573,21 @@ class Encoder {
   }
 
   // ---- writing ----
-  Output& out() { return outputs_.back(); }
-  void put(std::uint8_t b) { out().body.push_back(static_cast<char>(b)); }
+  Output& out() { return *out_; }
+  [[gnu::always_inline]] void put(std::uint8_t b) { out().body.push_back(static_cast<char>(b)); }
   void put_mb(std::uint32_t v) { wbxml::append_mb_u_int32(out().body, v); }
 
-  void begin_output(const Language* language, std::size_t reserve) {
+  void begin_output(const Language* language, std::size_t reserve, std::span<char> storage = {}) {
     outputs_.emplace_back();
+    out_ = &outputs_.back();
+    out_index_ = static_cast<std::uint32_t>(outputs_.size() - 1);
     Output& o = outputs_.back();
     o.language = language;
     o.syncml = is_syncml(language);
     o.string_id = options_.public_id == PublicIdForm::string || language->public_id == 0;
     if (o.string_id && options_.string_table != StringTableMode::none) o.id_index = add_string(language->fpi, 0);
-    o.body.reserve(reserve);
+    if (storage.size() >= reserve) o.body.use(storage.data(), storage.size());
+    else o.body.reserve(reserve);
     write_header(o, o.body, {});
     o.header_size = o.body.size();
   }
@@ -704,9 +756,12 @@ class Encoder {
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
     if (parent && parent->holds_nested) throw fail(at, "an element after a nested document in <Data>");
     auto decl_mark = static_cast<std::uint32_t>(decls_.size());
-    for (const auto& a : attrs_) {
-      if (a.name == "xmlns") decls_.push_back({"", a.raw});
-      else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
+    const bool attributes = !attrs_.empty();  // most elements have none: their loops are skipped
+    if (attributes) {
+      for (const auto& a : attrs_) {
+        if (a.name == "xmlns") decls_.push_back({"", a.raw});
+        else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
+      }
     }
     std::size_t colon = qname_colon_;
     std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
@@ -725,13 +780,10 @@ class Encoder {
       }
     }
 
-    // Built in place (a Frame is large); `parent` is taken again as the vector may have moved.
-    frames_.emplace_back();
-    Frame& f = frames_.back();
-    parent = frames_.size() >= 2 ? &frames_[frames_.size() - 2] : nullptr;
+    Frame& f = frames_.push();
     f.qname = qname;
     f.decl_mark = decl_mark;
-    f.output = static_cast<std::uint32_t>(outputs_.size() - 1);
+    f.output = out_index_;
     f.nested_root = nested;
     std::string_view unknown_page, unknown_token;
     // Attributes that travel: all but namespace declarations of code pages and our markers.
@@ -771,6 +823,12 @@ class Encoder {
     if (tag) {
       f.page = tag->first;
       f.token = tag->second;
+    }
+    // A name without a prefix found in a code page is a name the pre-scan takes (a unit test
+    // holds every table to that); any other is checked as the pre-scan would.
+    if (!name_checked_ && !(f.tokenized && colon == std::string_view::npos) &&
+        !xml::detail::tag_name_ok(qname, '>', text_.data() + text_.size())) {
+      throw fail(at, "not a tag name");
     }
     bool has_attrs = !kept_.empty();
     std::uint8_t flags = (empty_ ? 0 : wbxml::tok::kHasContent) | (has_attrs ? wbxml::tok::kHasAttributes : 0);
@@ -948,24 +1006,30 @@ class Encoder {
     if (f.nested_root) {
       std::string doc = finish_output(outputs_.back());
       outputs_.pop_back();
+      out_ = &outputs_.back();
+      out_index_ = static_cast<std::uint32_t>(outputs_.size() - 1);
       opaque(doc);
       frames_[depth - 1].holds_nested = true;
     }
-    frames_.pop_back();
+    frames_.pop();
   }
 
   std::string_view text_;
   const std::string& source_;
   const EncodeOptions& options_;
+  std::span<char> workspace_;  // for the outer document's output, if large enough
   std::size_t pos_ = 0;
   bool empty_ = false;
+  bool name_checked_ = false;  // read_start_tag checked the name (see start_element)
   std::size_t qname_colon_ = std::string_view::npos;  // first ':' in the name read_start_tag returned
   std::vector<Attribute> attrs_, kept_;
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
-  std::vector<Frame> frames_;
+  FrameStack frames_{kMaxDepth + 1};  // an empty element may open one past the limit
   std::size_t next_lt_from_ = std::string_view::npos, next_lt_ = 0;  // see has_child_elements
   std::vector<std::string> collected_;  // per depth, see Frame
   std::vector<Output> outputs_;
+  Output* out_ = nullptr;  // outputs_.back(), the one being written (asked for at every token)
+  std::uint32_t out_index_ = 0;  // its index
   std::string scratch_;
   std::string cdata_;
   bool cdata_pending_ = false;
@@ -1025,18 +1089,18 @@ const wbxml::Language* detect_language(std::string_view xml_text) {
 }
 
 void xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options,
-                  const std::function<void(std::string_view)>& sink) {
+                  const std::function<void(std::string_view)>& sink, std::span<char> workspace) {
   if (options.version < 0x01 || options.version > 0x03) {
     throw Error(ErrorKind::usage, "WBXML version must be 1.1, 1.2 or 1.3");
   }
-  Encoder e(xml_text, source_name, options);
+  Encoder e(xml_text, source_name, options, workspace);
   e.run(options.language);
   e.emit(sink);
 }
 
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options) {
   std::string wbxml;
-  xml_to_wbxml(xml_text, source_name, options, [&](std::string_view piece) { wbxml.append(piece); });
+  xml_to_wbxml(xml_text, source_name, options, [&](std::string_view piece) { wbxml.append(piece); }, {});
   return wbxml;
 }
 

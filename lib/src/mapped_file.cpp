@@ -13,10 +13,10 @@ namespace syncmldm {
 
 namespace {
 
-// `size` bytes of `fd` read into fresh huge pages (see huge_pages.hpp); nullptr when that
-// fails. `mapping` gets the length to unmap.
+// `size` bytes of `fd` read into fresh huge pages (see huge_pages.hpp), with as much room again
+// after them (see spare()); nullptr when that fails. `mapping` gets the length to unmap.
 void* read_into_huge_pages(int fd, std::size_t size, std::size_t& mapping, std::size_t& got) {
-  std::size_t length = detail::HugePageAllocator<char>::mapped_size(size);
+  std::size_t length = detail::HugePageAllocator<char>::mapped_size(2 * size);
   char* data = detail::map_huge_pages(length);
   if (!data) return nullptr;
   got = 0;

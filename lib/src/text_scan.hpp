@@ -75,11 +75,23 @@ inline std::size_t skip_xml_ascii(const char* d, std::size_t i, std::size_t n) {
 #if defined(__SSE2__)
   const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
                 cr = _mm_set1_epi8('\r');
+  // Bytes below 0x20 or from 0x80 on (signed compare) that are not TAB, LF or CR.
+  auto stops = [&](__m128i v, __m128i low) {
+    __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(allowed, low)));
+  };
+  // 32 bytes a step; the finer test only for a block that has a line break or non-ASCII at all.
+  for (; i + 32 <= n; i += 32) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i + 16));
+    __m128i low_a = _mm_cmplt_epi8(a, space), low_b = _mm_cmplt_epi8(b, space);
+    if (_mm_movemask_epi8(_mm_or_si128(low_a, low_b)) == 0) continue;
+    unsigned bits = stops(a, low_a) | stops(b, low_b) << 16;
+    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(bits));
+  }
   for (; i + 16 <= n; i += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
-    __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
-    int bits = _mm_movemask_epi8(_mm_andnot_si128(allowed, _mm_cmplt_epi8(v, space)));
-    if (bits) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+    if (unsigned bits = stops(v, _mm_cmplt_epi8(v, space))) return i + static_cast<std::size_t>(__builtin_ctz(bits));
   }
 #endif
   for (; i < n; ++i) {

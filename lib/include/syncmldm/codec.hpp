@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -72,8 +73,11 @@ std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_na
 // in one piece, or two when there is a string table (the header with it, then the body). The
 // pieces are the encoder's own buffer, which lies in huge pages when large: no copy of the
 // output into fresh memory, which a large std::string result costs.
+// `workspace`, when at least as large as xml_text (plus 64 bytes), is where the output is
+// written first, instead of fresh memory: writable memory of the caller's that does not overlap
+// xml_text and outlives the call (e.g. MappedFile::spare()). Its content is overwritten.
 void xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options,
-                  const std::function<void(std::string_view)>& sink);
+                  const std::function<void(std::string_view)>& sink, std::span<char> workspace = {});
 
 // WBXML -> indented XML. Throws Error{input} with the byte offset of the offending token.
 std::string wbxml_to_xml(std::string_view wbxml, const std::string& source_name, const DecodeOptions& options = {});

@@ -57,6 +57,8 @@ struct Loaded {
   Payload payload;                  // payload.bytes is empty when mapped
   std::optional<MappedFile> mapped;
   std::string_view bytes() const { return mapped ? mapped->bytes() : std::string_view(payload.bytes); }
+  // Writable room after a file read into memory (MappedFile::spare()); empty otherwise.
+  std::span<char> spare() { return mapped ? mapped->spare() : std::span<char>{}; }
 };
 Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
 

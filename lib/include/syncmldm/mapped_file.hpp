@@ -9,12 +9,18 @@
 //   memory costs about as much as those misses (a 20 MB message was not read faster), and the
 //   page cache stays shared instead of being copied into the process.
 //
+// A file read into memory gets as many bytes again of writable room after its content, in the
+// same mapping (spare()): a caller may write an output about the input's size there instead of
+// asking the kernel for fresh memory, which it must clear first (the encoder does). Room that is
+// never written is never faulted in and costs nothing.
+//
 // A mapped file that another process truncates while it is being read raises SIGBUS on the
 // next access of the vanished pages; programs that map files install a handler for it (see
 // tools/common/mapped_input.cpp). A file read whole is not affected.
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,12 +43,14 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Writable room after bytes(), owned by this object (empty for a file mapped read-only).
+  std::span<char> spare() { return {static_cast<char*>(data_) + size_, mapping_ - size_}; }
 
  private:
   MappedFile(void* data, std::size_t size, std::size_t mapping) : data_(data), size_(size), mapping_(mapping) {}
   void* data_ = nullptr;
   std::size_t size_ = 0;
-  std::size_t mapping_ = 0;  // length of the mapping, for munmap
+  std::size_t mapping_ = 0;  // length of the mapping, for munmap; == size_ for a file mapped read-only
 };
 
 }  // namespace syncmldm

@@ -651,7 +651,7 @@ class Encoder {
   }
 
   // A string: STR_T when the table shares it (second sighting onwards), else STR_I.
-  void string(std::string_view s, std::size_t at, bool shareable = true) {
+  [[gnu::always_inline]] void string(std::string_view s, std::size_t at, bool shareable = true) {
     if (options_.string_table == StringTableMode::share && shareable && s.size() >= kShareMinLength) {
       if (!out().seen.emplace(s).second) {
         std::uint32_t index = add_string(s, at);
@@ -685,7 +685,10 @@ class Encoder {
     const Language* l = out().language;
     for (const auto& c : ns_cache_) {
       // Mostly the very same declaration (the root's): its bytes need no comparing.
-      if (c.language == l && ((c.ns.data() == ns.data() && c.ns.size() == ns.size()) || c.ns == ns)) return c.page;
+      // Else an equal one declared again (xmlns on every Format): both are in the input.
+      if (c.language == l && c.ns.size() == ns.size() && (c.ns.data() == ns.data() || same_name(c.ns.data(), ns))) {
+        return c.page;
+      }
     }
     NamespaceAnswer& slot = ns_cache_[ns_cache_next_++ % ns_cache_.size()];
     slot = {ns, l, l->page_of_namespace(ns)};
@@ -967,7 +970,7 @@ class Encoder {
     cdata_pending_ = true;
   }
 
-  void end_element() {
+  [[gnu::always_inline]] void end_element() {
     flush_text();
     flush_cdata();
     // Popped at the end, not copied first: nothing below adds frames.

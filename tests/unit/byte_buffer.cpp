@@ -45,3 +45,34 @@ TEST_CASE("byte buffer: the same bytes as a std::string") {
   CHECK(std::string_view(small) == want);
   CHECK(std::string_view(moved) == "xyz");
 }
+
+// Storage lent with use() takes the bytes until it is full; then they move into memory of the
+// buffer's own, and the lent storage (here on the stack) is never freed.
+TEST_CASE("byte buffer: lent storage, then its own memory") {
+  char lent[64];
+  ByteBuffer b;
+  b.append("dropped");
+  b.use(lent, sizeof lent);
+  CHECK(b.size() == 0);
+  std::string want;
+  for (int i = 0; i < 64; ++i) {
+    b.push_back(static_cast<char>('0' + i % 10));
+    want.push_back(static_cast<char>('0' + i % 10));
+  }
+  CHECK(b.data() == lent);
+  b.append("beyond");
+  want += "beyond";
+  CHECK(b.data() != lent);
+  CHECK(std::string_view(b) == want);
+  ByteBuffer moved(std::move(b));
+  CHECK(std::string_view(moved) == want);
+
+  char other[16];
+  ByteBuffer c;
+  c.use(other, sizeof other);
+  c.append("kept in place");
+  CHECK(c.data() == other);
+  ByteBuffer assigned;
+  assigned = std::move(c);
+  CHECK(std::string_view(assigned) == "kept in place");
+}

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <span>
 
 #include "syncmldm/base64.hpp"
 #include "syncmldm/codec.hpp"
@@ -93,6 +94,31 @@ TEST_CASE("codec stream: encoding to a sink gives the bytes of the string result
   }
 }
 
+// A workspace large enough takes the output (the pieces lie in it), one too small is left alone;
+// the bytes are the same either way, and a nested document's output is not put there.
+TEST_CASE("codec stream: the output goes into a workspace only when it is large enough") {
+  std::string xml = big_message(1u << 20);
+  xml.insert(xml.find("<Final/>"),
+             "<Replace><CmdID>1</CmdID><Item><Target><LocURI>./DevInfo</LocURI></Target><Meta>"
+             "<Type xmlns=\"syncml:metinf\">application/vnd.syncml-devinf+xml</Type></Meta><Data>"
+             "<DevInf xmlns=\"syncml:devinf\"><VerDTD>1.2</VerDTD><DevID>IMEI:1</DevID></DevInf>"
+             "</Data></Item></Replace>");
+  std::string whole = codec::xml_to_wbxml(xml, "t");
+  REQUIRE(whole.find("application/vnd.syncml-devinf+wbxml") != std::string::npos);  // nested, and patched
+  for (std::size_t room : {xml.size() + 64, xml.size() + 63, std::size_t{0}}) {
+    CAPTURE(room);
+    std::string workspace(room, '#');
+    std::string joined;
+    bool inside = false;
+    codec::xml_to_wbxml(xml, "t", {}, [&](std::string_view p) {
+      joined += p;
+      inside = p.data() >= workspace.data() && p.data() < workspace.data() + workspace.size();
+    }, std::span<char>(workspace));
+    CHECK(joined == whole);
+    CHECK(inside == (room >= xml.size() + 64));
+  }
+}
+
 TEST_CASE("codec stream: an encoding error reaches no sink") {
   std::string xml = big_message(1u << 20);
   xml.insert(xml.size() / 2, "<Bad>");
@@ -142,8 +168,15 @@ TEST_CASE("mapped file: read into memory up to its limit, mapped beyond") {
   auto read = MappedFile::open(read_path, 1, std::size_t{1} << 31);
   REQUIRE(read.has_value());
   CHECK(read->bytes() == content);
+  // As much room again after the content, writable, and the content untouched by writing it.
+  std::span<char> spare = read->spare();
+  REQUIRE(spare.size() >= content.size());
+  CHECK(spare.data() == read->bytes().data() + content.size());
+  std::fill(spare.begin(), spare.end(), '#');
+  CHECK(read->bytes() == content);
   MappedFile moved = std::move(*read);
   CHECK(moved.bytes() == content);
+  CHECK(moved.spare().size() == spare.size());
 
   std::string sparse_path = temp_file("sparse.bin", "");
   std::filesystem::resize_file(sparse_path, MappedFile::kReadLimit + 4096);
@@ -157,6 +190,7 @@ TEST_CASE("mapped file: read into memory up to its limit, mapped beyond") {
   CHECK(mapped->bytes().size() == MappedFile::kReadLimit + 4096);
   CHECK(mapped->bytes().substr(MappedFile::kReadLimit + 4000, 3) == "end");
   CHECK(mapped->bytes()[12345] == '\0');
+  CHECK(mapped->spare().empty());  // a read-only mapping has no room to lend
   CHECK_FALSE(MappedFile::open(sparse_path, 1, MappedFile::kReadLimit).has_value());  // over max_bytes
   for (const auto& p : {read_path, sparse_path}) std::filesystem::remove(p);
 }

@@ -752,6 +752,9 @@ class Encoder {
     opaque(cdata_);
   }
 
+  // Most elements have no attributes, are in a code page and hold no nested document: what the
+  // others need is kept out of line (start_attributes, begin_nested, put_literal_tag), so that
+  // the common path stays short and its values stay in registers.
   void start_element(std::string_view qname, std::size_t at) {
     if (!empty_ && frames_.size() >= kMaxDepth) throw fail(at, "nested too deep");  // the pre-scan's limit
     flush_text();
@@ -759,13 +762,8 @@ class Encoder {
     Frame* parent = frames_.empty() ? nullptr : &frames_.back();
     if (parent && parent->holds_nested) throw fail(at, "an element after a nested document in <Data>");
     auto decl_mark = static_cast<std::uint32_t>(decls_.size());
-    const bool attributes = !attrs_.empty();  // most elements have none: their loops are skipped
-    if (attributes) {
-      for (const auto& a : attrs_) {
-        if (a.name == "xmlns") decls_.push_back({"", a.raw});
-        else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
-      }
-    }
+    const bool attributes = !attrs_.empty();
+    if (attributes) declare_namespaces();
     std::size_t colon = qname_colon_;
     std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
     std::string_view ns = lookup_ns(colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon));
@@ -774,13 +772,7 @@ class Encoder {
     bool nested = false;
     if (parent && parent->token == kData && parent->page == 0 && parent->tokenized &&
         outputs_[parent->output].syncml && out().body.size() == parent->content_start && !cdata_pending_) {
-      const Language* l = language_of_root(qname, ns);
-      if (l == &wbxml::devinf12() || l == &wbxml::dmddf12()) {
-        if (l == &wbxml::devinf12() && out().language == &wbxml::syncml11()) l = &wbxml::devinf11();
-        apply_type_fix();
-        begin_output(l, 1024);
-        nested = true;
-      }
+      nested = begin_nested(qname, ns);
     }
 
     Frame& f = frames_.push();
@@ -788,38 +780,10 @@ class Encoder {
     f.decl_mark = decl_mark;
     f.output = out_index_;
     f.nested_root = nested;
-    std::string_view unknown_page, unknown_token;
-    // Attributes that travel: all but namespace declarations of code pages and our markers.
-    kept_.clear();
-    for (const auto& a : attrs_) {
-      // A foreign default namespace travels with its (literal) element; known ones are the code pages.
-      if (a.name == "xmlns" && (a.raw.empty() || page_of_namespace(a.raw) || language_of_root("", a.raw))) continue;
-      if (a.name.starts_with("xmlns:") && (page_of_namespace(a.raw) || language_of_root("", a.raw))) {
-        continue;
-      }
-      if (a.name == "opaque" && a.raw == "base64") {
-        f.opaque_marker = true;
-        continue;
-      }
-      if (qname == "unknown" && a.name == "page") {
-        unknown_page = a.raw;
-        continue;
-      }
-      if (qname == "unknown" && a.name == "token") {
-        unknown_token = a.raw;
-        continue;
-      }
-      kept_.push_back(a);
-    }
     std::optional<std::pair<std::uint8_t, std::uint8_t>> tag;
-    if (!unknown_page.empty() && !unknown_token.empty()) {
-      unsigned page = 0, token = 0;
-      if (std::sscanf(std::string(unknown_page).c_str(), "%u", &page) != 1 || page > 255 ||
-          std::sscanf(std::string(unknown_token).c_str(), "%x", &token) != 1 || token < 5 || token > 0x3F) {
-        throw fail(at, "<unknown> needs page=\"0-255\" and token=\"0x05-0x3F\"");
-      }
-      tag = std::pair{static_cast<std::uint8_t>(page), static_cast<std::uint8_t>(token)};
-    } else {
+    kept_.clear();
+    if (attributes) tag = start_attributes(f, qname, at);  // an <unknown> gives its tag
+    if (!tag) {
       tag = resolve(local, ns);
       if (tag) f.tokenized = true;
     }
@@ -840,22 +804,9 @@ class Encoder {
       f.tag_pos = out().body.size();
       put(static_cast<std::uint8_t>(tag->second | flags));
     } else {
-      if (!detail::is_xml_name(qname)) throw fail(at, fmt::format("'{}' is not an XML name", qname));
-      std::uint32_t index = add_string(qname, at);
-      f.tag_pos = out().body.size();
-      put(static_cast<std::uint8_t>(wbxml::tok::kLiteral | flags));
-      put_mb(index);
+      put_literal_tag(f, qname, flags, at);
     }
-    if (has_attrs) {
-      for (const auto& a : kept_) {
-        if (!detail::is_xml_name(a.name)) throw fail(a.offset, fmt::format("'{}' is not an XML name", a.name));
-        put(wbxml::tok::kLiteral);
-        put_mb(add_string(a.name, a.offset));
-        decode_entities(a.raw, scratch_);  // checked by read_start_tag
-        string(scratch_, a.offset, false);
-      }
-      put(wbxml::tok::kEnd);
-    }
+    if (has_attrs) put_attributes();
     f.content_start = out().body.size();
     bool syncml = out().syncml;
     if (syncml && f.tokenized && f.page == 1 && (f.token == kFormat || f.token == kType) && parent &&
@@ -871,6 +822,79 @@ class Encoder {
     if (collected_.size() < frames_.size()) collected_.emplace_back();
     if (f.collect || f.capture) collected_[frames_.size() - 1].clear();
     if (empty_) end_element();
+  }
+
+  // The namespace declarations among attrs_, in scope until the element ends.
+  [[gnu::noinline]] void declare_namespaces() {
+    for (const auto& a : attrs_) {
+      if (a.name == "xmlns") decls_.push_back({"", a.raw});
+      else if (a.name.starts_with("xmlns:")) decls_.push_back({a.name.substr(6), a.raw});
+    }
+  }
+
+  // A nested document begins when `qname` (in `ns`) is a DevInf or MgmtTree root; true if it did.
+  [[gnu::noinline]] bool begin_nested(std::string_view qname, std::string_view ns) {
+    const Language* l = language_of_root(qname, ns);
+    if (l != &wbxml::devinf12() && l != &wbxml::dmddf12()) return false;
+    if (l == &wbxml::devinf12() && out().language == &wbxml::syncml11()) l = &wbxml::devinf11();
+    apply_type_fix();
+    begin_output(l, 1024);
+    return true;
+  }
+
+  // Sorts attrs_: the ones that travel go to kept_ (all but namespace declarations of code
+  // pages and our markers). Returns the tag an <unknown page= token=> names.
+  [[gnu::noinline]] std::optional<std::pair<std::uint8_t, std::uint8_t>> start_attributes(Frame& f, std::string_view qname,
+                                                                                          std::size_t at) {
+    std::string_view unknown_page, unknown_token;
+    for (const auto& a : attrs_) {
+      // A foreign default namespace travels with its (literal) element; known ones are the code pages.
+      if (a.name == "xmlns" && (a.raw.empty() || page_of_namespace(a.raw) || language_of_root("", a.raw))) continue;
+      if (a.name.starts_with("xmlns:") && (page_of_namespace(a.raw) || language_of_root("", a.raw))) {
+        continue;
+      }
+      if (a.name == "opaque" && a.raw == "base64") {
+        f.opaque_marker = true;
+        continue;
+      }
+      if (qname == "unknown" && a.name == "page") {
+        unknown_page = a.raw;
+        continue;
+      }
+      if (qname == "unknown" && a.name == "token") {
+        unknown_token = a.raw;
+        continue;
+      }
+      kept_.push_back(a);
+    }
+    if (unknown_page.empty() || unknown_token.empty()) return std::nullopt;
+    unsigned page = 0, token = 0;
+    if (std::sscanf(std::string(unknown_page).c_str(), "%u", &page) != 1 || page > 255 ||
+        std::sscanf(std::string(unknown_token).c_str(), "%x", &token) != 1 || token < 5 || token > 0x3F) {
+      throw fail(at, "<unknown> needs page=\"0-255\" and token=\"0x05-0x3F\"");
+    }
+    return std::pair{static_cast<std::uint8_t>(page), static_cast<std::uint8_t>(token)};
+  }
+
+  // An element no code page has: LITERAL and its name in the string table.
+  [[gnu::noinline]] void put_literal_tag(Frame& f, std::string_view qname, std::uint8_t flags, std::size_t at) {
+    if (!detail::is_xml_name(qname)) throw fail(at, fmt::format("'{}' is not an XML name", qname));
+    std::uint32_t index = add_string(qname, at);
+    f.tag_pos = out().body.size();
+    put(static_cast<std::uint8_t>(wbxml::tok::kLiteral | flags));
+    put_mb(index);
+  }
+
+  // The attributes in kept_, all literal, and the END after them.
+  [[gnu::noinline]] void put_attributes() {
+    for (const auto& a : kept_) {
+      if (!detail::is_xml_name(a.name)) throw fail(a.offset, fmt::format("'{}' is not an XML name", a.name));
+      put(wbxml::tok::kLiteral);
+      put_mb(add_string(a.name, a.offset));
+      decode_entities(a.raw, scratch_);  // checked by read_start_tag
+      string(scratch_, a.offset, false);
+    }
+    put(wbxml::tok::kEnd);
   }
 
   std::int8_t format_bin() const {

@@ -416,7 +416,7 @@ class Encoder {
 
   // At '<' of a start tag: reads the name and attributes into attrs_; returns with pos_ after
   // '>' and empty_ telling whether it was "/>".
-  void read_start_tag(std::string_view& qname) {
+  [[gnu::always_inline]] void read_start_tag(std::string_view& qname) {
     std::size_t start = pos_;
     // Locals, not pos_: a store through a char pointer could alias the member, so the compiler
     // would keep it in memory. The first ':' is noted on the way for start_element.

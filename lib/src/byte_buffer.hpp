@@ -63,6 +63,14 @@ class ByteBuffer {
     size_ += n;
   }
   void append(std::string_view s) { append(s.data(), s.size()); }
+  // Room for `n` more bytes, counted in size() already, for the caller to write at the pointer
+  // returned (valid until the buffer grows again).
+  [[gnu::always_inline]] char* extend(std::size_t n) {
+    if (capacity_ - size_ < n) reallocate(std::max(capacity_ * 2, size_ + n));
+    char* at = data_ + size_;
+    size_ += n;
+    return at;
+  }
   // Puts `s` before the byte at `at` (at <= size()).
   void insert(std::size_t at, std::string_view s) {
     append(s);  // room, and the size it ends with

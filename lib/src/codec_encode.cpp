@@ -436,8 +436,11 @@ class Encoder {
       empty_ = false;
       return;
     }
-    name_checked_ = true;
-    if (!xml::detail::tag_name_ok(qname, p < n ? d[p] : '\0', d + n)) throw fail(start, "not a tag name");
+    // Followed by white space or "/>", the name alone decides, as above; any other byte after it
+    // ('=', '<', quotes, the end) is a problem now.
+    char after = p < n ? d[p] : '\0';
+    name_checked_ = !(after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '/');
+    if (name_checked_ && !xml::detail::tag_name_ok(qname, after, d + n)) throw fail(start, "not a tag name");
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) throw fail(start, "unterminated start tag");
@@ -500,10 +503,17 @@ class Encoder {
   bool has_child_elements() {
     std::size_t p = pos_;
     for (bool first = true;; first = false) {
-      p = detail::find_byte(text_.data(), p, text_.size(), '<');
+      if (first) {
+        // content() looks for the same '<' next, and text() for an '&' before it: both are
+        // noted on this one pass over the text.
+        p = detail::find_first_of3(text_.data(), p, text_.size(), '<', '&', '&');
+        next_amp_ = p < text_.size() && text_[p] == '&';
+        if (next_amp_) p = detail::find_byte(text_.data(), p + 1, text_.size(), '<');
+      } else {
+        p = detail::find_byte(text_.data(), p, text_.size(), '<');
+      }
       if (p == text_.size()) p = std::string_view::npos;
       if (first) {
-        // content() looks for the same '<' next.
         next_lt_from_ = pos_;
         next_lt_ = p;
       }
@@ -525,9 +535,13 @@ class Encoder {
   // Element content until the root ends: an explicit loop (no recursion).
   void content() {
     while (!frames_.empty()) {
-      std::size_t lt = pos_ == next_lt_from_ ? next_lt_ : detail::find_byte(text_.data(), pos_, text_.size(), '<');
+      const bool seen = pos_ == next_lt_from_;  // has_child_elements looked at this text
+      std::size_t lt = seen ? next_lt_ : detail::find_byte(text_.data(), pos_, text_.size(), '<');
       if (lt >= text_.size()) throw fail(pos_, "unterminated element");
-      if (lt > pos_) text(std::string_view(text_.data() + pos_, lt - pos_));
+      if (lt > pos_) {
+        std::string_view raw(text_.data() + pos_, lt - pos_);
+        text(raw, seen ? next_amp_ : has_ampersand(raw));
+      }
       pos_ = lt;
       char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
       if (next != '/' && next != '!' && next != '?') {
@@ -660,9 +674,12 @@ class Encoder {
         return;
       }
     }
-    put(wbxml::tok::kStrI);
-    out().body.append(s);
-    put(0);
+    // One reservation for the three parts: a store through a char pointer may alias the
+    // buffer's own fields, so each put() of its own would load them again.
+    char* w = out().body.extend(s.size() + 2);
+    w[0] = static_cast<char>(wbxml::tok::kStrI);
+    if (!s.empty()) std::memcpy(w + 1, s.data(), s.size());
+    w[s.size() + 1] = '\0';
   }
 
   void opaque(std::string_view bytes) {
@@ -936,7 +953,8 @@ class Encoder {
     return detail::find_byte(s.data(), 0, s.size(), '&') != s.size();
   }
 
-  void text(std::string_view raw) {
+  // Character data `raw` (as written), `ampersand` telling whether it holds an '&'.
+  void text(std::string_view raw, bool ampersand) {
     Frame& f = frames_.back();
     if (f.has_elements && whitespace_only(raw, text_.data() + text_.size())) return;  // layout
     // The nested document becomes the whole OPAQUE content of its Data: nothing may follow it.
@@ -946,7 +964,7 @@ class Encoder {
       pending_ = joined_;
     }
     std::string_view s = raw;
-    if (has_ampersand(raw)) {
+    if (ampersand) {
       if (!decode_entities(raw, scratch_)) throw fail(pos_, "bad entity reference");
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.
@@ -967,8 +985,11 @@ class Encoder {
     }
   }
 
-  void flush_text() {
-    if (!text_pending_) return;
+  // Writes the text held back, if any (most elements start right after a tag: none).
+  [[gnu::always_inline]] void flush_text() {
+    if (text_pending_) write_pending_text();
+  }
+  void write_pending_text() {
     text_pending_ = false;
     const Frame& f = frames_.back();
     if (f.capture && f.token == kType && !wbxml::nested_type_to_wbxml(pending_).empty()) {
@@ -1053,6 +1074,7 @@ class Encoder {
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   FrameStack frames_{kMaxDepth + 1};  // an empty element may open one past the limit
   std::size_t next_lt_from_ = std::string_view::npos, next_lt_ = 0;  // see has_child_elements
+  bool next_amp_ = false;                                             // likewise
   std::vector<std::string> collected_;  // per depth, see Frame
   std::vector<Output> outputs_;
   Output* out_ = nullptr;  // outputs_.back(), the one being written (asked for at every token)

@@ -76,3 +76,16 @@ TEST_CASE("byte buffer: lent storage, then its own memory") {
   assigned = std::move(c);
   CHECK(std::string_view(assigned) == "kept in place");
 }
+
+// extend() hands out room already counted in size(), growing first when it must.
+TEST_CASE("byte buffer: extend counts the room it hands out") {
+  ByteBuffer b;
+  std::string want;
+  for (std::size_t n = 0; n < 2000; n += 7) {
+    char* w = b.extend(n);
+    for (std::size_t i = 0; i < n; ++i) w[i] = static_cast<char>('a' + (n + i) % 26);
+    for (std::size_t i = 0; i < n; ++i) want.push_back(static_cast<char>('a' + (n + i) % 26));
+    REQUIRE(b.size() == want.size());
+  }
+  CHECK(std::string_view(b) == want);
+}

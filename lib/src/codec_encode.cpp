@@ -234,37 +234,37 @@ static_assert(sizeof(Frame) == 64);
 static_assert(std::is_trivially_destructible_v<Frame>);
 
 // The open elements, innermost last, in one block sized for the deepest nesting the encoder
-// takes: a push never moves a frame, and the depth is a plain counter (a vector's size and
-// capacity checks were a tenth of the encoder's instructions). Pages of the block that deep
+// takes: a push never moves a frame, and the innermost one is a pointer away (a vector's size and
+// capacity arithmetic was a tenth of the encoder's instructions). Pages of the block that deep
 // nesting never reaches are never touched.
 class FrameStack {
  public:
   explicit FrameStack(std::size_t capacity)
-      : data_(static_cast<Frame*>(::operator new(capacity * sizeof(Frame)))), capacity_(capacity) {}
+      : data_(static_cast<Frame*>(::operator new(capacity * sizeof(Frame)))), end_(data_), limit_(data_ + capacity) {}
   FrameStack(const FrameStack&) = delete;
   FrameStack& operator=(const FrameStack&) = delete;
   ~FrameStack() { ::operator delete(data_); }
 
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  Frame& back() { return data_[size_ - 1]; }
-  const Frame& back() const { return data_[size_ - 1]; }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - data_); }
+  bool empty() const { return end_ == data_; }
+  Frame& back() { return end_[-1]; }
+  const Frame& back() const { return end_[-1]; }
   Frame& operator[](std::size_t i) { return data_[i]; }
   const Frame& operator[](std::size_t i) const { return data_[i]; }
   Frame* begin() { return data_; }
-  Frame* end() { return data_ + size_; }
+  Frame* end() { return end_; }
   // A new innermost frame, all fields at their defaults. The callers' depth limit keeps below
   // the capacity; the check here only guards against a mistake there.
   Frame& push() {
-    if (size_ == capacity_) throw std::length_error("element stack full");
-    return *new (data_ + size_++) Frame{};
+    if (end_ == limit_) throw std::length_error("element stack full");
+    return *new (end_++) Frame{};
   }
-  void pop() { --size_; }
+  void pop() { --end_; }
 
  private:
   Frame* data_;
-  std::size_t capacity_;
-  std::size_t size_ = 0;
+  Frame* end_;    // past the innermost frame
+  Frame* limit_;  // past the last frame there is room for
 };
 
 class Encoder {

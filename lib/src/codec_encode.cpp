@@ -6,6 +6,7 @@
 // element turns out empty, and a nested-document Type gets its +wbxml form when its Data does
 // hold a nested document. The string table is collected on the side.
 #include <array>
+#include <bit>
 #include <new>
 #include <stdexcept>
 #include <type_traits>
@@ -716,6 +717,19 @@ class Encoder {
   // compared are both in the input, so 16 bytes of each can be read at once (near its end: a loop).
   [[gnu::always_inline]] std::optional<std::uint8_t> token(const Language* l, std::uint8_t page, std::string_view name) {
     std::size_t len = name.size();
+    // Most names fit in 8 bytes: then the name itself, read as one integer, is the key.
+    if (len != 0 && len <= 8 && text_.data() + text_.size() - name.data() >= 8) {
+      std::uint64_t key;
+      std::memcpy(&key, name.data(), 8);
+      // Only the name's own bytes count: the first `len` in memory order.
+      if constexpr (std::endian::native == std::endian::little) key &= ~std::uint64_t{0} >> (64 - 8 * len);
+      else key >>= 64 - 8 * len;
+      std::size_t h = static_cast<std::size_t>(((key ^ page) * 0x9E3779B97F4A7C15ull) >> 57);  // 7 bits
+      ShortTokenAnswer& slot = short_token_cache_[h];
+      if (slot.key == key && slot.length == len && slot.page == page && slot.language == l) return slot.token;
+      slot = {key, l, page, static_cast<std::uint8_t>(len), l->token(page, name)};
+      return slot.token;
+    }
     if (len == 0 || len > 16) return l->token(page, name);
     auto u = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c)); };
     std::size_t h = len * 13 + u(name[0]) * 13 + u(name[len - 1]) * 3 + u(name[len / 2]) * 5 + page * 29u;
@@ -1101,6 +1115,14 @@ class Encoder {
     std::optional<std::uint8_t> token;
   };
   std::array<TokenAnswer, 128> token_cache_{};
+  struct ShortTokenAnswer {  // a name of up to 8 bytes, as an integer (bytes past it zero)
+    std::uint64_t key = 0;
+    const Language* language = nullptr;
+    std::uint8_t page = 0;
+    std::uint8_t length = 0;
+    std::optional<std::uint8_t> token;
+  };
+  std::array<ShortTokenAnswer, 128> short_token_cache_{};
   std::size_t ns_cache_next_ = 0;
 };
 

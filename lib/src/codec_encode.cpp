@@ -413,8 +413,6 @@ class Encoder {
     }
   }
 
-  static bool name_char(char c) { return !kNameStops.stop[static_cast<unsigned char>(c)]; }
-
   // At '<' of a start tag: reads the name and attributes into attrs_; returns with pos_ after
   // '>' and empty_ telling whether it was "/>".
   [[gnu::always_inline]] void read_start_tag(std::string_view& qname) {
@@ -457,8 +455,8 @@ class Encoder {
         empty_ = true;
         return;
       }
-      std::size_t a0 = pos_, colon;
-      pos_ = scan_name(text_.data(), pos_, text_.size(), colon);
+      std::size_t a0 = pos_;
+      pos_ = scan_name(text_.data(), pos_, text_.size(), colon);  // an attribute's ':' is not needed
       if (pos_ == a0) throw fail(pos_, fmt::format("unexpected '{}' in a start tag", c));
       std::string_view name = text_.substr(a0, pos_ - a0);
       skip_space();
@@ -1171,7 +1169,7 @@ void xml_to_wbxml(std::string_view xml_text, const std::string& source_name, con
 
 std::string xml_to_wbxml(std::string_view xml_text, const std::string& source_name, const EncodeOptions& options) {
   std::string wbxml;
-  xml_to_wbxml(xml_text, source_name, options, [&](std::string_view piece) { wbxml.append(piece); }, {});
+  xml_to_wbxml(xml_text, source_name, options, [&](std::string_view piece) { wbxml.append(piece); });
   return wbxml;
 }
 

@@ -95,7 +95,8 @@ TEST_CASE("codec stream: encoding to a sink gives the bytes of the string result
 }
 
 // A workspace large enough takes the output (the pieces lie in it), one too small is left alone;
-// the bytes are the same either way, and a nested document's output is not put there.
+// the bytes are the same either way, also with a nested document (whose output has a buffer of
+// its own) in the message.
 TEST_CASE("codec stream: the output goes into a workspace only when it is large enough") {
   std::string xml = big_message(1u << 20);
   xml.insert(xml.find("<Final/>"),

@@ -427,19 +427,15 @@ class Encoder {
     qname_colon_ = colon == std::string_view::npos ? colon : colon - n0;
     pos_ = p;
     if (qname.empty()) throw fail(start, "element without a name");
+    // The name's characters are checked by start_element, which can skip that for a name of
+    // the code pages; here only what follows it ('>', white space, "/>", the input's end).
     attrs_.clear();
     if (p < n && d[p] == '>') {  // no attributes, no white space: most tags
-      // Its name is checked by start_element, which can skip that for a name of the code pages.
-      name_checked_ = false;
       pos_ = p + 1;
       empty_ = false;
       return;
     }
-    // Followed by white space or "/>", the name alone decides, as above; any other byte after it
-    // ('=', '<', quotes, the end) is a problem now.
-    char after = p < n ? d[p] : '\0';
-    name_checked_ = !(after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '/');
-    if (name_checked_ && !xml::detail::tag_name_ok(qname, after, d + n)) throw fail(start, "not a tag name");
+    if (p < n && !is_space(d[p]) && d[p] != '/') throw fail(start, "not a tag name");
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) throw fail(start, "unterminated start tag");
@@ -480,17 +476,10 @@ class Encoder {
   }
 
   // An attribute value as the pre-scan checks it: no '<', and references it accepts.
+  // Most values are short (a namespace name): the input going on past them, one 16-byte test.
   void check_value(std::size_t i, std::size_t end) const {
-#if defined(__SSE2__)
-    // Most values are short (a namespace name): one 16-byte test, as the input goes on past them.
-    if (end - i <= 16 && text_.size() - i >= 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
-      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
-      if ((static_cast<unsigned>(_mm_movemask_epi8(m)) & ((1u << (end - i)) - 1)) == 0) return;
-    }
-#endif
     for (;;) {
-      i = detail::find_first_of3(text_.data(), i, end, '<', '&', '&');
+      i = detail::find_first_of3(text_.data(), i, end, '<', '&', '&', text_.size());
       if (i == end) return;
       std::size_t length = text_[i] == '&' ? xml::detail::entity_length(text_, i) : 0;
       if (length == 0) throw fail(i, "bad attribute value");
@@ -539,7 +528,9 @@ class Encoder {
       if (lt >= text_.size()) throw fail(pos_, "unterminated element");
       if (lt > pos_) {
         std::string_view raw(text_.data() + pos_, lt - pos_);
-        text(raw, seen ? next_amp_ : has_ampersand(raw));
+        // Most texts are short: the search for '&' is then one 16-byte test.
+        bool ampersand = seen ? next_amp_ : detail::find_first_of3(text_.data(), pos_, lt, '&', '&', '&', text_.size()) != lt;
+        text(raw, ampersand);
       }
       pos_ = lt;
       char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
@@ -591,10 +582,9 @@ class Encoder {
   void put_mb(std::uint32_t v) { wbxml::append_mb_u_int32(out().body, v); }
 
   void begin_output(const Language* language, std::size_t reserve, std::span<char> storage = {}) {
-    outputs_.emplace_back();
-    out_ = &outputs_.back();
+    Output& o = outputs_.emplace_back();
+    out_ = &o;
     out_index_ = static_cast<std::uint32_t>(outputs_.size() - 1);
-    Output& o = outputs_.back();
     o.language = language;
     o.syncml = is_syncml(language);
     o.string_id = options_.public_id == PublicIdForm::string || language->public_id == 0;
@@ -633,6 +623,15 @@ class Encoder {
     write_header(o, header, o.strtbl);
     sink(std::string_view(header));
     sink(body.substr(o.header_size));
+  }
+
+  // The nested document being written, whole; the one around it is written again.
+  std::string end_output() {
+    std::string doc = finish_output(*out_);
+    outputs_.pop_back();
+    out_ = &outputs_.back();
+    out_index_ = static_cast<std::uint32_t>(outputs_.size() - 1);
+    return doc;
   }
 
   std::string finish_output(const Output& o) const {
@@ -822,7 +821,7 @@ class Encoder {
     }
     // A name without a prefix found in a code page is a name the pre-scan takes (a unit test
     // holds every table to that); any other is checked as the pre-scan would.
-    if (!name_checked_ && !(f.tokenized && colon == std::string_view::npos) &&
+    if (!(f.tokenized && colon == std::string_view::npos) &&
         !xml::detail::tag_name_ok(qname, '>', text_.data() + text_.size())) {
       throw fail(at, "not a tag name");
     }
@@ -939,7 +938,7 @@ class Encoder {
     for (std::size_t i = frames_.size(); i-- > 0;) {
       Frame& f = frames_[i];
       // The nearest scope with a Type decides, as in decoding: one further out stays as it is.
-      if (f.output != outputs_.size() - 1 || f.nested < 0) continue;
+      if (f.output != out_index_ || f.nested < 0) continue;
       if (f.type_fix == 0) return;
       std::size_t at = f.type_fix - 3;  // before "xml", in the case of its 'x' (decoding drops the two)
       out().body.insert(at, out().body[at] == 'X' ? "WB" : "wb");
@@ -951,18 +950,6 @@ class Encoder {
       f.type_fix = 0;
       return;
     }
-  }
-
-  // Does `s` (a view of the input) hold an '&'? Most texts are short: one 16-byte test.
-  bool has_ampersand(std::string_view s) const {
-#if defined(__SSE2__)
-    if (s.size() <= 16 && text_.data() + text_.size() - s.data() >= 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
-      auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('&'))));
-      return (bits & ((1u << s.size()) - 1)) != 0;
-    }
-#endif
-    return detail::find_byte(s.data(), 0, s.size(), '&') != s.size();
   }
 
   // Character data `raw` (as written), `ampersand` telling whether it holds an '&'.
@@ -1060,15 +1047,11 @@ class Encoder {
         bool nested_type = !wbxml::nested_type_to_wbxml(collected).empty();
         scope.nested = nested_type || !wbxml::nested_type_to_xml(collected).empty() ? 1 : 0;
         // Only a Type written inline as one string in this output can be patched.
-        scope.type_fix = nested_type && type_end_ > f.content_start && f.output == outputs_.size() - 1 ? type_end_ : 0;
+        scope.type_fix = nested_type && type_end_ > f.content_start && f.output == out_index_ ? type_end_ : 0;
       }
     }
     if (f.nested_root) {
-      std::string doc = finish_output(outputs_.back());
-      outputs_.pop_back();
-      out_ = &outputs_.back();
-      out_index_ = static_cast<std::uint32_t>(outputs_.size() - 1);
-      opaque(doc);
+      opaque(end_output());
       frames_[depth - 1].holds_nested = true;
     }
     frames_.pop();
@@ -1080,7 +1063,6 @@ class Encoder {
   std::span<char> workspace_;  // for the outer document's output, if large enough
   std::size_t pos_ = 0;
   bool empty_ = false;
-  bool name_checked_ = false;  // read_start_tag checked the name (see start_element)
   std::size_t qname_colon_ = std::string_view::npos;  // first ':' in the name read_start_tag returned
   std::vector<Attribute> attrs_, kept_;
   std::vector<std::pair<std::string_view, std::string_view>> decls_;

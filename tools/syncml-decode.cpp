@@ -77,15 +77,15 @@ int main(int argc, char** argv) {
       tools::write_output(out, text, false);
       return tools::kExitOk;
     }
-    if (in.payload == input::Format::wbxml && tools::writes_to_stdout(out)) {
-      // Standard output gets the XML in pieces as it is decoded (memory stays small); a file
-      // named by -o is still written whole, or not at all.
-      codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { tools::write_output(out, piece, false); });
-      return tools::kExitOk;
+    // The XML is written in pieces as it is decoded, so memory stays small; a file named by -o
+    // still appears whole, or not at all.
+    tools::OutputStream output(out, false);
+    if (in.payload == input::Format::wbxml) {
+      codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { output.write(piece); });
+    } else {
+      output.write(codec::reformat_xml(bytes, path, options));
     }
-    std::string xml_text = in.payload == input::Format::wbxml ? codec::wbxml_to_xml(bytes, path, options)
-                                                              : codec::reformat_xml(bytes, path, options);
-    tools::write_output(out, xml_text, false);
+    output.finish();
     return tools::kExitOk;
   });
 }

@@ -63,12 +63,8 @@ int main(int argc, char** argv) {
     }
     // Standard output gets the encoder's buffer as it is; a file named by -o is written whole,
     // or not at all.
-    bool to_stdout = tools::writes_to_stdout(out);
-    std::string result;
-    auto sink = [&](std::string_view piece) {
-      if (to_stdout) tools::write_output(out, piece, true);
-      else result.append(piece);
-    };
+    tools::OutputStream output(out, true);
+    auto sink = [&](std::string_view piece) { output.write(piece); };
     if (in.payload == input::Format::wbxml) {
       codec::DecodeOptions d;
       d.indent = -1;
@@ -79,7 +75,7 @@ int main(int argc, char** argv) {
       // The output goes into the room after the input, which is already in memory.
       codec::xml_to_wbxml(bytes, path, options, sink, loaded.spare());
     }
-    if (!to_stdout) tools::write_output(out, result, true);
+    output.finish();
     return tools::kExitOk;
   });
 }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "huge_pages.hpp"
 #include "syncmldm/error.hpp"
@@ -32,47 +33,49 @@ void write_all(int fd, std::string_view data, const std::string& path) {
 }
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view data) {
+AtomicFileWriter::AtomicFileWriter(std::string path) : path_(std::move(path)) {
   // A device or pipe (-o /dev/null, -o /dev/stdout) is written in place: renaming over it would
   // replace the device node with a regular file.
   struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
-    int out = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (out < 0) fail(path, "cannot open", errno);
-    try {
-      write_all(out, data, path);
-    } catch (...) {
-      ::close(out);
-      throw;
-    }
-    ::close(out);
+  bool exists = ::stat(path_.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) fail(path_, "cannot open", errno);
     return;
   }
-  std::string temp = path + ".tmp.XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(path, "cannot create a temporary file beside it", errno);
-  try {
-    // Keep the permissions of the file being replaced, or the usual 0644 for a new one.
-    struct stat st {};
-    mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
-    ::fchmod(fd, mode);
-    write_all(fd, data, path);
-    if (::fsync(fd) != 0) fail(path, "cannot flush", errno);
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(temp.c_str());
-    fail(path, "cannot write", err);
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(temp.c_str());
-    fail(path, "cannot replace", err);
-  }
+  temp_ = path_ + ".tmp.XXXXXX";
+  fd_ = ::mkstemp(temp_.data());
+  if (fd_ < 0) fail(path_, "cannot create a temporary file beside it", errno);
+  // Keep the permissions of the file being replaced, or the usual 0644 for a new one.
+  ::fchmod(fd_, exists ? (existing.st_mode & 07777) : 0644);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFileWriter::write(std::string_view data) {
+  if (fd_ < 0) throw Error(ErrorKind::io, "cannot write: already closed", Location{path_});
+  write_all(fd_, data, path_);
+}
+
+void AtomicFileWriter::commit() {
+  if (fd_ < 0) throw Error(ErrorKind::io, "cannot write: already closed", Location{path_});
+  if (!temp_.empty() && ::fsync(fd_) != 0) fail(path_, "cannot flush", errno);
+  int closed = ::close(fd_);
+  int err = errno;
+  fd_ = -1;
+  if (closed != 0) fail(path_, "cannot write", err);
+  if (temp_.empty()) return;
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) fail(path_, "cannot replace", errno);
+  temp_.clear();  // renamed: nothing to remove
+}
+
+void write_file_atomically(const std::string& path, std::string_view data) {
+  AtomicFileWriter file(path);
+  file.write(data);
+  file.commit();
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
@@ -87,18 +90,24 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::string data;
   std::size_t filled = 0;
   if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-    // Read a regular file straight into the string (one more byte: room for a terminator).
+    // A regular file is read straight into the string, with one byte more: the read that finds
+    // the end needs room, and the string then has room for a terminator.
     data.reserve(static_cast<std::size_t>(st.st_size) + 1);
     detail::advise_huge_pages(data.data(), data.capacity());
-    data.resize(static_cast<std::size_t>(st.st_size));
+    data.resize(static_cast<std::size_t>(st.st_size) + 1);
   }
-  char chunk[1 << 16];
   for (;;) {
-    // Into the presized string first, then (stdin, pipes, growing files) through a chunk.
-    bool direct = filled < data.size();
-    char* into = direct ? data.data() + filled : chunk;
-    std::size_t room = direct ? data.size() - filled : sizeof chunk;
-    ssize_t n = ::read(fd, into, room);
+    if (filled == data.size()) {
+      // Standard input, a pipe or a file that grew: more room, up to one byte past the limit
+      // (enough to tell that the input is too large).
+      if (filled > max_bytes) {
+        if (!is_stdin) ::close(fd);
+        throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
+      }
+      std::size_t grow = std::max<std::size_t>(filled, std::size_t{1} << 16);
+      data.resize(filled + std::min(grow, max_bytes - filled) + 1);
+    }
+    ssize_t n = ::read(fd, data.data() + filled, data.size() - filled);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -106,15 +115,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       if (!is_stdin) ::close(fd);
       fail(path, "cannot read", err);
     }
-    if (filled + static_cast<std::size_t>(n) > max_bytes) {
-      if (!is_stdin) ::close(fd);
-      throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
-    }
-    if (!direct) {
-      data.resize(filled);
-      data.append(chunk, static_cast<std::size_t>(n));
-    }
     filled += static_cast<std::size_t>(n);
+  }
+  if (filled > max_bytes) {
+    if (!is_stdin) ::close(fd);
+    throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
   }
   data.resize(filled);
   if (!is_stdin) ::close(fd);

@@ -43,3 +43,60 @@ TEST_CASE("atomic_file: replaces content and reports failures with the file name
   CHECK_THROWS_AS(read_file(path, 10), Error);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("atomic_file: a writer in pieces shows the target whole or not at all") {
+  auto dir = std::filesystem::temp_directory_path() / "syncmldm-atomic-writer-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "out.wbxml").string();
+  auto entries = [&] { return std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}); };
+  write_file_atomically(path, "old");
+  {
+    AtomicFileWriter w(path);
+    REQUIRE(w.temp_path() != nullptr);
+    CHECK(std::filesystem::exists(w.temp_path()));
+    w.write("first ");
+    w.write("second");
+    CHECK(read_file(path) == "old");  // not before commit
+    w.commit();
+    CHECK(w.temp_path() == nullptr);
+    CHECK_THROWS_AS(w.write("late"), Error);
+  }
+  CHECK(read_file(path) == "first second");
+  CHECK(entries() == 1);
+  {
+    AtomicFileWriter w(path);
+    w.write("abandoned");
+  }  // an error on the way: no commit
+  CHECK(read_file(path) == "first second");
+  CHECK(entries() == 1);
+  // A device is written in place, not replaced.
+  {
+    AtomicFileWriter w("/dev/null");
+    CHECK(w.temp_path() == nullptr);
+    w.write("x");
+    w.commit();
+  }
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("read_file: inputs of unknown size grow until their end, or stop one byte past the limit") {
+  // /proc files report a size of 0; /dev/zero never ends.
+  std::string maps = read_file("/proc/self/maps");
+  CHECK(maps.find('\n') != std::string::npos);
+  try {
+    read_file("/dev/zero", 200000);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::input);
+    CHECK(e.message() == "input larger than 200000 bytes");
+  }
+  auto dir = std::filesystem::temp_directory_path() / "syncmldm-read-test";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "exact").string();
+  write_file_atomically(path, std::string(70000, 'a'));
+  CHECK(read_file(path, 70000).size() == 70000);  // exactly at the limit
+  CHECK_THROWS_AS(read_file(path, 69999), Error);
+  std::filesystem::remove_all(dir);
+}

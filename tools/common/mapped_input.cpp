@@ -13,8 +13,10 @@ namespace {
 
 // Built before the handler is installed: a signal handler may only write() and _exit().
 std::string g_truncated_message;
+const char* volatile g_remove_path = nullptr;
 
 extern "C" void on_sigbus(int) {
+  if (const char* path = g_remove_path) ::unlink(path);
   ssize_t ignored = ::write(STDERR_FILENO, g_truncated_message.data(), g_truncated_message.size());
   (void)ignored;
   ::_exit(kExitInput);
@@ -31,5 +33,7 @@ syncmldm::input::Loaded load_mapped_input(std::string_view tool, const std::stri
   ::sigaction(SIGBUS, &sa, nullptr);
   return syncmldm::input::load_mapped(path, forced);
 }
+
+void remove_on_truncated_input(const char* path) noexcept { g_remove_path = path; }
 
 }  // namespace tools

@@ -4,25 +4,61 @@
 
 #include <cstdio>
 
-#include "syncmldm/atomic_file.hpp"
+#include "mapped_input.hpp"
 #include "syncmldm/error.hpp"
 
 namespace tools {
+
+namespace {
+
+void refuse_binary_on_terminal(const OutputOptions& options, bool binary) {
+  if (binary && !options.force && ::isatty(STDOUT_FILENO) == 1) {
+    throw syncmldm::Error(syncmldm::ErrorKind::usage,
+                          "refusing to write binary output to a terminal (use -o FILE or --force)");
+  }
+}
+
+void write_stdout(std::string_view data) {
+  if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) {
+    throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
+  }
+}
+
+}  // namespace
 
 void write_output(const OutputOptions& options, std::string_view data, bool binary) {
   if (!writes_to_stdout(options)) {
     syncmldm::write_file_atomically(options.path, data);
     return;
   }
-  if (binary && !options.force && ::isatty(STDOUT_FILENO) == 1) {
-    throw syncmldm::Error(syncmldm::ErrorKind::usage,
-                          "refusing to write binary output to a terminal (use -o FILE or --force)");
-  }
-  if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) {
-    throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
-  }
+  refuse_binary_on_terminal(options, binary);
+  write_stdout(data);
 }
 
 bool writes_to_stdout(const OutputOptions& options) { return options.path.empty() || options.path == "-"; }
+
+void OutputStream::open() {
+  if (writes_to_stdout(options_)) refuse_binary_on_terminal(options_, binary_);
+  else file_.emplace(options_.path);
+  opened_ = true;
+  if (file_) remove_on_truncated_input(file_->temp_path());
+}
+
+OutputStream::~OutputStream() {
+  if (file_) remove_on_truncated_input(nullptr);
+}
+
+void OutputStream::write(std::string_view piece) {
+  if (!opened_) open();
+  if (file_) file_->write(piece);
+  else write_stdout(piece);
+}
+
+void OutputStream::finish() {
+  if (!opened_) open();  // an empty result still makes (or empties) the file
+  if (!file_) return;
+  remove_on_truncated_input(nullptr);
+  file_->commit();
+}
 
 }  // namespace tools

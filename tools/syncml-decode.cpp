@@ -8,6 +8,7 @@
 #include "common/mapped_input.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
+#include "common/run.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/input.hpp"
 #include "syncmldm/wbxml.hpp"
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
              language);
   tools::add_verbosity_options(app);
 
-  return tools::run_main(app, argc, argv, [&] {
+  tools::exit_now(tools::run_main(app, argc, argv, [&] {
     using namespace syncmldm;
     codec::DecodeOptions options;
     options.indent = compact ? -1 : indent;
@@ -87,5 +88,5 @@ int main(int argc, char** argv) {
     }
     output.finish();
     return tools::kExitOk;
-  });
+  }));
 }

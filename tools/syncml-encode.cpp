@@ -6,6 +6,7 @@
 #include "common/mapped_input.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
+#include "common/run.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/input.hpp"
 
@@ -39,7 +40,7 @@ int main(int argc, char** argv) {
              language);
   tools::add_verbosity_options(app);
 
-  return tools::run_main(app, argc, argv, [&] {
+  tools::exit_now(tools::run_main(app, argc, argv, [&] {
     using namespace syncmldm;
     codec::EncodeOptions options;
     options.version = version == "1.1" ? 0x01 : version == "1.3" ? 0x03 : 0x02;
@@ -77,5 +78,5 @@ int main(int argc, char** argv) {
     }
     output.finish();
     return tools::kExitOk;
-  });
+  }));
 }

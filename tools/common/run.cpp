@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <new>
 
@@ -30,6 +31,11 @@ int run_body(std::string_view name, const std::function<int()>& body) {
     print_error(name, fmt::format("internal error: {}", e.what()));
     return kExitInput;
   }
+}
+
+void exit_now(int code) {
+  if (std::fflush(stdout) != 0 && code == 0) code = kExitInput;
+  std::_Exit(code);
 }
 
 }  // namespace tools

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 
 #include "mapped_input.hpp"
@@ -18,9 +19,15 @@ void refuse_binary_on_terminal(const OutputOptions& options, bool binary) {
   }
 }
 
+// Straight to the file descriptor: the pieces are large, and stdio would first allocate its
+// buffer (one more page of memory for the kernel to fault in) only to pass them through.
 void write_stdout(std::string_view data) {
-  if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) {
-    throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
+  if (std::fflush(stdout) != 0) throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
+  while (!data.empty()) {
+    ssize_t n = ::write(STDOUT_FILENO, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw syncmldm::Error(syncmldm::ErrorKind::io, "cannot write to standard output");
+    data.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -91,23 +92,20 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   std::size_t filled = 0;
   if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
     // A regular file is read straight into the string, with one byte more: the read that finds
-    // the end needs room, and the string then has room for a terminator.
+    // its end needs room.
     data.reserve(static_cast<std::size_t>(st.st_size) + 1);
     detail::advise_huge_pages(data.data(), data.capacity());
     data.resize(static_cast<std::size_t>(st.st_size) + 1);
   }
+  std::unique_ptr<char[]> chunk;  // for standard input, pipes and files that grew
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
   for (;;) {
-    if (filled == data.size()) {
-      // Standard input, a pipe or a file that grew: more room, up to one byte past the limit
-      // (enough to tell that the input is too large).
-      if (filled > max_bytes) {
-        if (!is_stdin) ::close(fd);
-        throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
-      }
-      std::size_t grow = std::max<std::size_t>(filled, std::size_t{1} << 16);
-      data.resize(filled + std::min(grow, max_bytes - filled) + 1);
-    }
-    ssize_t n = ::read(fd, data.data() + filled, data.size() - filled);
+    // Into the presized string first, then through a chunk appended to it.
+    bool direct = filled < data.size();
+    if (!direct && !chunk) chunk = std::make_unique_for_overwrite<char[]>(kChunk);
+    char* into = direct ? data.data() + filled : chunk.get();
+    std::size_t room = direct ? data.size() - filled : kChunk;
+    ssize_t n = ::read(fd, into, room);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -115,11 +113,15 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       if (!is_stdin) ::close(fd);
       fail(path, "cannot read", err);
     }
+    if (filled + static_cast<std::size_t>(n) > max_bytes) {
+      if (!is_stdin) ::close(fd);
+      throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
+    }
+    if (!direct) {
+      data.resize(filled);
+      data.append(chunk.get(), static_cast<std::size_t>(n));
+    }
     filled += static_cast<std::size_t>(n);
-  }
-  if (filled > max_bytes) {
-    if (!is_stdin) ::close(fd);
-    throw Error(ErrorKind::input, "input larger than " + std::to_string(max_bytes) + " bytes", Location{path});
   }
   data.resize(filled);
   if (!is_stdin) ::close(fd);

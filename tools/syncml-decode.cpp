@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
              language);
   tools::add_verbosity_options(app);
 
-  tools::exit_now(tools::run_main(app, argc, argv, [&] {
+  tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] {
     using namespace syncmldm;
     codec::DecodeOptions options;
     options.indent = compact ? -1 : indent;

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
              language);
   tools::add_verbosity_options(app);
 
-  tools::exit_now(tools::run_main(app, argc, argv, [&] {
+  tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] {
     using namespace syncmldm;
     codec::EncodeOptions options;
     options.version = version == "1.1" ? 0x01 : version == "1.3" ? 0x03 : 0x02;

@@ -13,7 +13,7 @@ namespace tools {
 syncmldm::input::Loaded load_mapped_input(std::string_view tool, const std::string& path,
                                           syncmldm::input::Format forced);
 
-// A file for that exit to remove first: the temporary file an OutputStream is writing (its
+// A file for that exit on a truncated input to remove first: the temporary file an OutputStream is writing (its
 // result, half made, must not be left behind). nullptr for none. `path` must stay valid.
 void remove_on_truncated_input(const char* path) noexcept;
 

@@ -33,8 +33,11 @@ int run_body(std::string_view name, const std::function<int()>& body) {
   }
 }
 
-void exit_now(int code) {
-  if (std::fflush(stdout) != 0 && code == 0) code = kExitInput;
+void exit_now(std::string_view name, int code) {
+  if (std::fflush(stdout) != 0 && code == kExitOk) {
+    print_error(name, "cannot write to standard output");
+    code = kExitInput;
+  }
   std::_Exit(code);
 }
 

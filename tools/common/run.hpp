@@ -10,10 +10,10 @@ namespace tools {
 // maps by kind; nothing escapes: unexpected exceptions are reported and return 3.
 int run_body(std::string_view name, const std::function<int()>& body);
 
-// Ends the process with `code` once standard output is flushed (exit status 3 if that fails),
-// without running static destructors: for a tool run once per small message, whose time is
+// Ends the process with `code` once standard output is flushed (if that fails: an error
+// message and exit status 3), without running static destructors: for a tool run once per small message, whose time is
 // mostly start-up and exit, those are pages of code faulted in only to free memory that the
 // kernel takes back anyway. For mains whose objects hold nothing that must be released.
-[[noreturn]] void exit_now(int code);
+[[noreturn]] void exit_now(std::string_view name, int code);
 
 }  // namespace tools

@@ -86,3 +86,13 @@ Positionals:
   FILE                            Input file ('-' or absent: standard input)
 
 Options:
+===
+# Standard output that cannot be written is an error, for help text and data alike.
+cmd: syncml-decode --help > /dev/full; echo "help: $?"; syncml-decode wbxml/results-minimal.wbxml > /dev/full; echo "data: $?"
+exit: 0
+--- stdout
+help: 3
+data: 3
+--- stderr
+syncml-decode: cannot write to standard output
+syncml-decode: cannot write to standard output

@@ -38,7 +38,11 @@ void exit_now(std::string_view name, int code) {
     print_error(name, "cannot write to standard output");
     code = kExitInput;
   }
+#if defined(__SANITIZE_ADDRESS__)
+  std::exit(code);  // sanitizer builds: LeakSanitizer checks for leaks in exit()
+#else
   std::_Exit(code);
+#endif
 }
 
 }  // namespace tools

@@ -12,6 +12,8 @@ namespace tools {
 
 namespace {
 
+bool writes_to_stdout(const OutputOptions& options) { return options.path.empty() || options.path == "-"; }
+
 void refuse_binary_on_terminal(const OutputOptions& options, bool binary) {
   if (binary && !options.force && ::isatty(STDOUT_FILENO) == 1) {
     throw syncmldm::Error(syncmldm::ErrorKind::usage,
@@ -34,15 +36,10 @@ void write_stdout(std::string_view data) {
 }  // namespace
 
 void write_output(const OutputOptions& options, std::string_view data, bool binary) {
-  if (!writes_to_stdout(options)) {
-    syncmldm::write_file_atomically(options.path, data);
-    return;
-  }
-  refuse_binary_on_terminal(options, binary);
-  write_stdout(data);
+  OutputStream output(options, binary);
+  output.write(data);
+  output.finish();
 }
-
-bool writes_to_stdout(const OutputOptions& options) { return options.path.empty() || options.path == "-"; }
 
 void OutputStream::open() {
   if (writes_to_stdout(options_)) refuse_binary_on_terminal(options_, binary_);

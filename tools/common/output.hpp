@@ -13,11 +13,8 @@ namespace tools {
 // (throws syncmldm::Error{usage}). Files are replaced atomically, never left half-written.
 void write_output(const OutputOptions& options, std::string_view data, bool binary);
 
-// Whether the output goes to stdout (no -o, or "-o -").
-bool writes_to_stdout(const OutputOptions& options);
-
-// A result written in pieces as it is made, so that it is never gathered in memory: stdout
-// gets each piece at once; the file named by -o gets them in a temporary file beside it, which
+// A result written in pieces as it is made, so that it is never gathered in memory (write_output
+// is the one-piece case): stdout (no -o, or "-o -") gets each piece at once; the file named by -o gets them in a temporary file beside it, which
 // finish() renames over the file. Destroyed without finish() (an error on the way), the
 // temporary is removed and the file is left as it was. Nothing is opened before the first piece,
 // so an input refused before any output leaves no trace. A mapped input truncated meanwhile

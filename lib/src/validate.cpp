@@ -30,7 +30,9 @@ Direction resolve_direction(const Options& options, const Node* header, const No
     if (is_http(address("Source"))) return Direction::Server;
   }
   if (!body) return Direction::Server;
-  for (const Node* n = body->first_node(); n; n = n->next_sibling()) {
+  // The commands to judge: SyncBody's (or a fragment wrapper's) children, or a bare command itself.
+  const bool single = command_kind(name_of(body)) != Kind::Other;
+  for (const Node* n = single ? body : body->first_node(); n; n = single ? nullptr : n->next_sibling()) {
     if (!is_element(n)) continue;
     switch (command_kind(name_of(n))) {
       case Kind::Results: return Direction::Client;

@@ -1,7 +1,9 @@
-// CmdID rules: present, not 0, unique across the whole message (nested commands included).
+// CmdID rules: present, a positive decimal integer, not 0, unique across the whole message (nested commands included).
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -32,6 +34,37 @@ const Node* Context::CmdIdSet::insert(std::string_view id, const Node* node) {
 }
 
 namespace cmdid {
+namespace {
+
+// Why `v` (not empty, not all zeros) is not a CmdID a server can match, or nullopt when it is one.
+std::optional<std::string_view> not_a_cmdid(std::string_view v) {
+  if (v.find_first_not_of("0123456789") == std::string_view::npos) {
+    std::string_view digits = v.substr(v.find_first_not_of('0'));
+    if (digits.size() > 10 || (digits.size() == 10 && digits > "2147483647")) {
+      return "larger than 2147483647, the 32-bit integer servers keep it in";
+    }
+    return std::nullopt;
+  }
+  if (v.find_first_of("$%{}<>[]") != std::string_view::npos) return "a template placeholder left unfilled";
+  if (v[0] == '-') return "negative";
+  if (v.size() > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) return "hexadecimal";
+  if (v[0] == '+') return "signed";
+  if (v[0] >= '0' && v[0] <= '9') {
+    if (v.find_first_of("eE") != std::string_view::npos) return "exponent notation";
+    if (v.find('.') != std::string_view::npos) return "not an integer";
+  }
+  return "not a number";
+}
+
+// The value as the message shows it: one line, at most 40 characters.
+std::string shown(std::string_view v) {
+  std::string out;
+  for (char c : v.substr(0, 40)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (v.size() > 40) out += "...";
+  return out;
+}
+
+}  // namespace
 
 void check(Context& ctx, Frame& f) {
   const Node* id = xml::child(f.node, "CmdID");
@@ -52,7 +85,14 @@ void check(Context& ctx, Frame& f) {
     value = ctx.owned.back();
   }
   f.cmdid = value;
-  if (value == "0") ctx.report(id, "cmdid-zero", "CmdID 0 is reserved for the SyncHdr (CmdRef 0)", &f);
+  if (value.find_first_not_of('0') == std::string_view::npos) {
+    ctx.report(id, "cmdid-zero",
+               value == "0" ? std::string("CmdID 0 is reserved for the SyncHdr (CmdRef 0)")
+                            : fmt::format("CmdID '{}' is 0, which is reserved for the SyncHdr (CmdRef 0)", value),
+               &f);
+  } else if (auto why = not_a_cmdid(value)) {
+    ctx.report(id, "cmdid-format", fmt::format("CmdID '{}' is not a positive decimal integer: {}", shown(value), *why), &f);
+  }
   if (const Node* first = ctx.cmdids.insert(value, f.node)) {
     ctx.report(id, "cmdid-duplicate",
                fmt::format("CmdID {} is already used by a {} in this message", value, name_of(first)), &f);

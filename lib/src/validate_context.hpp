@@ -97,6 +97,8 @@ class Context {
     const Node* insert(std::string_view id, const Node* node);
   } cmdids;
   bool user_scope_noted = false;
+  bool padding_noted = false;          // a LocURI padded with white space (noted once)
+  bool metinf_namespace_noted = false; // MetInf elements without their namespace (noted once)
   const Node* first_status_child = nullptr;
   struct StatusRef {
     std::string_view msgref, cmdref, targetref, sourceref;

@@ -30,10 +30,10 @@ std::optional<std::string_view> check_address(Context& ctx, const Frame& f, cons
   Text t;
   read_text(loc, t);
   if (!t.storage.empty()) {
-    ctx.owned.emplace_back(t.value);
+    ctx.owned.emplace_back(trim(t.value));
     return std::string_view(ctx.owned.back());
   }
-  return t.value;
+  return trim(t.value);
 }
 
 void check_item_shape(Context& ctx, const Frame& f, const Node* item) {
@@ -49,9 +49,29 @@ void check_item_shape(Context& ctx, const Frame& f, const Node* item) {
       }
     }
   }
-  check_order(ctx, item,
-              {{"Target"}, {"Source"}, {"SourceParent"}, {"TargetParent"}, {"Meta"}, {"Data"}, {"MoreData"}}, &f,
-              data_not_last ? std::string_view{} : std::string_view{"element-order"}, [&](const Node* n) {
+  // Meta is judged on its own: Microsoft's samples put it before Target and Windows answers 200
+  // to them, so that order is a note under --profile windows and an error under --profile oma.
+  std::string_view rule = data_not_last ? std::string_view{} : std::string_view{"element-order"};
+  const Node* meta = nullptr;
+  bool meta_first_reported = false;
+  for (const Node* n = item->first_node(); n; n = n->next_sibling()) {
+    if (!is_element(n)) continue;
+    std::string_view name = name_of(n);
+    if (name == "Meta") {
+      if (meta && !rule.empty()) ctx.report(n, rule, "Meta appears more than once in Item", &f);
+      if (!meta) meta = n;
+    } else if (meta && !meta_first_reported && !rule.empty() &&
+               (name == "Target" || name == "Source" || name == "SourceParent" || name == "TargetParent")) {
+      meta_first_reported = true;
+      ctx.report(n, rule,
+                 fmt::format("{} must come before Meta in Item{}", name,
+                             ctx.windows() ? " (Windows accepts this order)" : ""),
+                 &f, {}, ctx.windows() ? Severity::Note : Severity::Error);
+    }
+  }
+  check_order(ctx, item, {{"Target"}, {"Source"}, {"SourceParent"}, {"TargetParent"}, {"Data"}, {"MoreData"}}, &f,
+              rule, [&](const Node* n) {
+                if (name_of(n) == "Meta") return true;
                 if (!is_metinf_name(name_of(n))) return false;
                 ctx.report(n, "meta-misplaced", fmt::format("{} must be inside Meta", name_of(n)), &f);
                 return true;

@@ -110,10 +110,20 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
                               : "LocURI text is split (by a comment)",
                &f);
   }
-  std::string_view value = t.value;
+  // Layout around the URI (Microsoft's documentation breaks and indents LocURIs) is not part of
+  // it: the trimmed text is judged, and the padding gets one note per message.
+  std::string_view value = trim(t.value);
   if (value.empty()) {
     ctx.report(loc, "locuri-empty", "LocURI is empty", &f);
     return;
+  }
+  if (value.size() != t.value.size() && !ctx.padding_noted) {
+    ctx.padding_noted = true;
+    ctx.report(loc, "locuri-whitespace",
+               fmt::format("LocURI '{}' is padded with white space: judged without it; tools that compare URIs "
+                           "verbatim see the padding (not repeated for the rest of this message)",
+                           printable(value)),
+               &f, {}, Severity::Note, true);
   }
   // Most URIs are plain "./A/B%7BC%7D" paths that cannot have a problem: skip the full checker.
   if (obviously_clean(value)) {

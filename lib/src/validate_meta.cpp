@@ -146,10 +146,26 @@ void check_meta(Context& ctx, const Node* meta, const Frame* f) {
     if (index > last) last = index;
     std::string_view ns = xml::namespace_of(n);
     if (ns != xml::kMetInf) {
+      // No namespace of its own (none at all, or the SyncML default inherited from the root):
+      // Windows reads such elements (Microsoft's samples write them so and get 200), so under
+      // --profile windows this is a note, given once per message.
+      bool undeclared = ns.empty() || xml::iequals(ns, xml::kSyncML12) || xml::iequals(ns, xml::kSyncML11);
       if (trim(ns) == xml::kMetInf) {
         ctx.report(n, "meta-namespace", fmt::format("{}: namespace value '{}' has stray spaces", name, ns), f);
-      } else if (ns.empty()) {
-        ctx.report(n, "meta-namespace", fmt::format("{} has no namespace: add xmlns=\"syncml:metinf\"", name), f);
+      } else if (undeclared && ctx.windows()) {
+        if (!ctx.metinf_namespace_noted) {
+          ctx.metinf_namespace_noted = true;
+          ctx.report(n, "meta-namespace",
+                     fmt::format("{} has no xmlns=\"syncml:metinf\": Windows reads it, OMA requires the namespace "
+                                 "(not repeated for the rest of this message)",
+                                 name),
+                     f, {}, Severity::Note);
+        }
+      } else if (undeclared) {
+        ctx.report(n, "meta-namespace",
+                   ns.empty() ? fmt::format("{} has no namespace: add xmlns=\"syncml:metinf\"", name)
+                              : fmt::format("{} is in the SyncML namespace: add xmlns=\"syncml:metinf\"", name),
+                   f);
       } else {
         ctx.report(n, "meta-namespace", fmt::format("{} is in namespace '{}', not syncml:metinf", name, ns), f);
       }
@@ -167,7 +183,10 @@ void check_meta(Context& ctx, const Node* meta, const Frame* f) {
 }
 
 void check_header_meta(Context& ctx, const Node* meta) {
-  ctx.report(meta, "meta-header", "Meta in SyncHdr is ignored by the Windows client (MaxMsgSize, MaxObjSize)");
+  // Only the client ignores it: a client's own header Meta (MaxMsgSize) is read by servers.
+  if (ctx.direction == Direction::Server) {
+    ctx.report(meta, "meta-header", "Meta in SyncHdr is ignored by the Windows client (MaxMsgSize, MaxObjSize)");
+  }
   check_meta(ctx, meta, nullptr);
 }
 
@@ -200,6 +219,9 @@ void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaV
   Text t;
   read_text(data, t);
   if (t.has_elements) {
+    // Format xml with the value embedded as markup: Windows takes the inner XML as the value
+    // (Microsoft's app-install samples send it so); a strict DTD reader sees only #PCDATA.
+    if (format == "xml" && ctx.windows()) return;
     const Node* inner = data->first_node();
     while (inner && !is_element(inner)) inner = inner->next_sibling();
     ctx.report(inner ? inner : data, "data-markup",
@@ -226,6 +248,9 @@ void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaV
     ok = fault == std::string_view::npos;
     if (!ok) detail = fault < value.size() ? fmt::format(" (byte {} of Data)", fault + 1) : " (length not a multiple of 4)";
   } else if (format == "node" || format == "null") {
+    // Results of an interior node carry Format node and the child names, '/'-separated, in Data
+    // (OMA DM and Windows alike).
+    if (format == "node" && f.kind == Kind::Results) return;
     if (!v.empty()) {
       ctx.report(data, "data-format", fmt::format("Format {} takes no Data, found '{}'", format, shorten(v)), &f);
     }

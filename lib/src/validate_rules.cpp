@@ -34,7 +34,9 @@ constexpr std::array kRules = {
          "<SyncML xmlns=\"SYNCML:SYNCML1.0\">"},
     Rule{"message-structure", "structure", E, E, 0, "SyncML must hold exactly one SyncHdr followed by one SyncBody",
          "The message skeleton is SyncML(SyncHdr, SyncBody). A missing, repeated or misplaced header or "
-         "body makes the whole message unusable.",
+         "body makes the whole message unusable. A SyncML holding only a SyncBody is how Microsoft's CSP "
+         "pages write requests (the server adds the header): under --profile windows it is checked as a "
+         "fragment, with a note.",
          "<SyncML><SyncBody>...</SyncBody></SyncML>"},
     Rule{"header-required", "structure", E, E, 0, "SyncHdr lacks VerDTD, VerProto, SessionID, MsgID, Target or Source",
          "Every SyncHdr carries VerDTD, VerProto, SessionID, MsgID, Target/LocURI and Source/LocURI.",
@@ -53,8 +55,10 @@ constexpr std::array kRules = {
          "<SessionID>123456789</SessionID>"},
     Rule{"element-order", "structure", E, W, 0, "child elements are not in DTD order",
          "The Windows client does not validate against the DTD but requires its child order "
-         "([MS-MDM] 2.2.2): e.g. Meta before Item, Target before Meta inside an Item.",
-         "<Item><Meta>...</Meta><Target>...</Target></Item>"},
+         "([MS-MDM] 2.2.2): e.g. Meta before Item. One exception: Meta before Target or Source inside an "
+         "Item, as Microsoft's samples write it, is answered with 200, so it is a note under --profile "
+         "windows and an error under --profile oma.",
+         "<Replace><CmdID>2</CmdID><Item>...</Item><Meta>...</Meta></Replace>"},
     Rule{"status-order", "structure", W, E, 0, "Status children in neither DTD nor [MS-MDM] order",
          "Status children follow the DTD (CmdID, MsgRef, CmdRef, Cmd, TargetRef*, SourceRef*, Chal?, Data, "
          "Item*) or the order [MS-MDM] prints (Data and Items before the refs). Other orders are "
@@ -82,7 +86,9 @@ constexpr std::array kRules = {
     Rule{"command-direction", "structure", E, E, 0, "a command the sending side never sends",
          "A client sends Status, Results, Alert and the package-1 Replace of DevInfo (Source items); the "
          "server sends management commands and never Results or client alerts (1200, 1201, 1224, 1226). "
-         "The direction comes from --direction or, by default, from the header and the commands.",
+         "The direction comes from --direction or, by default, from the header addresses (an http(s) "
+         "Target: client; Source: server) and, without a header, from the first command only one side "
+         "sends (a bare command included).",
          "server message: <Results>...</Results>"},
     Rule{"cred-placement", "structure", E, E, 0, "Cred inside a command",
          "Credentials belong only in the SyncHdr in OMA DM.", "<Replace><CmdID>2</CmdID><Cred>...</Cred>..."},
@@ -103,6 +109,13 @@ constexpr std::array kRules = {
          "CmdRef 0 names the SyncHdr, so a command with CmdID 0 cannot be answered; a public report shows "
          "200 returned and nothing done.",
          "<Replace><CmdID>0</CmdID>...</Replace>"},
+    Rule{"cmdid-format", "cmdid", E, E, 0, "CmdID is not a positive decimal integer",
+         "CmdIDs number the commands of a message (1, 2, 3...) and come back as CmdRef in the replies. "
+         "[MS-MDM] types CmdID as text and Windows runs the command whatever it holds, echoing the text "
+         "in CmdRef (so there is no device status), but servers match replies by number: a template "
+         "placeholder left unfilled ($CmdId$), a negative, hexadecimal or exponent form, or a number "
+         "beyond 2147483647 loses the command's Status. A value of all zeros is cmdid-zero.",
+         "<Replace><CmdID>$CmdId$</CmdID>...</Replace>"},
     // atomic
     Rule{"atomic-nested", "atomic", E, E, 500, "Atomic inside Atomic is not supported",
          "The Windows client answers 500 on the inner Atomic and 507 on the outer one; OMA DM forbids "
@@ -186,7 +199,9 @@ constexpr std::array kRules = {
     Rule{"locuri-dotdot", "locuri", E, E, 0, "'..' segment in a LocURI",
          "'..' is forbidden anywhere in a DM URI.", "<LocURI>./Vendor/MSFT/../X</LocURI>"},
     Rule{"locuri-whitespace", "locuri", E, E, 404, "white space inside a LocURI",
-         "A space, tab or line break pasted into a LocURI makes the node unfindable: Windows answers 404.",
+         "A space, tab or line break pasted into a LocURI makes the node unfindable: Windows answers 404. "
+         "White space around the URI (Microsoft's pages break and indent LocURIs) is layout: the trimmed "
+         "text is judged, and the padding gets one note per message.",
          "<LocURI>./Vendor/MSFT/ Policy</LocURI>"},
     Rule{"locuri-escape", "locuri", W, W, 0, "character that must be percent-encoded in a LocURI",
          "Reserved and non-ASCII characters are percent-encoded, non-ASCII as UTF-8 bytes "
@@ -207,11 +222,13 @@ constexpr std::array kRules = {
          "<Format xmlns=\"syncml:metinf\">string</Format>"},
     Rule{"data-format", "meta", W, W, 415, "Data does not agree with its Format",
          "int must be an integer, bool true or false, float a number, date/time ISO 8601, b64 valid Base64, "
-         "xml well-formed, and node or null carry no Data.",
+         "xml well-formed, and node or null carry no Data (except the Results of an interior node, whose "
+         "Data lists the child names).",
          "<Format xmlns=\"syncml:metinf\">bool</Format> ... <Data>True</Data>"},
     Rule{"data-markup", "meta", E, E, 0, "unescaped markup inside Data",
          "Markup in Data must be escaped or in a CDATA section; pasted XML becomes part of the message "
-         "and the setting never applies.",
+         "and the setting never applies. With Format xml, Windows takes embedded markup as the value "
+         "(Microsoft's app-install samples send it so): accepted under --profile windows.",
          "<Data><enabled/></Data>"},
     Rule{"data-double-escaped", "meta", W, W, 0, "Data escaped twice",
          "Data that still holds &lt; or &gt; after one unescape was escaped twice; the device receives "
@@ -219,14 +236,16 @@ constexpr std::array kRules = {
          "<Data>&amp;lt;enabled/&amp;gt;</Data>"},
     Rule{"meta-namespace", "meta", W, W, 0, "MetInf element outside the syncml:metinf namespace",
          "Format, Type, Size and the other MetInf elements carry xmlns=\"syncml:metinf\" (exactly, without "
-         "stray spaces).",
+         "stray spaces). Without any namespace of their own Windows still reads them (200): a note under "
+         "--profile windows, once per message; a wrong or misspelt namespace stays a warning.",
          "<Format>int</Format>"},
     Rule{"meta-order", "meta", N, W, 0, "MetInf elements not in MetInf DTD order",
          "The MetInf DTD orders Format before Type; Windows itself sends Type first, so this is only a note "
          "under --profile windows.",
          "<Meta><Type>text/plain</Type><Format>int</Format></Meta>"},
     Rule{"meta-header", "meta", W, Off, 0, "Meta in SyncHdr is ignored by Windows",
-         "The Windows client ignores SyncHdr Meta: MaxMsgSize and MaxObjSize from a server have no effect.",
+         "The Windows client ignores SyncHdr Meta: MaxMsgSize and MaxObjSize from a server have no effect. "
+         "Client-to-server messages are not reported.",
          "<SyncHdr>...<Meta><MaxMsgSize xmlns=\"syncml:metinf\">8192</MaxMsgSize></Meta></SyncHdr>"},
     Rule{"meta-misplaced", "meta", W, E, 0, "MetInf element outside Meta",
          "Format, Type and the like belong inside Meta; some published samples put Type directly in Item.",

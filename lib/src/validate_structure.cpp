@@ -77,7 +77,14 @@ void check_root(Context& ctx, const Node* root) {
       ctx.report(n, "message-structure", fmt::format("{} is not allowed in SyncML (only SyncHdr, SyncBody)", name));
     }
   }
-  if (headers == 0) ctx.report(root, "message-structure", "SyncML has no SyncHdr");
+  if (headers == 0 && bodies > 0 && ctx.windows()) {
+    // Microsoft's CSP pages write every request this way: a profile whose header the server adds.
+    ctx.report(root, "message-structure",
+               "SyncML has no SyncHdr: checked as a fragment (a message sent to a device needs one)", nullptr, {},
+               Severity::Note);
+  } else if (headers == 0) {
+    ctx.report(root, "message-structure", "SyncML has no SyncHdr");
+  }
   if (bodies == 0) ctx.report(root, "message-structure", "SyncML has no SyncBody");
 }
 

@@ -172,3 +172,54 @@ TEST_CASE("validate: --ddf rules against Microsoft's DDF files") {
   // Trees no loaded DDF describes are left alone.
   CHECK(check(exec("./Device/Vendor/MSFT/RemoteWipe/doWipe"), options).empty());
 }
+
+TEST_CASE("validate: a headerless fragment of what only a client sends is client-sent") {
+  std::string alert =
+      "<Alert><CmdID>3</CmdID><Data>1224</Data><Item><Meta><Type xmlns=\"syncml:metinf\">"
+      "com.microsoft/MDM/LoginStatus</Type></Meta><Data>user</Data></Item></Alert>";
+  CHECK_FALSE(find(check(alert), "command-direction"));                        // one bare command
+  CHECK_FALSE(find(check("<SyncBody>" + alert + "</SyncBody>"), "command-direction"));
+  std::string results =
+      "<Results><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>4</CmdRef><Item><Source><LocURI>./Vendor/MSFT/A"
+      "</LocURI></Source><Meta><Format xmlns=\"syncml:metinf\">node</Format></Meta><Data>B/C</Data></Item></Results>";
+  auto ds = check(results);
+  CHECK_FALSE(find(ds, "command-direction"));
+  CHECK_FALSE(find(ds, "data-format"));  // an interior node's child names
+  // Forced the other way, the same fragment is still judged.
+  validate::Options server;
+  server.direction = validate::Direction::Server;
+  CHECK(find(check(alert, server), "command-direction"));
+}
+
+TEST_CASE("validate: padded LocURIs are judged trimmed, and the padding is one note") {
+  auto ds = check("<SyncBody>" + replace(2, "\n      ./Vendor/MSFT/A\n    ") + replace(3, " ./Vendor/MSFT/B ") +
+                  "</SyncBody>");
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].rule == "locuri-whitespace");
+  CHECK(ds[0].severity == validate::Severity::Note);
+  CHECK_FALSE(ds[0].status);
+  auto inner = check(replace(2, "\n  ./Vendor/MSFT/A B\n"));
+  REQUIRE(find(inner, "locuri-whitespace"));
+  CHECK(std::count_if(inner.begin(), inner.end(), [](const Diagnostic& d) {
+          return d.rule == "locuri-whitespace" && d.severity == validate::Severity::Error && d.status == 404;
+        }) == 1);
+}
+
+TEST_CASE("validate: CmdIDs must be positive decimal integers") {
+  for (std::string_view bad : {"$CmdId$", "-1", "0x10", "1e10", "+3", "abc", "2147483648",
+                               "12345678901234567890123456789012345678"}) {
+    auto ds = check("<Get><CmdID>" + std::string(bad) +
+                    "</CmdID><Item><Target><LocURI>./DevDetail/SwV</LocURI></Target></Item></Get>");
+    INFO(bad);
+    REQUIRE(find(ds, "cmdid-format"));
+    CHECK(find(ds, "cmdid-format")->severity == validate::Severity::Error);
+  }
+  for (std::string_view good : {"1", "42", "2147483647", "007"}) {
+    auto ds = check("<Get><CmdID>" + std::string(good) +
+                    "</CmdID><Item><Target><LocURI>./DevDetail/SwV</LocURI></Target></Item></Get>");
+    INFO(good);
+    CHECK(ds.empty());
+  }
+  CHECK(find(check("<Get><CmdID>000</CmdID><Item><Target><LocURI>./DevDetail/SwV</LocURI></Target></Item></Get>"),
+             "cmdid-zero"));
+}

@@ -27,3 +27,13 @@ validate/rules/cmdid-zero.bad.xml:2:7: error: CmdID 0 is reserved for the SyncHd
 # cmdid-zero: the same content, fixed
 cmd: dm-validate -q validate/rules/cmdid-zero.good.xml
 exit: 0
+===
+# cmdid-format: a file that breaks the rule (a template placeholder left in a profile)
+cmd: dm-validate -q validate/rules/cmdid-format.bad.xml
+exit: 1
+--- stdout
+validate/rules/cmdid-format.bad.xml:2:3: error: CmdID '$CmdId$' is not a positive decimal integer: a template placeholder left unfilled [cmdid-format]
+===
+# cmdid-format: the same content, fixed
+cmd: dm-validate -q validate/rules/cmdid-format.good.xml
+exit: 0

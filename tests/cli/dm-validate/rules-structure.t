@@ -92,7 +92,7 @@ exit: 0
 cmd: dm-validate -q validate/rules/element-order.bad.xml
 exit: 1
 --- stdout
-validate/rules/element-order.bad.xml:5:5: error: Target must come before Meta in Item [element-order]
+validate/rules/element-order.bad.xml:7:3: error: Meta must come before Item in Replace [element-order]
 ===
 # element-order: the same content, fixed
 cmd: dm-validate -q validate/rules/element-order.good.xml

@@ -91,7 +91,9 @@ void check(Context& ctx, Frame& f) {
                             : fmt::format("CmdID '{}' is 0, which is reserved for the SyncHdr (CmdRef 0)", value),
                &f);
   } else if (auto why = not_a_cmdid(value)) {
+    // A placeholder repeated on every command is one fault per command, not also a duplicate.
     ctx.report(id, "cmdid-format", fmt::format("CmdID '{}' is not a positive decimal integer: {}", shown(value), *why), &f);
+    return;
   }
   if (const Node* first = ctx.cmdids.insert(value, f.node)) {
     ctx.report(id, "cmdid-duplicate",

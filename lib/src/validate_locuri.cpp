@@ -144,6 +144,12 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
     std::optional<Severity> severity;
     if (p.severity == uri::Severity::warning) severity = Severity::Warning;
     if (p.kind == uri::ProblemKind::no_prefix || p.kind == uri::ProblemKind::lowercase_scope) severity = Severity::Warning;
+    // A client names its own nodes as it stores them (Windows reports an MSI product code with its
+    // braces in a 1224 alert): nobody can fix that spelling, so it is only noted.
+    if (rule == "locuri-escape" && ctx.windows() && ctx.direction == Direction::Client) {
+      severity = Severity::Note;
+      message += " (as the client wrote it)";
+    }
     ctx.report(loc, rule, std::move(message), &f, p.status, severity);
   }
   // What the URI layer cannot know: which commands take which queries.

@@ -205,7 +205,9 @@ constexpr std::array kRules = {
          "<LocURI>./Vendor/MSFT/ Policy</LocURI>"},
     Rule{"locuri-escape", "locuri", W, W, 0, "character that must be percent-encoded in a LocURI",
          "Reserved and non-ASCII characters are percent-encoded, non-ASCII as UTF-8 bytes "
-         "(\"MS DM\" -> MS%20DM). The message shows the encoded form.",
+         "(\"MS DM\" -> MS%20DM). The message shows the encoded form. In a client-sent message it is a "
+         "note under --profile windows: Windows names its own nodes as it stores them (an MSI product code "
+         "with its braces).",
          "<LocURI>./Vendor/MSFT/Name{x}</LocURI>"},
     Rule{"locuri-query", "locuri", E, E, 405, "?prop= or ?list= where it is not allowed, or an unknown value",
          "?list= is for Get only (Struct, StructData, TNDS[+/-props]); ?prop= for Get (any property) or "

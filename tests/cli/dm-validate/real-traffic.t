@@ -13,6 +13,20 @@ exit: 0
 --- stdout
 validate/pass/client-fragment-1226.xml:7:7: note: Format comes before Type in the MetInf DTD [meta-order]
 ===
+# A bare 1224 Win32 app-install alert: Windows names the MSI node with the product code's braces
+# unescaped; in a client-sent message that spelling is only noted.
+cmd: dm-validate -q validate/pass/client-fragment-msi-alert.xml
+exit: 0
+--- stdout
+validate/pass/client-fragment-msi-alert.xml:6:7: note: character must be percent-encoded: './Device/Vendor/MSFT/EnterpriseDesktopAppManagement/MSI/{3C1B4E2A-7D55-4F0B-9A21-6E8F0D4C2B17}/DownloadInstall' (did you mean './Device/Vendor/MSFT/EnterpriseDesktopAppManagement/MSI/%7B3C1B4E2A-7D55-4F0B-9A21-6E8F0D4C2B17%7D/DownloadInstall'?) (as the client wrote it) [locuri-escape]
+validate/pass/client-fragment-msi-alert.xml:10:7: note: Format comes before Type in the MetInf DTD [meta-order]
+===
+# The same LocURI sent by a server is a warning: the server can escape it.
+cmd: dm-validate -q --direction server validate/pass/client-fragment-msi-alert.xml | grep -c 'warning: character must be percent-encoded'
+exit: 0
+--- stdout
+1
+===
 # Headerless Status and Results; the Results of interior nodes carry Format node and the child
 # names as Data, as Windows sends them.
 cmd: dm-validate -q validate/pass/client-fragment-results.xml

@@ -601,7 +601,9 @@ int main(int argc, char** argv) {
   tools::add_verbosity_options(app);
   // One value per -H: "-H 'X: 1' URL" must not take the URL as a second header. A CR or LF would
   // end the header and start another one (or the body) of the attacker's choosing.
-  auto one_line = [](const std::string& v) { return v.find_first_of("\r\n") == std::string::npos ? std::string() : std::string("a header must not contain CR or LF"); };
+  auto one_line = [](const std::string& v) {
+    return v.find_first_of("\r\n") == std::string::npos ? std::string() : std::string("a header must not contain CR or LF");
+  };
   app.add_option("-H,--header", o.headers, "Extra HTTP header 'Name: value' (repeatable)")
       ->allow_extra_args(false)->check(one_line)->option_text("HEADER")->group("HTTP options");
   app.add_option("-A,--user-agent", o.user_agent, "User-Agent header (default: syncml-dm-tools dm-send/VERSION)")
@@ -652,8 +654,7 @@ int main(int argc, char** argv) {
   // Session options make sense only with --session, and --session sends no FILE.
   auto check_modes = [&] {
     for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
-                       "--repeat", "--no-save", "--device-id", "--server-id",
-                       "--allow-respuri-host"})
+                       "--repeat", "--no-save", "--device-id", "--server-id", "--allow-respuri-host"})
       if (!o.session && app.get_option(name)->count() > 0)
         throw CLI::ValidationError(std::string(name) + " needs --session");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))

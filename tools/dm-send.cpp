@@ -75,6 +75,7 @@ struct Options {
   std::string device_id;
   std::string server_id;
   int repeat = 1;
+  std::vector<std::string> respuri_hosts;
 };
 
 // ---------------------------------------------------------------- output helpers
@@ -154,6 +155,9 @@ std::string offline_request(const std::string& url, const std::string& content_t
 // ---------------------------------------------------------------- option plumbing
 
 net::HttpOptions http_options(const Options& o) {
+  if (o.tls.tls.insecure)
+    tools::print_error(kTool, "warning: --insecure: the server's certificate and name are not verified; "
+                              "anyone on the way can read and change the traffic, credentials included");
   net::HttpOptions h;
   h.user_agent = o.user_agent;
   h.headers = o.headers;
@@ -479,6 +483,7 @@ int run_session(const Options& o) {
   co.login_status = o.login_status;
   co.max_rounds = o.max_rounds;
   co.server_id = o.server_id;
+  co.respuri_hosts = o.respuri_hosts;
   co.now = now_stamp();
   auto on_message = [&](const session::MessageEvent& ev) {
     if (tools::verbosity() < 1) return;
@@ -594,9 +599,15 @@ int main(int argc, char** argv) {
   tools::add_input_format_option(app, o.input_format);
   tools::add_output_options(app, o.output, true);
   tools::add_verbosity_options(app);
-  app.add_option("-H,--header", o.headers, "Extra HTTP header 'Name: value' (repeatable)")->option_text("HEADER")->group("HTTP options");
+  // One value per -H: "-H 'X: 1' URL" must not take the URL as a second header. A CR or LF would
+  // end the header and start another one (or the body) of the attacker's choosing.
+  auto one_line = [](const std::string& v) {
+    return v.find_first_of("\r\n") == std::string::npos ? std::string() : std::string("a header must not contain CR or LF");
+  };
+  app.add_option("-H,--header", o.headers, "Extra HTTP header 'Name: value' (repeatable)")
+      ->allow_extra_args(false)->check(one_line)->option_text("HEADER")->group("HTTP options");
   app.add_option("-A,--user-agent", o.user_agent, "User-Agent header (default: syncml-dm-tools dm-send/VERSION)")
-      ->option_text("TEXT")->group("HTTP options");
+      ->check(one_line)->option_text("TEXT")->group("HTTP options");
   app.add_option("--connect-timeout", o.connect_timeout, "Seconds to wait for a connection (default 10)")
       ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");
   app.add_option("-m,--max-time", o.max_time, "Seconds one request may take (default 60)")
@@ -636,10 +647,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000000))->option_text("N")->group("Session options");
   app.add_option("--server-id", o.server_id, "Server id for ACL checks (default: ACLs not enforced, as on Windows)")
       ->option_text("ID")->group("Session options");
+  app.add_option("--allow-respuri-host", o.respuri_hosts,
+                 "Follow a RespURI to HOST over HTTPS (repeatable; by default only the same host is followed, "
+                 "and never from HTTPS to HTTP)")
+      ->allow_extra_args(false)->option_text("HOST")->group("Session options");
   // Session options make sense only with --session, and --session sends no FILE.
   auto check_modes = [&] {
     for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
-                       "--repeat", "--no-save", "--device-id", "--server-id"})
+                       "--repeat", "--no-save", "--device-id", "--server-id", "--allow-respuri-host"})
       if (!o.session && app.get_option(name)->count() > 0)
         throw CLI::ValidationError(std::string(name) + " needs --session");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))

@@ -59,8 +59,9 @@ std::string shown_name(std::string_view s) {
 
 class Decoder {
  public:
-  Decoder(detail::XmlWriter& w, const DecodeOptions& options, std::uint64_t base, int nesting)
-      : w_(w), options_(options), base_(base), nesting_(nesting) {}
+  Decoder(detail::XmlWriter& w, const DecodeOptions& options, std::uint64_t base, int nesting,
+          wbxml::TableBudget* budget = nullptr)
+      : w_(w), options_(options), base_(base), nesting_(nesting), budget_(budget) {}
 
   // With a sink, the outermost decoder hands the output over between events once it holds a
   // chunk (never inside a nested document, whose output may still be rewound).
@@ -69,6 +70,7 @@ class Decoder {
     wbxml::ReadOptions ro;
     ro.language = nesting_ == 0 ? options_.language : nullptr;
     ro.max_depth = options_.max_depth;
+    ro.budget = budget_;
     input_begin_ = bytes.data();
     wbxml::Reader reader(bytes, source, ro);
     reader_ = &reader;
@@ -217,10 +219,14 @@ class Decoder {
           w_.start_tag_open()) {
         auto mark = w_.mark();
         try {
-          Decoder nested(w_, options_, base_ + data_start(e), nesting_ + 1);
+          // The outer document's budget: what a nested one expands to counts against it, also
+          // when the attempt fails and its bytes are shown as they are.
+          Decoder nested(w_, options_, base_ + data_start(e), nesting_ + 1, &reader_->budget());
           nested.run(bytes, reader_->source_name());
           return;
-        } catch (const Error&) {
+        } catch (const Error& err) {
+          // A document that expands too far is an error of the whole input, placed at its OPAQUE.
+          if (reader_->budget().exceeded) throw fail(e.offset, err.message());
           // Not a decodable document after all: show the bytes as they are.
           w_.rewind(mark);
         }
@@ -312,6 +318,7 @@ class Decoder {
   const DecodeOptions& options_;
   std::uint64_t base_;
   int nesting_;
+  wbxml::TableBudget* budget_;  // nullptr: the reader's own
   wbxml::Reader* reader_ = nullptr;
   const wbxml::Language* language_ = nullptr;
   bool syncml_ = false;

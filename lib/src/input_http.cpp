@@ -56,6 +56,15 @@ HttpMessage parse_http(std::string_view text, const std::string& source) {
   auto fail = [&](std::size_t at, std::string message) {
     return Error(ErrorKind::input, std::move(message), Location{source, at});
   };
+  auto content_length = [&](std::string_view digits, std::size_t at) {
+    std::uint64_t n = 0;
+    if (digits.empty() || digits.size() > 15) throw fail(at, "bad Content-Length");
+    for (char c : digits) {
+      if (c < '0' || c > '9') throw fail(at, "bad Content-Length");
+      n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+  };
   if (!looks_like_http(text)) throw fail(0, "not an HTTP request or response (no request or status line)");
   HttpMessage m;
   std::size_t pos = 0;
@@ -82,13 +91,19 @@ HttpMessage parse_http(std::string_view text, const std::string& source) {
         throw fail(at, fmt::format("unsupported Content-Encoding '{}' (decompress the body first)", value));
       }
     } else if (iequal(name, "Content-Length")) {
-      std::uint64_t n = 0;
-      if (value.empty() || value.size() > 15) throw fail(at, "bad Content-Length");
-      for (char c : value) {
-        if (c < '0' || c > '9') throw fail(at, "bad Content-Length");
-        n = n * 10 + static_cast<unsigned>(c - '0');
+      // RFC 9110 8.6 and RFC 9112 6.3: a list of one value repeated ("42, 42"), or the same
+      // header twice, is that value; different values leave the framing unknown, and a reader
+      // that picked one would see another body than the next reader (request smuggling).
+      for (std::size_t start = 0; start <= value.size();) {
+        std::size_t comma = value.find(',', start);
+        if (comma == std::string_view::npos) comma = value.size();
+        std::uint64_t n = content_length(trim(value.substr(start, comma - start)), at);
+        if (length && *length != n) {
+          throw fail(at, fmt::format("conflicting Content-Length values {} and {}", *length, n));
+        }
+        length = n;
+        start = comma + 1;
       }
-      length = n;
     }
   }
   std::size_t body_at = pos;

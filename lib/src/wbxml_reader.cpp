@@ -91,6 +91,8 @@ bool looks_like_wbxml(std::string_view bytes) {
 
 Reader::Reader(std::string_view bytes, std::string source_name, const ReadOptions& options)
     : in_(bytes), source_(std::move(source_name)), options_(options) {
+  if (options_.budget) budget_ = options_.budget;
+  else own_budget_.limit = table_expansion_limit(in_.size());
   read_header();
 }
 
@@ -127,6 +129,14 @@ std::string_view Reader::table_string(std::uint32_t index, std::uint64_t at_toke
   if (end == std::string_view::npos) {
     throw error(at_token, fmt::format("string table entry at {} has no terminating NUL", index));
   }
+  // Checked before the string is used: the budget bounds the work as well as the output.
+  std::uint64_t size = end - index;
+  if (size > budget_->limit - budget_->used) {
+    budget_->exceeded = true;
+    throw error(at_token, fmt::format("string table references would expand the document more than {} times "
+                                      "(over {} bytes)", kMaxTableExpansion, budget_->limit));
+  }
+  budget_->used += size;
   return table.substr(index, end - index);
 }
 

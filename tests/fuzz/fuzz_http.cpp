@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "syncmldm/codec.hpp"
 #include "syncmldm/error.hpp"
@@ -96,6 +97,34 @@ class CannedServer {
   std::string response_;
 };
 
+// The Content-Length values of the last response head in `raw` (a 1xx head is followed by
+// another), or {} when there is no complete head.
+std::vector<std::string> content_lengths(std::string_view raw) {
+  std::vector<std::string> values;
+  std::size_t end = raw.find("\r\n\r\n");
+  if (end == std::string_view::npos) return values;
+  std::string_view head = raw.substr(0, end + 2);
+  for (std::size_t at = 0; at < head.size();) {
+    std::size_t eol = head.find("\r\n", at);
+    std::string_view line = head.substr(at, eol - at);
+    at = eol + 2;
+    std::size_t colon = line.find(':');
+    if (colon != 14) continue;
+    std::string name(line.substr(0, 14));
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (name != "content-length") continue;
+    std::string_view value = line.substr(15);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    bool digits = !value.empty() && value.size() < 16;
+    for (char c : value) digits = digits && c >= '0' && c <= '9';
+    if (!digits) return {};  // a list or a bad value: libcurl's or our own refusal, not judged here
+    while (value.size() > 1 && value.front() == '0') value.remove_prefix(1);
+    values.emplace_back(value);
+  }
+  return values;
+}
+
 constexpr std::string_view kRequest =
     "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto>"
     "<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>http://127.0.0.1/dm</LocURI></Target>"
@@ -136,6 +165,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   };
   try {
     session::Exchange ex = channel.send(server.url(), std::string(kRequest));
+    // Two different Content-Length values leave the body unknown: such a reply must be refused.
+    std::vector<std::string> lengths = content_lengths(ex.response.raw_response_headers);
+    for (const auto& l : lengths)
+      if (l != lengths.front()) __builtin_trap();
     if (ex.response.body.size() > http.max_response_bytes) __builtin_trap();  // the size bound did not hold
     if (ex.reply_is_syncml) (void)session::summarize(ex.reply_xml, "reply");
     if (auto after = ex.response.header("Retry-After")) (void)net::parse_retry_after(*after);

@@ -1,8 +1,10 @@
 // Fuzz target: the client session driver, fed canned server replies instead of a network. The
 // input is a list of replies separated by "\n--\n"; the first byte of each picks the HTTP status
 // and Content-Type, the rest is the body. The first byte of the input also picks the
-// authentication scheme (bits 4-5) and WBXML requests (bit 6). Whatever the server says, the session must end with a result or an
-// Error, and the tree it leaves must save and load again (what dm-send --session writes).
+// authentication scheme (bits 4-5), WBXML requests (bit 6) and an https:// server URL (bit 7). Whatever the server says, the session must end with a result or an
+// Error, and the tree it leaves must save and load again (what dm-send --session writes). Every
+// message must go where a RespURI may lead: the server's host (never from https down to http)
+// or, over https, the one other host allowed.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +20,27 @@
 #include "standard_schema.hpp"
 
 namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Whether a message may go to `url` (as follow_resp_uri writes URLs: libcurl's normal form).
+bool allowed_url(std::string_view url, bool started_https) {
+  std::size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return false;
+  std::string scheme = lower(url.substr(0, colon));
+  std::string_view authority = url.substr(colon + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string host = lower(authority.substr(0, authority.rfind(':')));
+  if (authority.find(':') == std::string_view::npos) host = lower(authority);
+  if (scheme == "https") return host == "device.test" || host == "allowed.test";
+  return scheme == "http" && !started_https && host == "device.test";
+}
 
 std::vector<std::string_view> split_replies(std::string_view input) {
   std::vector<std::string_view> replies;
@@ -53,8 +76,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view input(reinterpret_cast<const char*>(data), size);
   std::vector<std::string_view> replies = split_replies(input);
   std::size_t next = 0;
-  auto transport = [&](const std::string&, std::string_view, std::string_view,
+  bool https = size && (data[0] & 0x80);
+  auto transport = [&](const std::string& url, std::string_view, std::string_view,
                        const std::vector<std::string>&) -> syncmldm::net::HttpResponse {
+    if (!allowed_url(url, https)) __builtin_trap();  // a RespURI led the credentials astray
     if (next == replies.size()) throw syncmldm::Error(syncmldm::ErrorKind::transport, "no more canned replies");
     return canned_reply(replies[next++]);
   };
@@ -72,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   auto tree = syncmldm::tree::make_standard_tree({}, standard_schema(), "20260101T000000Z");
   session::ClientOptions options;
-  options.url = "http://device.test/dm";
+  options.url = https ? "https://device.test/dm" : "http://device.test/dm";
+  options.respuri_hosts = {"allowed.test"};
   options.session_id = "1";
   options.now = "20260101T000000Z";
   options.max_rounds = 6;

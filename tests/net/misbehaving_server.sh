@@ -26,6 +26,12 @@ expect_exit 3 "malformed XML reply" -- "$BIN/dm-send" "${TLS[@]}" "$URL" "$PKG"
 expect_grep "malformed reply has a place" "reply:1:" "$WORK/err"
 stop_server
 
+# Two different Content-Length values: libcurl would take the last, another reader the first.
+serve --misbehave two-lengths
+expect_exit 4 "two different Content-Length headers" -- "$BIN/dm-send" "${TLS[@]}" "$URL" "$PKG"
+expect_grep "the conflict is named" "has conflicting Content-Length values (52 and 60)" "$WORK/err"
+stop_server
+
 serve --misbehave 500
 expect_exit 4 "HTTP 500" -- "$BIN/dm-send" "${TLS[@]}" "$URL" "$PKG"
 expect_grep "500 explained" "HTTP 500" "$WORK/err"

@@ -12,6 +12,7 @@ expect_grep "reply printed as XML" "<Get><CmdID>3</CmdID>" "$WORK/out"
 expect_exit 4 "unknown CA refused" -- "$BIN/dm-send" --capath "$WORK" "$URL" "$PKG"
 expect_grep "TLS error explained" "TLS verification" "$WORK/err"
 expect_exit 0 "--insecure when asked" -- "$BIN/dm-send" -k "$URL" "$PKG"
+expect_grep "--insecure warns on stderr" "dm-send: warning: --insecure: the server's certificate and name are not verified" "$WORK/err"
 pin=$(openssl x509 -in "$WORK/server.pem" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | openssl base64 -A)
 expect_exit 0 "--pinnedpubkey matching" -- "$BIN/dm-send" --cacert "$WORK/server.pem" --pinnedpubkey "sha256//$pin" "$URL" "$PKG"
 expect_exit 4 "--pinnedpubkey not matching" -- "$BIN/dm-send" --cacert "$WORK/server.pem" --pinnedpubkey "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" "$URL" "$PKG"

@@ -131,6 +131,37 @@ TEST_CASE("codec: string-table sharing counts each nested document on its own") 
   CHECK(encode(decode(w), share) == w);
 }
 
+TEST_CASE("codec: nested documents draw on their outer document's string-table budget") {
+  // A DevInf in which a string-table text stands in for 219 of 220 equal texts: about 76 times
+  // its own size, within its own bound (64 times its size plus 1 KiB) but not within the outer
+  // document's once 30 of them are nested.
+  std::string text(1000, 'x');
+  std::string devinf = "<DevInf xmlns='syncml:devinf'>";
+  for (int i = 0; i < 220; ++i) devinf += "<Man>" + text + "</Man>";
+  devinf += "</DevInf>";
+  auto message = [&](int nested) {
+    std::string xml = "<SyncML xmlns='SYNCML:SYNCML1.2'><Results><Meta><Type xmlns='syncml:metinf'>"
+                      "application/vnd.syncml-devinf+xml</Type></Meta>";
+    for (int i = 0; i < nested; ++i) xml += "<Item><Data>" + devinf + "</Data></Item>";
+    return xml + "</Results></SyncML>";
+  };
+  codec::EncodeOptions share;
+  share.string_table = codec::StringTableMode::share;
+  std::string one = encode(message(1), share);
+  CHECK(decode(one) == compact(message(1)));
+  std::string many = encode(message(30), share);
+  CHECK(many.size() < 30 * 3000);
+  // The error is placed at the OPAQUE holding the nested document that went over the bound
+  // (not shown as raw bytes instead).
+  CHECK_THROWS_WITH(decode(many), doctest::Contains("string table references would expand the document more than 64 times"));
+  try {
+    decode(many);
+  } catch (const Error& e) {
+    REQUIRE(e.where().offset);
+    CHECK(static_cast<unsigned char>(many[*e.where().offset]) == 0xC3);
+  }
+}
+
 TEST_CASE("codec: a token inside a literal with its own default namespace keeps its namespace") {
   std::string xml =
       "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncBody><Results><Item><Meta><Type xmlns='syncml:metinf'>"

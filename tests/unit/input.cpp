@@ -61,6 +61,16 @@ TEST_CASE("input: HTTP bodies by Content-Type, chunked and sized") {
   CHECK_THROWS_WITH(input::unwrap("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffff\r\nab", "t"),
                     "t: offset 47: chunk of 65535 bytes is longer than the 2 bytes left");
   CHECK_THROWS(input::unwrap("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nabc", "t"));
+  // Two Content-Length values: the same one repeated is that value (RFC 9110 8.6), different
+  // ones leave the body unknown and are refused.
+  p = input::unwrap("HTTP/1.1 200 OK\r\nContent-Length: 4\r\ncontent-length: 4, 4\r\n\r\n<a/>trailing", "t");
+  CHECK(p.bytes == "<a/>");
+  CHECK_THROWS_WITH(input::unwrap("HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 12\r\n\r\n<a/>trailing", "t"),
+                    "t: offset 36: conflicting Content-Length values 4 and 12");
+  CHECK_THROWS_WITH(input::unwrap("HTTP/1.1 200 OK\r\nContent-Length: 4, 12\r\n\r\n<a/>trailing", "t"),
+                    "t: offset 17: conflicting Content-Length values 4 and 12");
+  CHECK_THROWS_WITH(input::unwrap("HTTP/1.1 200 OK\r\nContent-Length: 4,\r\n\r\n<a/>", "t"),
+                    "t: offset 17: bad Content-Length");
   // A hex dump of an HTTP message.
   p = input::unwrap("48 54 54 50 2f 31 2e 31 20 32 30 30 0a 0a 3c 61 2f 3e", "t");
   CHECK(p.container == Format::hex);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "syncmldm/net.hpp"
+#include "syncmldm/session.hpp"
 
 using namespace syncmldm::net;
 
@@ -54,4 +55,38 @@ TEST_CASE("net: Cred Data is masked in XML, with prefixes and CDATA") {
 
 TEST_CASE("net: default User-Agent names the toolkit") {
   CHECK(default_user_agent().rfind("syncml-dm-tools dm-send/", 0) == 0);
+}
+
+TEST_CASE("net: headers with CR or LF are refused before anything is sent") {
+  HttpOptions o;
+  o.headers = {"X-Ok: 1", "X-Bad: 1\r\nX-Injected: 2"};
+  CHECK_THROWS_WITH(HttpClient{o}, "an HTTP header must not contain CR or LF");
+  o.headers = {"X-Ok: 1"};
+  o.user_agent = "agent\nX-Injected: 2";
+  CHECK_THROWS_WITH(HttpClient{o}, "the User-Agent must not contain CR or LF");
+}
+
+TEST_CASE("net: a RespURI is followed only on the same host, or over HTTPS to an allowed one") {
+  using syncmldm::session::follow_resp_uri;
+  const std::string from = "https://mdm.example.com/dm";
+  CHECK(follow_resp_uri(from, "https://MDM.example.com:8443/dm?s=1", {}) == "https://MDM.example.com:8443/dm?s=1");
+  CHECK(follow_resp_uri(from, " /other?s=2\n", {}) == "https://mdm.example.com/other?s=2");  // relative
+  CHECK(follow_resp_uri("http://mdm.example.com/dm", "https://mdm.example.com/dm", {}) == "https://mdm.example.com/dm");
+  CHECK(follow_resp_uri("http://mdm.example.com/dm", "http://mdm.example.com/x", {}) == "http://mdm.example.com/x");
+  CHECK(follow_resp_uri(from, "https://other.example.net/dm", {"Other.Example.NET"}) == "https://other.example.net/dm");
+  CHECK(follow_resp_uri("https://[::1]:9/dm", "https://[::1]:10/dm", {}) == "https://[::1]:10/dm");
+  // Downgrades and other hosts, with both URLs named (credentials in URLs are not shown).
+  CHECK_THROWS_WITH(follow_resp_uri("https://u:secret@mdm.example.com/dm", "http://mdm.example.com/dm", {"mdm.example.com"}),
+                    "refusing the server's RespURI http://mdm.example.com/dm: it would take the session from "
+                    "https://mdm.example.com/dm to plain HTTP, which is never followed");
+  CHECK_THROWS_WITH(follow_resp_uri(from, "https://evil.example/dm", {"other.example.net"}),
+                    "refusing the server's RespURI https://evil.example/dm: it would take the session from "
+                    "https://mdm.example.com/dm to another host (followed only over HTTPS to a host named with "
+                    "--allow-respuri-host)");
+  // The host libcurl would connect to is the one checked: user information is not a host.
+  CHECK_THROWS(follow_resp_uri(from, "https://mdm.example.com@evil.example/dm", {}));
+  CHECK_THROWS(follow_resp_uri("http://mdm.example.com/dm", "http://other.example.net/dm", {"other.example.net"}));
+  CHECK_THROWS(follow_resp_uri(from, "ftp://mdm.example.com/dm", {}));
+  CHECK_THROWS(follow_resp_uri(from, "file:///etc/passwd", {}));
+  CHECK_THROWS_WITH(follow_resp_uri(from, "https://", {}), doctest::Contains("is not a URL"));
 }

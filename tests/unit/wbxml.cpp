@@ -116,6 +116,43 @@ TEST_CASE("wbxml: nesting is bounded") {
   CHECK(error_of(doc) == "t: offset 1005: elements nested deeper than 1000");
 }
 
+TEST_CASE("wbxml: string-table references expand the document a bounded number of times") {
+  // A 4 KiB string and references to it: each reference of two bytes stands for 4096.
+  std::string table = std::string(4096, 'A') + '\0';
+  std::string head = "\x02\xA4\x01\x6A"s + mb(static_cast<std::uint32_t>(table.size())) + table + "\x6D";
+  auto doc = [&](std::size_t refs) {
+    std::string d = head;
+    for (std::size_t i = 0; i < refs; ++i) d += "\x83\x00"s;
+    return d + "\x01";
+  };
+  // Within the bound: 64 times (document + 1 KiB) is some 390 KiB here.
+  CHECK(error_of(doc(80)) == "");
+  std::string bomb = doc(200);
+  std::uint64_t limit = wbxml::table_expansion_limit(bomb.size());
+  CHECK(limit == 64 * (bomb.size() + 1024));
+  std::size_t refused = static_cast<std::size_t>(limit / 4096);  // the first reference over the limit
+  CHECK(error_of(bomb) == "t: offset " + std::to_string(head.size() + 2 * refused) +
+                              ": string table references would expand the document more than 64 times (over " +
+                              std::to_string(limit) + " bytes)");
+  // Attribute values and literal names draw on the same budget.
+  std::string attr = "\x02\xA4\x01\x6A"s + mb(static_cast<std::uint32_t>(table.size() + 2)) + table + "x" + '\0' + "\xED";
+  for (int i = 0; i < 150; ++i) attr += "\x04"s + mb(4097) + "\x83\x00"s;
+  CHECK(error_of(attr + "\x01\x01").find("would expand the document more than 64 times") != std::string::npos);
+  // A shared budget: readers of nested documents draw on their outer document's.
+  wbxml::TableBudget shared{5000, 0};
+  wbxml::ReadOptions o;
+  o.budget = &shared;
+  const std::string small = doc(1);  // the readers keep views into it
+  wbxml::Reader r(small, "t", o);
+  wbxml::Event e;
+  while (r.next(e)) {
+  }
+  CHECK(shared.used == 4096);
+  wbxml::Reader again(small, "t", o);
+  CHECK_THROWS_WITH(([&] { while (again.next(e)) {} })(), doctest::Contains("more than 64 times (over 5000 bytes)"));
+  CHECK(shared.exceeded);
+}
+
 TEST_CASE("wbxml: Nokia's xmlns attribute without a string table") {
   std::string doc = "\x02\xA4\x01\x6A\x00\xED\x04\x00\x03SYNCML:SYNCML1.2\x00\x01\x12\x01"s;
   wbxml::Reader r(doc, "t");

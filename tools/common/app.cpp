@@ -18,17 +18,21 @@ void configure_app(CLI::App& app, const std::string& name) {
 
 int run_main(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   const std::string name = app.get_name();
+  // Help and version text are output like any other: a full disk or a closed pipe is exit 3.
+  auto print = [&](const std::string& text) {
+    return run_body(name, [&] {
+      std::fputs(text.c_str(), stdout);
+      return static_cast<int>(kExitOk);
+    });
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
-    return kExitOk;
+    return print(app.help());
   } catch (const CLI::CallForAllHelp&) {
-    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
-    return kExitOk;
+    return print(app.help("", CLI::AppFormatMode::All));
   } catch (const CLI::CallForVersion& e) {
-    fmt::print("{}\n", e.what());
-    return kExitOk;
+    return print(std::string(e.what()) + "\n");
   } catch (const CLI::ParseError& e) {
     print_error(name, e.what());
     print_error(name, fmt::format("try '{} --help' for more information", name));

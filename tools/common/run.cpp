@@ -16,7 +16,8 @@ namespace tools {
 int run_body(std::string_view name, const std::function<int()>& body) {
   try {
     int code = body();
-    if (std::fflush(stdout) != 0) {
+    // ferror too: a write that failed earlier may have left nothing for fflush to fail on.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
       print_error(name, "cannot write to standard output");
       return kExitInput;
     }

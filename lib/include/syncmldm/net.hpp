@@ -65,6 +65,7 @@ struct HttpResponse {
 
 class HttpClient {
  public:
+  // Throws Error{usage} for a header or User-Agent with CR or LF.
   explicit HttpClient(HttpOptions options);
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;

@@ -146,7 +146,16 @@ struct ClientOptions {
   std::string server_id;           // for ACL checks; "" = ACLs not enforced
   std::string now;                 // TStamp of changed nodes
   std::size_t max_messages = 1000; // hard stop for a server that never ends the session
+  // Hosts other than the current one that a RespURI may lead to, over HTTPS only.
+  std::vector<std::string> respuri_hosts;
 };
+
+// The URL a client sends its next message to when the server names `resp_uri` (SyncHdr
+// RespURI; a relative one is resolved against `current`). Followed only on the same host with the
+// same scheme or HTTPS, or over HTTPS to one of `allowed_hosts`: credentials must not go to
+// plain HTTP or to a host nobody named. Throws Error{transport} naming both URLs otherwise.
+std::string follow_resp_uri(const std::string& current, const std::string& resp_uri,
+                            const std::vector<std::string>& allowed_hosts);
 
 // One message as -v shows it.
 struct MessageEvent {

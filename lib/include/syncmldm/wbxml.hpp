@@ -70,11 +70,32 @@ struct Header {
 // "1.2" for 0x02.
 std::string version_name(std::uint8_t version);
 
+// String-table references are the one way a small document expands without bound: a reference
+// of two bytes may stand for a string of a megabyte, again and again. The bytes they stand for
+// (text, attribute values, literal names), all references of a document together, may be at
+// most kMaxTableExpansion times the document plus 1 KiB; more is an input error.
+inline constexpr std::uint64_t kMaxTableExpansion = 64;
+inline constexpr std::uint64_t table_expansion_limit(std::uint64_t document_bytes) {
+  return kMaxTableExpansion * (document_bytes + 1024);
+}
+
+// What the string-table references of a document (and of the documents nested in it) may still
+// expand to.
+struct TableBudget {
+  std::uint64_t limit = 0;
+  std::uint64_t used = 0;
+  bool exceeded = false;  // a reference was refused
+};
+
 struct ReadOptions {
   // Decode as this language whatever the public id says (nullptr: from the header).
   const Language* language = nullptr;
   // Deeper element nesting is refused (the output would grow with the square of the depth).
   std::size_t max_depth = 1000;
+  // Shared budget of string-table expansion: a document nested in OPAQUE draws on its outer
+  // document's, so that many small nested documents cannot each take the constant part.
+  // nullptr: the reader's own, table_expansion_limit(bytes.size()).
+  TableBudget* budget = nullptr;
 };
 
 enum class EventType {
@@ -110,6 +131,8 @@ class Reader {
  public:
   // Parses the header at once (throws on a bad header).
   Reader(std::string_view bytes, std::string source_name, const ReadOptions& options = {});
+  Reader(const Reader&) = delete;  // budget_ may point into the reader itself
+  Reader& operator=(const Reader&) = delete;
 
   const Header& header() const { return header_; }
   // Reads the next event; false after the root element has ended and the input is used up.
@@ -119,6 +142,8 @@ class Reader {
   const std::string& source_name() const { return source_; }
   // An input error at `offset` in this document.
   Error error(std::uint64_t offset, std::string message) const;
+  // The string-table budget this reader draws on (to hand to the readers of nested documents).
+  TableBudget& budget() { return *budget_; }
 
  private:
   // One byte of input (inline: it is read for every token).
@@ -147,6 +172,8 @@ class Reader {
   bool root_done_ = false;
   std::uint64_t pending_start_offset_ = 0;
   std::string value_;  // attribute value assembled from several tokens
+  TableBudget own_budget_;
+  TableBudget* budget_ = &own_budget_;
 };
 
 // Reads a multi-byte integer at `pos` (advanced past it). Throws on more than 5 bytes, a value

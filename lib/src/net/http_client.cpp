@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "syncmldm/auth.hpp"
@@ -45,7 +46,25 @@ struct Exchange {
   std::size_t limit = 0;
   bool too_large = false;
   std::size_t declared_length_over = 0;
+  std::optional<std::string> content_length;    // the first Content-Length value of this head
+  std::optional<std::string> conflicting_length; // a different one after it
 };
+
+// Whether a Content-Length field value differs from the one seen before (RFC 9110 8.6: a list
+// of one value repeated is that value). libcurl takes the last one; another reader of the same
+// bytes may take the first: different values leave the body unknown, so the reply is refused.
+bool conflicts(std::optional<std::string>& seen, std::string_view value) {
+  for (std::size_t start = 0; start <= value.size();) {
+    std::size_t comma = value.find(',', start);
+    if (comma == std::string_view::npos) comma = value.size();
+    std::string_view one = trim(value.substr(start, comma - start));
+    while (one.size() > 1 && one.front() == '0') one.remove_prefix(1);
+    if (!seen) seen = std::string(one);
+    else if (*seen != one) return true;
+    start = comma + 1;
+  }
+  return false;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* ex = static_cast<Exchange*>(user);
@@ -66,6 +85,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     // A new response head (after 100 Continue or a proxy CONNECT): keep only the last one.
     ex->response.headers.clear();
     ex->response.raw_response_headers.clear();
+    ex->content_length.reset();
   }
   if (ex->response.raw_response_headers.size() < 64 * 1024) ex->response.raw_response_headers.append(line);
   auto colon = line.find(':');
@@ -73,6 +93,10 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     std::string name(trim(line.substr(0, colon)));
     std::string value(trim(line.substr(colon + 1)));
     if (iequal(name, "Content-Length")) {
+      if (conflicts(ex->content_length, value)) {
+        ex->conflicting_length = value;
+        return 0;  // makes libcurl stop
+      }
       // Refuse early instead of reading a body we would throw away.
       char* end = nullptr;
       unsigned long long len = std::strtoull(value.c_str(), &end, 10);
@@ -125,6 +149,12 @@ struct HttpClient::Impl {
 
 HttpClient::HttpClient(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   global_init();
+  // A CR or LF would end a header and start others (or the body) of the caller's input.
+  for (const auto& h : options.headers)
+    if (h.find_first_of("\r\n") != std::string::npos)
+      throw Error(ErrorKind::usage, "an HTTP header must not contain CR or LF");
+  if (options.user_agent.find_first_of("\r\n") != std::string::npos)
+    throw Error(ErrorKind::usage, "the User-Agent must not contain CR or LF");
   impl_->options = std::move(options);
   impl_->curl = curl_easy_init();
   if (!impl_->curl) fail("libcurl could not create a handle");
@@ -216,6 +246,9 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
       fail("the response from " + url + " is larger than the limit of " + std::to_string(opt.max_response_bytes) +
            " bytes");
     }
+    if (ex.conflicting_length)
+      fail("the response from " + url + " has conflicting Content-Length values (" + *ex.content_length + " and " +
+           *ex.conflicting_length + ")");
     if (rc != CURLE_OK) fail(describe_curl_error(rc, error_text, url));
 
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ex.response.status);

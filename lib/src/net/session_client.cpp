@@ -128,7 +128,8 @@ class Client {
       }
       auth_retries = 0;
       channel_.note_header_status(hs);
-      if (reply.header.resp_uri && !reply.header.resp_uri->empty()) url_ = *reply.header.resp_uri;
+      if (reply.header.resp_uri && !reply.header.resp_uri->empty())
+        url_ = follow_resp_uri(url_, *reply.header.resp_uri, opt_.respuri_hosts);
       note_limits(reply);
       if (abort_after_send) break;
       if (has_alert(reply, "1223")) {

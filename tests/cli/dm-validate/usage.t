@@ -56,3 +56,13 @@ exit: 1
 --- stdout
 ::error file=validate/rules/atomic-nested.bad.xml,line=1,col=1,title=atomic-nested::Atomic contains a nested Atomic: the outer Atomic fails (status 507)
 ::error file=validate/rules/atomic-nested.bad.xml,line=3,col=3,title=atomic-nested::Atomic inside Atomic is not supported (status 500)
+===
+# Standard output that cannot be written is an error, help and version text included.
+cmd: dm-validate --help > /dev/full; echo "help: $?"; dm-validate --version > /dev/full; echo "version: $?"
+exit: 0
+--- stdout
+help: 3
+version: 3
+--- stderr
+dm-validate: cannot write to standard output
+dm-validate: cannot write to standard output

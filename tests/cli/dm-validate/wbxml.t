@@ -85,3 +85,10 @@ stdin: validate/ddf/README
 exit: 1
 --- stdout
 -: offset 0: error: input is not XML, WBXML, hex, Base64 or an HTTP message (first byte 0x54) [not-syncml]
+===
+# String-table references that would expand the document more than 64 times: a finding at the
+# offset of the first reference over the bound.
+cmd: dm-validate -q hostile/codec/string-table-bomb.wbxml
+exit: 1
+--- stdout
+hostile/codec/string-table-bomb.wbxml: offset 4270: error: string table references would expand the document more than 64 times (over 341056 bytes) [wbxml-malformed]

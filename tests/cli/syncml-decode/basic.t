@@ -185,3 +185,15 @@ cmd: syncml-decode /dev/null
 exit: 3
 --- stderr
 syncml-decode: /dev/null: offset 0: empty input
+===
+# An HTTP capture with two different Content-Length values is refused (RFC 9110, 9112): which
+# body is meant is unknown. The same value repeated, or as a list, is that value.
+cmd: printf 'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.syncml.dm+xml\r\nContent-Length: 9\r\nContent-Length: 12\r\n\r\n<SyncML/>abc' | syncml-decode -
+exit: 3
+--- stderr
+syncml-decode: -: offset 81: conflicting Content-Length values 9 and 12
+===
+cmd: printf 'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.syncml.dm+xml\r\nContent-Length: 9\r\nContent-Length: 9, 9\r\n\r\n<SyncML/>abc' | syncml-decode --no-declaration -
+exit: 0
+--- stdout
+<SyncML/>

@@ -98,6 +98,10 @@ std::vector<Case> cases() {
       {H + "<Final>", "t:1:44: element <Final> is not closed"},
       {"<!-- c -->", "t:1:11: no root element"},
       {"", "t:1:1: empty document: no root element"},
+      // Columns count characters, also for a problem the pre-scan finds (fuzzing found the DOM
+      // counting bytes there).
+      {"<a>\xC3\xA9\xFF</a>", "t:1:5: invalid UTF-8"},
+      {"<a>\xC3\xA9&x;</a>", "t:1:5: '&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)"},
   };
 }
 

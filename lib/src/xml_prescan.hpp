@@ -1,6 +1,9 @@
 #pragma once
-// A fast pass over raw XML before RapidXML parses it: RapidXML accepts some malformed input
-// (stray '&', bad UTF-8) and recurses once per nesting level, so both are checked here first.
+// A fast pass over raw XML before RapidXML parses it: RapidXML accepts much malformed input
+// (stray '&', bad UTF-8, duplicate attributes, skips any "<!...>") and recurses once per nesting
+// level. The pre-scan is where every reader of the project (the DOM, the pull reader, the
+// encoder) gets its verdict on well-formedness, so that all accept and refuse the same documents
+// with the same message.
 
 #include <cstdint>
 #include <string>
@@ -18,9 +21,11 @@ namespace syncmldm::xml::detail {
 // Byte offsets where each line starts (the first is 0).
 std::vector<std::uint64_t> line_starts(std::string_view text);
 
-// Throws Error{input} with the offset of the first problem: invalid UTF-8, characters XML
-// forbids, undefined or malformed entity references, unterminated markup, nesting deeper
-// than max_depth. The offset is turned into line:column by the caller.
+// The first problem: invalid UTF-8 or a character XML forbids anywhere (reported first), else
+// the first markup XML 1.0 does not allow (references, tags and attributes, comments, PIs,
+// declarations, "]]>" in text, anything outside the root but markup, end tags that do not
+// match, nesting deeper than max_depth), else the end of the input (an element not closed, no
+// root). The offset is turned into line:column by the caller.
 struct PrescanProblem {
   std::uint64_t offset;
   std::string message;

@@ -481,7 +481,7 @@ class Encoder {
       pos_ = detail::find_byte(text_.data(), v0, text_.size(), q);
       if (pos_ == text_.size()) throw fail(start, "unterminated start tag");
       check_value(v0, pos_);
-      if (attribute_seen(name)) throw fail(a0, fmt::format("attribute '{}' given twice", name));
+      if (attribute_seen(name, start)) throw fail(a0, fmt::format("attribute '{}' given twice", name));
       attrs_.push_back({name, text_.substr(v0, pos_ - v0), a0});
       ++pos_;
     }
@@ -489,7 +489,7 @@ class Encoder {
 
   // Whether a start tag already has an attribute `name` (attrs_ holds those before it): the few
   // usual ones compared in turn, many in a set (100,000 attributes must not take quadratic time).
-  bool attribute_seen(std::string_view name) {
+  bool attribute_seen(std::string_view name, std::size_t tag_start) {
     constexpr std::size_t kLinear = 16;
     if (attrs_.size() < kLinear) {
       for (const auto& a : attrs_) {
@@ -497,9 +497,11 @@ class Encoder {
       }
       return false;
     }
-    if (attr_names_.size() != attrs_.size()) {
-      attr_names_.clear();
+    if (attr_names_tag_ != tag_start) {  // the set still holds another tag's names
+      // A fresh set: clear() would zero every bucket that the largest tag so far needed.
+      std::unordered_set<std::string_view>(attrs_.size() * 2).swap(attr_names_);
       for (const auto& a : attrs_) attr_names_.insert(a.name);
+      attr_names_tag_ = tag_start;
     }
     return !attr_names_.insert(name).second;
   }
@@ -1099,6 +1101,7 @@ class Encoder {
   std::size_t qname_colon_ = std::string_view::npos;  // first ':' in the name read_start_tag returned
   std::vector<Attribute> attrs_, kept_;
   std::unordered_set<std::string_view> attr_names_;  // attrs_' names, for a tag with many (attribute_seen)
+  std::size_t attr_names_tag_ = std::string_view::npos;  // the offset of that tag
   std::size_t document_start_ = 0;                   // where an XML declaration may stand
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   FrameStack frames_{kMaxDepth + 1};  // an empty element may open one past the limit

@@ -329,7 +329,8 @@ bool MarkupScan::start_tag() {
     return open_element(at, name_end);
   }
   attrs.clear();
-  many_attrs.clear();
+  // A fresh set, not clear(), which would zero every bucket that the largest tag so far needed.
+  if (!many_attrs.empty()) std::unordered_set<std::string_view>().swap(many_attrs);
   auto unterminated = [&] { return fail(at, "unterminated start tag"); };
   for (;;) {
     const std::size_t space = j;

@@ -300,6 +300,7 @@ class Encoder {
 
   void encode(const Language* forced, std::size_t bom) {
     pos_ = bom;
+    document_start_ = bom;
     std::string_view fpi = prolog();
     const Language* language = forced;
     if (!language && !fpi.empty()) language = wbxml::language_by_fpi(fpi);
@@ -342,10 +343,24 @@ class Encoder {
 
   // ---- tokenizer ----
   bool at(std::string_view s) const { return text_.compare(pos_, s.size(), s) == 0; }
-  // Past a comment or PI that starts at pos_ (its terminator looked for after its opening, as
-  // the pre-scan does: "<!-->" does not end itself).
-  void skip_to(std::string_view terminator, std::size_t opening) {
-    pos_ = after(text_.find(terminator, pos_ + opening), terminator.size());
+  // Past a comment or PI that starts at pos_, checked by the pre-scan's own rules ("--" inside a
+  // comment, a PI's target, the XML declaration only at the start).
+  void skip_comment() {
+    xml::detail::PrescanProblem problem;
+    std::size_t end = xml::detail::comment_end(text_, pos_, problem);
+    if (end == std::string_view::npos) throw fail(problem.offset, problem.message);
+    pos_ = end;
+  }
+  void skip_pi() {
+    xml::detail::PrescanProblem problem;
+    std::size_t end = xml::detail::pi_end(text_, pos_, document_start_, problem);
+    if (end == std::string_view::npos) throw fail(problem.offset, problem.message);
+    pos_ = end;
+  }
+  // Any other "<!": refused where it stands (conditional sections, look-alikes of comments).
+  [[noreturn]] void bad_declaration() const {
+    xml::detail::PrescanProblem problem = xml::detail::declaration_problem(text_, pos_);
+    throw fail(problem.offset, problem.message);
   }
   // Past a terminator that find() looked for; the encoder checks markup as it goes (see run), so
   // a missing one is an error here.
@@ -360,15 +375,18 @@ class Encoder {
   // Before the root: declarations, comments, PIs, DOCTYPE (its FPI returned).
   std::string_view prolog() {
     std::string_view fpi;
+    bool doctype_seen = false;
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) throw fail(pos_, "no root element");
       if (text_[pos_] != '<') throw fail(pos_, "text before the root element");
       if (at("<?")) {
-        skip_to("?>", 2);
+        skip_pi();
       } else if (at("<!--")) {
-        skip_to("-->", 4);
+        skip_comment();
       } else if (at("<!DOCTYPE") && pos_ + 9 < text_.size() && is_space(text_[pos_ + 9])) {
+        if (doctype_seen) throw fail(pos_, "DOCTYPE declaration allowed only once, before the root element");
+        doctype_seen = true;
         std::size_t end = text_.find('>', pos_);
         std::size_t open = text_.find('[', pos_);
         std::string_view decl = text_.substr(pos_, (open < end ? open : end) - pos_);
@@ -380,20 +398,13 @@ class Encoder {
             if (q2 != std::string_view::npos) fpi = decl.substr(q1 + 1, q2 - q1 - 1);
           }
         }
-        // Skip it as the pre-scan does (brackets of an internal subset).
-        std::size_t j = pos_ + 9;
-        for (; j < text_.size() && text_[j] != '>'; ++j) {
-          if (text_[j] != '[') continue;
-          int depth = 1;
-          for (++j; j < text_.size() && depth > 0; ++j) {
-            if (text_[j] == '[') ++depth;
-            else if (text_[j] == ']') --depth;
-          }
-          --j;
-        }
-        pos_ = j + 1;
+        // Skipped as the pre-scan does (brackets of an internal subset).
+        xml::detail::PrescanProblem problem;
+        std::size_t past = xml::detail::doctype_end(text_, pos_, problem);
+        if (past == std::string_view::npos) throw fail(problem.offset, problem.message);
+        pos_ = past;
       } else if (at("<!")) {
-        pos_ = after(text_.find('>', pos_ + 2), 1);
+        bad_declaration();
       } else {
         return fpi;
       }
@@ -405,8 +416,8 @@ class Encoder {
     for (;;) {
       skip_space();
       if (pos_ >= text_.size()) return;
-      if (at("<?")) skip_to("?>", 2);
-      else if (at("<!--")) skip_to("-->", 4);
+      if (at("<?")) skip_pi();
+      else if (at("<!--")) skip_comment();
       else if (text_[pos_] == '<' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '/' && text_[pos_ + 1] != '!')
         throw fail(pos_, "more than one root element");
       else throw fail(pos_, "content after the root element");
@@ -437,6 +448,7 @@ class Encoder {
     }
     if (p < n && !is_space(d[p]) && d[p] != '/') throw fail(start, "not a tag name");
     for (;;) {
+      const std::size_t space = pos_;
       skip_space();
       if (pos_ >= text_.size()) throw fail(start, "unterminated start tag");
       char c = text_[pos_];
@@ -451,10 +463,12 @@ class Encoder {
         empty_ = true;
         return;
       }
+      if (pos_ == space) throw fail(pos_, "white space required before an attribute");
       std::size_t a0 = pos_;
       pos_ = scan_name(text_.data(), pos_, text_.size(), colon);  // an attribute's ':' is not needed
       if (pos_ == a0) throw fail(pos_, fmt::format("unexpected '{}' in a start tag", c));
       std::string_view name = text_.substr(a0, pos_ - a0);
+      if (!xml::detail::tag_name_ok(name, ' ', text_.data() + text_.size())) throw fail(a0, "not an attribute name");
       skip_space();
       if (pos_ >= text_.size() || text_[pos_] != '=') {
         throw fail(pos_, fmt::format("attribute '{}' without '=' and a value", name));
@@ -467,12 +481,29 @@ class Encoder {
       pos_ = detail::find_byte(text_.data(), v0, text_.size(), q);
       if (pos_ == text_.size()) throw fail(start, "unterminated start tag");
       check_value(v0, pos_);
-      for (const auto& a : attrs_) {
-        if (a.name == name) throw fail(a0, fmt::format("attribute '{}' given twice", name));
-      }
+      if (attribute_seen(name, start)) throw fail(a0, fmt::format("attribute '{}' given twice", name));
       attrs_.push_back({name, text_.substr(v0, pos_ - v0), a0});
       ++pos_;
     }
+  }
+
+  // Whether a start tag already has an attribute `name` (attrs_ holds those before it): the few
+  // usual ones compared in turn, many in a set (100,000 attributes must not take quadratic time).
+  bool attribute_seen(std::string_view name, std::size_t tag_start) {
+    constexpr std::size_t kLinear = 16;
+    if (attrs_.size() < kLinear) {
+      for (const auto& a : attrs_) {
+        if (a.name == name) return true;
+      }
+      return false;
+    }
+    if (attr_names_tag_ != tag_start) {  // the set still holds another tag's names
+      // A fresh set: clear() would zero every bucket that the largest tag so far needed.
+      std::unordered_set<std::string_view>(attrs_.size() * 2).swap(attr_names_);
+      for (const auto& a : attrs_) attr_names_.insert(a.name);
+      attr_names_tag_ = tag_start;
+    }
+    return !attr_names_.insert(name).second;
   }
 
   // An attribute value as the pre-scan checks it: no '<', and references it accepts.
@@ -492,10 +523,10 @@ class Encoder {
     std::size_t p = pos_;
     for (bool first = true;; first = false) {
       if (first) {
-        // content() looks for the same '<' next, and text() for an '&' before it: both are
+        // content() looks for the same '<' next, and text() for an '&' or '>' before it: both are
         // noted on this one pass over the text.
-        p = detail::find_first_of3(text_.data(), p, text_.size(), '<', '&', '&');
-        next_amp_ = p < text_.size() && text_[p] == '&';
+        p = detail::find_first_of3(text_.data(), p, text_.size(), '<', '&', '>');
+        next_amp_ = p < text_.size() && text_[p] != '<';
         if (next_amp_) p = detail::find_byte(text_.data(), p + 1, text_.size(), '<');
       } else {
         p = detail::find_byte(text_.data(), p, text_.size(), '<');
@@ -528,9 +559,9 @@ class Encoder {
       if (lt >= text_.size()) throw fail(pos_, "unterminated element");
       if (lt > pos_) {
         std::string_view raw(text_.data() + pos_, lt - pos_);
-        // Most texts are short: the search for '&' is then one 16-byte test.
-        bool ampersand = seen ? next_amp_ : detail::find_first_of3(text_.data(), pos_, lt, '&', '&', '&', text_.size()) != lt;
-        text(raw, ampersand);
+        // Most texts are short: the search for '&' and '>' is then one 16-byte test.
+        bool special = seen ? next_amp_ : detail::find_first_of3(text_.data(), pos_, lt, '&', '>', '&', text_.size()) != lt;
+        text(raw, special);
       }
       pos_ = lt;
       char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
@@ -562,11 +593,13 @@ class Encoder {
         cdata(text_.substr(pos_ + 9, close - pos_ - 9));
         pos_ = close + 3;
       } else if (at("<!--")) {
-        skip_to("-->", 4);
+        skip_comment();
       } else if (at("<?")) {
-        skip_to("?>", 2);
+        skip_pi();
+      } else if (at("<!DOCTYPE")) {
+        throw fail(pos_, "DOCTYPE declaration allowed only once, before the root element");
       } else if (at("<!")) {
-        throw fail(pos_, "declaration inside an element");
+        bad_declaration();
       } else {
         std::size_t start = pos_;
         std::string_view qname;
@@ -952,8 +985,9 @@ class Encoder {
     }
   }
 
-  // Character data `raw` (as written), `ampersand` telling whether it holds an '&'.
-  void text(std::string_view raw, bool ampersand) {
+  // Character data `raw` (as written), `special` telling whether it may hold an '&' or a '>'
+  // (which ends "]]>", not allowed in text).
+  void text(std::string_view raw, bool special) {
     Frame& f = frames_.back();
     if (f.has_elements && whitespace_only(raw, text_.data() + text_.size())) return;  // layout
     // The nested document becomes the whole OPAQUE content of its Data: nothing may follow it.
@@ -963,7 +997,8 @@ class Encoder {
       pending_ = joined_;
     }
     std::string_view s = raw;
-    if (ampersand) {
+    if (special && raw.find("]]>") != std::string_view::npos) throw fail(pos_, "']]>' in text");
+    if (special && raw.find('&') != std::string_view::npos) {
       if (!decode_entities(raw, scratch_)) throw fail(pos_, "bad entity reference");
       s = scratch_;
       // White space written as references (&#9;) is layout too: decoding writes it back as is.
@@ -1065,6 +1100,9 @@ class Encoder {
   bool empty_ = false;
   std::size_t qname_colon_ = std::string_view::npos;  // first ':' in the name read_start_tag returned
   std::vector<Attribute> attrs_, kept_;
+  std::unordered_set<std::string_view> attr_names_;  // attrs_' names, for a tag with many (attribute_seen)
+  std::size_t attr_names_tag_ = std::string_view::npos;  // the offset of that tag
+  std::size_t document_start_ = 0;                   // where an XML declaration may stand
   std::vector<std::pair<std::string_view, std::string_view>> decls_;
   FrameStack frames_{kMaxDepth + 1};  // an empty element may open one past the limit
   std::size_t next_lt_from_ = std::string_view::npos, next_lt_ = 0;  // see has_child_elements

@@ -47,7 +47,12 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   if (options.keep_source) doc.source_ = std::string(text);
 
   auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
-    LineCol lc = doc.line_col(offset);
+    // Columns count characters, as line_col() does once the buffer exists: here (before it
+    // does, or while RapidXML rewrites it) they are counted in the input itself.
+    LineCol lc{doc.line_of(offset), 1};
+    for (std::uint64_t i = doc.line_start(lc.line); i < offset && i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++lc.column;
+    }
     return Error(ErrorKind::input, message, Location{doc.source_name_, offset, lc.line, lc.column});
   };
 

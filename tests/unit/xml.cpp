@@ -113,12 +113,13 @@ TEST_CASE("xml: source lines are kept on request") {
   CHECK(doc.line_count() == 3);
 }
 
-TEST_CASE("xml: declarations are skipped as the parser skips them, so depth stays bounded") {
-  // A '[' in an unknown declaration opens no subset: the elements after it count.
+TEST_CASE("xml: declarations other than DOCTYPE are refused; a DOCTYPE subset is skipped") {
+  // Not a CDATA section: refused where it stands, before any element after it is read.
   std::string text = "<r><![C>";
   for (int i = 0; i < 1500; ++i) text += "<a>";
   Error e = parse_error(text);
-  CHECK(e.message() == "elements nested deeper than 1000 levels");
+  CHECK(e.message() == "conditional section (<![IGNORE[, <![INCLUDE[) allowed only in a DTD");
+  CHECK(e.where().offset == 3u);
   // A real DOCTYPE subset may hold '>' inside brackets.
   CHECK_NOTHROW(xml::Document::parse("<!DOCTYPE r [<!ENTITY x 'y'> [nested] ]><r/>", "d.xml"));
 }

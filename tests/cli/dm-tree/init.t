@@ -43,7 +43,7 @@ dm-tree: trees/bad-acl.xml:3:19: malformed ACL 'Get='
 cmd: dm-tree show trees/truncated.xml
 exit: 3
 --- stderr
-dm-tree: trees/truncated.xml:4:11: invalid closing tag name
+dm-tree: trees/truncated.xml:4:1: end tag </MgmtTree> does not match <Node>
 ===
 cmd: dm-tree show trees/no-such-file.xml
 exit: 3

@@ -2,7 +2,7 @@
 cmd: dm-validate -q validate/rules/xml-malformed.bad.xml
 exit: 1
 --- stdout
-validate/rules/xml-malformed.bad.xml:4:9: error: invalid closing tag name [xml-malformed]
+validate/rules/xml-malformed.bad.xml:4:1: error: end tag </Replce> does not match <Replace> [xml-malformed]
 ===
 # xml-malformed: the same content, fixed
 cmd: dm-validate -q validate/rules/xml-malformed.good.xml

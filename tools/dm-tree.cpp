@@ -243,7 +243,7 @@ std::string describe_text(const ddf::SchemaNode& n) {
   if (n.default_value) line("Default", *n.default_value);
   line("CaseSense", n.case_sense);
   if (!n.dynamic_naming.empty())
-    line("Naming", n.dynamic_naming + (n.unique_name_regex.empty() ? "" : " " + n.unique_name_regex));
+    line("Naming", n.dynamic_naming + (n.unique_name.empty() ? "" : " " + n.unique_name));
   if (n.allowed) {
     line("Allowed", n.allowed->value_type + (n.allowed->list_delimiter ? " list, delimiter '" + *n.allowed->list_delimiter + "'" : ""));
     for (std::size_t i = 0; i < n.allowed->values.size(); ++i) {

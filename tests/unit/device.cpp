@@ -126,18 +126,21 @@ TEST_CASE("device: schema rules: AccessType, permanent nodes, formats, allowed v
                       cmd("Replace", 6, p + "CameraLevel", "7", fmt("chr")) +    // wrong Format: 415
                       cmd("Replace", 7, "./DevInfo/Man", "x") +                  // Get only: 405
                       cmd("Delete", 8, "./DevInfo") +                            // permanent: 405
-                      cmd("Get", 9, "./Vendor/MSFT/TestCSP/WriteOnly") + add(10, "./Vendor/MSFT/TestCSP/WriteOnly", "s") +
+                      cmd("Get", 9, "./Vendor/MSFT/TestCSP/WriteOnly") +         // exists by the DDF, no Get: 405
+                      add(10, "./Vendor/MSFT/TestCSP/WriteOnly", "s") +
                       cmd("Get", 11, "./Vendor/MSFT/TestCSP/WriteOnly") +        // no Get: 405
                       cmd("Exec", 12, "./Vendor/MSFT/TestCSP/Action", "now") +   // 200, recorded
-                      cmd("Exec", 13, "./Vendor/MSFT/TestCSP/Color") +           // not found: 404
+                      cmd("Exec", 13, "./Vendor/MSFT/TestCSP/Color") +           // no Exec: 405
+                      cmd("Exec", 18, "./Vendor/MSFT/TestCSP/Colour") +          // not in the DDF: 404
                       cmd("Delete", 14, "./Vendor/MSFT/TestCSP/ReadOnly") +      // permanent: 405
                       add(15, "./Vendor/MSFT/TestCSP/Documents/not-a-guid") +    // name rule: 400
                       add(16, "./Vendor/MSFT/TestCSP/Documents/27FEA311-68B9-4320-9FC4-296F6FDFAFE2/Enabled", "true",
                           fmt("bool")) +
                       add(17, "./Vendor/MSFT/TestCSP/Color", "purple"));         // ENUM: 400
   CHECK(r.codes() == std::vector<std::string>{"SyncHdr:200", "Add:200", "Add:404", "Replace:400", "Replace:415",
-                                              "Replace:415", "Replace:405", "Delete:405", "Get:404", "Add:200", "Get:405",
-                                              "Exec:200", "Exec:404", "Delete:405", "Add:400", "Add:200", "Add:400"});
+                                              "Replace:415", "Replace:405", "Delete:405", "Get:405", "Add:200", "Get:405",
+                                              "Exec:200", "Exec:405", "Exec:404", "Delete:405", "Add:400", "Add:200",
+                                              "Add:400"});
   REQUIRE(r.response.execs.size() == 1);
   CHECK(r.response.execs[0].uri == "./Vendor/MSFT/TestCSP/Action");
   CHECK(r.response.execs[0].data == "now");

@@ -347,6 +347,8 @@ exit: 0
 </SyncML>
 ===
 # DDF rules: AccessType 405, Format 415, allowed values 400, unknown nodes 404, Exec recorded.
+# A node the DDF defines exists before anyone set it: Replace is 200 (an Add after it 418), Get of
+# a write-only one 405.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init --ddf ddf/policy-like.ddf.xml | dm-tree apply -v - packages/schema.xml
 exit: 0
 --- stdout
@@ -379,14 +381,14 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>2</CmdRef>
       <Cmd>Replace</Cmd>
-      <Data>404</Data>
+      <Data>200</Data>
     </Status>
     <Status>
       <CmdID>3</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>3</CmdRef>
       <Cmd>Add</Cmd>
-      <Data>200</Data>
+      <Data>418</Data>
     </Status>
     <Status>
       <CmdID>4</CmdID>
@@ -475,21 +477,21 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>15</CmdRef>
       <Cmd>Replace</Cmd>
-      <Data>404</Data>
+      <Data>200</Data>
     </Status>
     <Status>
       <CmdID>16</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>16</CmdRef>
       <Cmd>Add</Cmd>
-      <Data>400</Data>
+      <Data>418</Data>
     </Status>
     <Status>
       <CmdID>17</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>17</CmdRef>
       <Cmd>Get</Cmd>
-      <Data>404</Data>
+      <Data>405</Data>
     </Status>
     <Status>
       <CmdID>18</CmdID>

@@ -49,6 +49,7 @@ struct Walk {
   std::size_t unknown_at = 0;  // segment index that matched nothing
   std::string suggestion;      // a corrected URI
   std::string area;            // a client-named area whose DDF is not loaded
+  bool via_inventory = false;  // a segment matched a client-named dynamic node
 };
 
 std::string with_segment(const std::vector<std::string>& segs, std::size_t i, const std::string& name) {
@@ -84,6 +85,7 @@ Walk walk(const ddf::Schema& schema, const std::vector<std::string>& segs) {
         }
       }
       if (client_named(*d) && d->dynamic && defined_elsewhere(*d->dynamic) && w.area.empty()) w.area = s;
+      if (client_named(*d)) w.via_inventory = true;
       next = d;
     }
     if (!next) {
@@ -221,18 +223,21 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& r) {
     v.node = w.nodes.back();
     return fail(v, 405, Reason::interior);
   }
-  if (!w.resolved) {
-    // The other scope is the likeliest mistake when the path is known there.
+  if (!w.resolved || w.via_inventory) {
+    // The other scope is the likeliest mistake when the path is known there (a Policy area
+    // defined in device scope only, used in user scope, passes as an area not loaded).
     std::vector<std::string> other = segs;
     bool user = !other.empty() && other.front() == "User";
     if (user) other.erase(other.begin());
     else other.insert(other.begin(), "User");
     Walk o = walk(*schema, other);
-    if (o.resolved && o.nodes.back()->described) {
+    if (o.resolved && o.nodes.back()->described && (!w.resolved || !o.via_inventory)) {
       v.scope_hint = user ? "Device" : "User";
       v.depth = w.unknown_at + 1;
       return fail(v, 404, Reason::unknown_node);
     }
+  }
+  if (!w.resolved) {
     if (w.outside) {
       v.reason = Reason::outside;
       return judge_plain(state, r, v);
@@ -272,7 +277,9 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& r) {
   if (parent == Tri::maybe) v.state_assumed = true;
 
   if (add) {
-    if (v.stored) return fail(v, 418, Reason::exists);
+    // AccessType first; a permanent node exists as soon as its CSP does.
+    if (!node->access.add) return fail(v, 405, Reason::access);
+    if (v.stored || (node->is_permanent() && parent != Tri::no)) return fail(v, 418, Reason::exists);
     // Implied parents are created as interior nodes: each must be one and be well named.
     for (std::size_t d = 1; d < segs.size(); ++d) {
       const SchemaNode* sn = w.nodes[d];
@@ -285,7 +292,6 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& r) {
         return fail(v, 400, Reason::bad_name);
       }
     }
-    if (!node->access.add) return fail(v, 405, Reason::access);
     if (!ddf::name_allowed(*node, segs.back())) {
       v.depth = segs.size();
       return fail(v, 400, Reason::bad_name);

@@ -30,9 +30,9 @@ exit: 0
 ===
 # ddf-value: a file that breaks the rule
 cmd: dm-validate -q --ddf validate/ddf/contoso.ddf.xml validate/rules/ddf-value.bad.xml
-exit: 0
+exit: 1
 --- stdout
-validate/rules/ddf-value.bad.xml:5:60: warning: '7' is not an allowed value of ./Vendor/MSFT/ContosoLock/Mode [ddf-value]
+validate/rules/ddf-value.bad.xml:5:60: error: '7' is not an allowed value of ./Vendor/MSFT/ContosoLock/Mode [ddf-value] (status 400)
 ===
 # ddf-value: the same content, fixed
 cmd: dm-validate -q --ddf validate/ddf/contoso.ddf.xml validate/rules/ddf-value.good.xml

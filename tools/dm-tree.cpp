@@ -572,6 +572,12 @@ int main(int argc, char** argv) {
       timing_note("applied the commands in " + sw.lap());
       for (const auto& e : resp.execs)
         if (tools::verbosity() > 0) tools::print_note(kTool, "exec " + e.uri + (e.data.empty() ? "" : " with " + printable(e.data)));
+      if (!resp.reply) {
+        tools::print_note(kTool, "the package holds no command to answer (only Statuses): a device sends no response");
+        if (apply_in_place) save_state(t, apply_state);
+        else if (!apply_out.empty()) save_state(t, apply_out);
+        return tools::kExitOk;
+      }
       std::string out = message::write(resp.message);
       if (apply_wbxml) out = codec::xml_to_wbxml(out, "response");
       timing_note("wrote the response in " + sw.lap());

@@ -109,9 +109,8 @@ class Engine {
     int hdr = 200;
     if (req_.header.ver_dtd && *req_.header.ver_dtd != "1.2") hdr = 505;
     else if (req_.header.ver_proto && *req_.header.ver_proto != "DM/1.2") hdr = 513;
+    // No TargetRef/SourceRef: Windows 11 leaves them out of the header Status.
     Command hs = make_status_base("0", "SyncHdr");
-    if (req_.header.target && req_.header.target->loc_uri) hs.target_refs.push_back(*req_.header.target->loc_uri);
-    if (req_.header.source && req_.header.source->loc_uri) hs.source_refs.push_back(*req_.header.source->loc_uri);
     hs.data = std::to_string(hdr);
     out_.push_back(std::move(hs));
     refused_ = hdr != 200;
@@ -120,6 +119,10 @@ class Engine {
     detail::advise_huge_pages(out_.data(), out_.capacity() * sizeof(Command));
 
     for (const Command& c : req_.commands) command(c, Context::body, nullptr);
+    // Only Statuses (and Results) to read: the device has nothing to say and sends nothing.
+    r.reply = hdr != 200 || std::any_of(req_.commands.begin(), req_.commands.end(), [](const Command& c) {
+      return c.kind != Kind::status && c.kind != Kind::results;
+    });
 
     // CmdIDs in output order.
     for (std::size_t i = 0; i < out_.size(); ++i) out_[i].cmd_id = std::to_string(i + 1);

@@ -23,8 +23,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -187,8 +185,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -372,8 +368,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -556,8 +550,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -867,8 +859,6 @@ exit: 1
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -985,3 +975,10 @@ cmd: syncml-encode packages/basic.xml | od -An -tx1 | SOURCE_DATE_EPOCH=17672256
 exit: 0
 --- stdout
 3
+===
+# A server message holding only Statuses gets no response (a device sends nothing): a note on
+# stderr, exit 0, nothing on stdout.
+cmd: dm-tree apply trees/small.xml packages/statuses-only.xml
+exit: 0
+--- stderr
+dm-tree: the package holds no command to answer (only Statuses): a device sends no response

@@ -199,6 +199,16 @@ std::vector<std::string> closest(std::string_view name, const std::vector<std::s
   return out;
 }
 
+std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector<std::string>& segments) {
+  struct Unknowing final : State {
+    Presence at(const std::vector<std::string>&, std::size_t) const override { return Presence::unknown; }
+  } state;
+  Request r{"Get", segments};
+  Verdict v = judge(&schema, state, r);
+  if (v.reason != Reason::unknown_node) return std::nullopt;
+  return Unknown{v.suggestion, v.scope_hint};
+}
+
 std::optional<std::string> unset_value(const SchemaNode& n) {
   if (n.access.add || n.access.replace) {
     if (n.is_permanent() && n.default_value) return n.default_value;
@@ -231,7 +241,7 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& r) {
     if (user) other.erase(other.begin());
     else other.insert(other.begin(), "User");
     Walk o = walk(*schema, other);
-    if (o.resolved && o.nodes.back()->described && (!w.resolved || !o.via_inventory)) {
+    if (o.resolved && o.nodes.back()->described && !o.via_inventory) {
       v.scope_hint = user ? "Device" : "User";
       v.depth = w.unknown_at + 1;
       return fail(v, 404, Reason::unknown_node);

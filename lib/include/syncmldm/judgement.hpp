@@ -86,6 +86,14 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& requ
 // nullopt when Windows answers 404 (a settable node nobody set).
 std::optional<std::string> unset_value(const ddf::SchemaNode& node);
 
+// When `segments` names no node of the loaded DDFs, the hint both tools give ("did you mean"
+// URI, or the scope that defines it); nullopt when it names one or lies outside every loaded DDF.
+struct Unknown {
+  std::string suggestion;  // canonical URI, or ""
+  std::string scope_hint;  // "User" or "Device", or ""
+};
+std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector<std::string>& segments);
+
 // "did you mean" candidates: the closest names (case-insensitive edit distance) among `names`.
 std::vector<std::string> closest(std::string_view name, const std::vector<std::string>& names);
 

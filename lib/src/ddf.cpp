@@ -492,10 +492,9 @@ constexpr StdNode kStandard[] = {
 }  // namespace
 
 std::vector<std::string> detail::canonical_segments(std::string_view path) {
-  std::string p = trim(path);
-  uri::Uri u = uri::canonical(uri::parse(p));
-  // Microsoft ships a DDF whose Path ends with '/': the CSP sits under a dynamic node there.
-  if (p.size() > 1 && p.back() == '/' && !u.segments.empty()) u.segments.emplace_back();
+  // A Path ending in '/' (Microsoft ships one) parses with an empty last segment: the node sits
+  // under a dynamic node there, as child_of("") makes it.
+  uri::Uri u = uri::canonical(uri::parse(trim(path)));
   return u.segments;
 }
 

@@ -316,3 +316,44 @@ TEST_CASE("device: a TNDS Add creates every node of a nested MgmtTree") {
   REQUIRE(t.find("./Custom/A/D"));
   CHECK(t.find("./Custom/A/D")->value == "2");
 }
+
+TEST_CASE("device: nodes the DDF defines exist: fields of an added dynamic node, Exec nodes, status nodes") {
+  auto schema = std::make_shared<ddf::Schema>();
+  ddf::load_text(*schema, ddf::standard_objects_ddf(), "standard");
+  ddf::load_text(*schema,
+                 "<MgmtTree xmlns:MSFT='http://schemas.microsoft.com/MobileDevice/DM'><VerDTD>1.2</VerDTD>"
+                 "<Node><NodeName>Scep</NodeName><Path>./Vendor/MSFT</Path><DFProperties><AccessType><Get/></AccessType>"
+                 "<DFFormat><node/></DFFormat><Scope><Permanent/></Scope></DFProperties>"
+                 "<Node><NodeName>Level</NodeName><DFProperties><AccessType><Delete/><Get/><Replace/></AccessType>"
+                 "<DefaultValue>3</DefaultValue><DFFormat><int/></DFFormat><Scope><Permanent/></Scope></DFProperties></Node>"
+                 "<Node><NodeName></NodeName><DFProperties><AccessType><Add/><Delete/><Get/></AccessType>"
+                 "<DFFormat><node/></DFFormat><MSFT:DynamicNodeNaming><MSFT:ServerGeneratedUniqueIdentifier/>"
+                 "</MSFT:DynamicNodeNaming></DFProperties>"
+                 "<Node><NodeName>Direction</NodeName><DFProperties><AccessType><Get/><Replace/></AccessType>"
+                 "<DFFormat><chr/></DFFormat></DFProperties></Node>"
+                 "<Node><NodeName>Status</NodeName><DFProperties><AccessType><Get/></AccessType>"
+                 "<DefaultValue>1</DefaultValue><DFFormat><int/></DFFormat></DFProperties></Node>"
+                 "<Node><NodeName>Enroll</NodeName><DFProperties><AccessType><Exec/></AccessType>"
+                 "<DFFormat><null/></DFFormat></DFProperties></Node></Node></Node></MgmtTree>",
+                 "scep.xml");
+  auto t = tree::make_standard_tree(tree::Identity{}, schema, "20260101T000000Z");
+  const std::string p = "./Vendor/MSFT/Scep/";
+  auto r = run(t, cmd("Replace", 2, p + "P1/Direction", "IN") +  // the rule is not there yet: 404
+                      cmd("Exec", 3, p + "P1/Enroll") +               // 404
+                      add(4, p + "P1") +                              // 200
+                      cmd("Replace", 5, p + "P1/Direction", "IN") +  // Get,Replace field: 200
+                      add(6, p + "P1/Direction", "OUT") +             // no Add in its AccessType: 405
+                      cmd("Exec", 7, p + "P1/Enroll") +               // 200, recorded
+                      cmd("Get", 8, p + "P1/Status") +                // Get-only status node: its default
+                      cmd("Replace", 9, p + "Level", "5", fmt("int")) + cmd("Delete", 10, p + "Level") +
+                      cmd("Get", 11, p + "Level"));                   // reset to its default
+  CHECK(r.codes() == std::vector<std::string>{"SyncHdr:200", "Replace:404", "Exec:404", "Add:200", "Replace:200",
+                                              "Add:405", "Exec:200", "Get:200", "Replace:200", "Delete:200", "Get:200"});
+  REQUIRE(r.response.execs.size() == 1);
+  CHECK(r.response.execs[0].uri == "./Vendor/MSFT/Scep/P1/Enroll");
+  CHECK(t.find(p + "P1/Direction")->value == "IN");
+  REQUIRE(r.results(0));
+  CHECK(r.results(0)->items.at(0).data->text == "1");
+  REQUIRE(r.results(1));
+  CHECK(r.results(1)->items.at(0).data->text == "3");
+}

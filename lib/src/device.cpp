@@ -60,14 +60,21 @@ struct ItemOutcome {
 class TreeState final : public judgement::State {
  public:
   explicit TreeState(const tree::Tree& t) : tree_(t) {}
+  // One walk per path: the judgement asks for every depth in turn.
   judgement::Presence at(const std::vector<std::string>& segs, std::size_t depth) const override {
-    const Node* n = &tree_.root();
-    for (std::size_t i = 0; i < depth && n; ++i) n = n->child(segs[i]);
-    return n ? judgement::Presence::present : judgement::Presence::absent;
+    if (&segs != path_) {
+      path_ = &segs;
+      reached_ = 0;
+      const Node* n = &tree_.root();
+      while (reached_ < segs.size() && (n = n->child(segs[reached_]))) ++reached_;
+    }
+    return depth <= reached_ ? judgement::Presence::present : judgement::Presence::absent;
   }
 
  private:
   const tree::Tree& tree_;
+  mutable const std::vector<std::string>* path_ = nullptr;
+  mutable std::size_t reached_ = 0;
 };
 
 Item status_item_for(const std::vector<std::string>& segs, std::size_t depth) {

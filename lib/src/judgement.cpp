@@ -35,10 +35,23 @@ bool client_named(const SchemaNode& n) { return n.name.empty() && n.dynamic_nami
 // DFFormat null on a dynamic node: "another DDF defines these" (Policy/Config/<area>/<policy>).
 bool defined_elsewhere(const SchemaNode& n) { return n.format == "null" && n.name.empty(); }
 
-std::vector<std::string> names_of(const SchemaNode& n) {
+// The closest named children of `n` to `name` (case-insensitive edit distance), as closest()
+// ranks them; cheap for the common case of no near name (lengths too far apart are skipped).
+std::vector<std::string> closest_child(std::string_view name, const SchemaNode& n) {
+  std::size_t limit = std::max<std::size_t>(1, name.size() / 4);
+  std::size_t best = limit + 1;
   std::vector<std::string> out;
-  out.reserve(n.children.size());
-  for (const auto& [name, _] : n.children) out.push_back(name);
+  for (const auto& [c, _] : n.children) {
+    std::size_t gap = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
+    if (gap > limit || gap > best) continue;
+    std::size_t d = distance(name, c);
+    if (d < best) {
+      best = d;
+      out.clear();
+    }
+    if (d == best) out.push_back(c);
+  }
+  if (best > limit) out.clear();
   return out;
 }
 
@@ -76,7 +89,7 @@ Walk walk(const ddf::Schema& schema, const std::vector<std::string>& segs) {
       const SchemaNode* d = n->dynamic.get();
       if (client_named(*d) && !n->children.empty()) {
         // A near miss of a loaded definition is a typo, not another area.
-        auto near = closest(s, names_of(*n));
+        auto near = closest_child(s, *n);
         if (!near.empty()) {
           w.resolved = false;
           w.unknown_at = i;
@@ -91,7 +104,7 @@ Walk walk(const ddf::Schema& schema, const std::vector<std::string>& segs) {
     if (!next) {
       w.resolved = false;
       w.unknown_at = i;
-      auto near = closest(s, names_of(*n));
+      auto near = closest_child(s, *n);
       if (!near.empty()) w.suggestion = with_segment(segs, i, near.front());
       // Under a node only implied by a Path (./Vendor/MSFT), a name that is no near miss of a
       // loaded CSP belongs to a CSP whose DDF is not loaded.

@@ -167,8 +167,8 @@ void check(Context& ctx, const Frame& f, const Node* item, std::string_view text
       break;
     case Reason::bad_name:
       ctx.report(at, "ddf-name",
-                 fmt::format("'{}' is not a valid name for {}", parsed.segments[v.depth - 1],
-                             prefix_uri(parsed.segments, v.depth)),
+                 fmt::format("'{}' breaks the naming rule (a RegEx AllowedValues) of the nodes under {}",
+                             parsed.segments[v.depth - 1], prefix_uri(parsed.segments, v.depth - 1)),
                  &f);
       break;
     case Reason::format_name:

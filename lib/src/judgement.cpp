@@ -55,6 +55,15 @@ std::vector<std::string> closest_child(std::string_view name, const SchemaNode& 
   return out;
 }
 
+// A sibling of `n` defines a child `name` (Policy/Result/<area> when Policy/Config/<area> is
+// loaded): the area is loaded, only not described twice.
+bool defined_beside(const SchemaNode& n, const std::string& name) {
+  if (!n.parent) return false;
+  for (const auto& [_, sibling] : n.parent->children)
+    if (sibling.get() != &n && sibling->children.count(name)) return true;
+  return false;
+}
+
 struct Walk {
   std::vector<const SchemaNode*> nodes;  // nodes[d]: schema node of the first d segments
   bool resolved = true;
@@ -97,7 +106,8 @@ Walk walk(const ddf::Schema& schema, const std::vector<std::string>& segs) {
           return w;
         }
       }
-      if (client_named(*d) && d->dynamic && defined_elsewhere(*d->dynamic) && w.area.empty()) w.area = s;
+      if (client_named(*d) && d->dynamic && defined_elsewhere(*d->dynamic) && w.area.empty() && !defined_beside(*n, s))
+        w.area = s;
       if (client_named(*d)) w.via_inventory = true;
       next = d;
     }

@@ -21,6 +21,8 @@ struct MessageState final : judgement::State {
   enum class Mark : unsigned char { created, present, absent };
   std::unordered_map<std::string, Mark> marks;
   std::set<std::string> noted_areas;
+  mutable const std::vector<std::string>* path_ = nullptr;
+  mutable std::vector<judgement::Presence> cache_;
 
   static std::string key(const std::vector<std::string>& segs, std::size_t depth) {
     std::string k;
@@ -30,28 +32,37 @@ struct MessageState final : judgement::State {
     }
     return k;
   }
+  // One pass per path (the judgement asks for every depth in turn; LocURIs may be deep).
   judgement::Presence at(const std::vector<std::string>& segs, std::size_t depth) const override {
-    judgement::Presence p = judgement::Presence::unknown;
-    bool fresh = false;
-    std::string k;
-    for (std::size_t i = 0; i < depth; ++i) {
-      k += '/';
-      k += segs[i];
-      if (auto it = marks.find(k); it != marks.end()) {
-        p = it->second == Mark::absent ? judgement::Presence::absent : judgement::Presence::present;
-        fresh = it->second == Mark::created;
-      } else {
-        // Below a deleted node, or a node this message created, only what was added since is there.
-        p = p == judgement::Presence::absent || fresh ? judgement::Presence::absent : judgement::Presence::unknown;
+    if (&segs != path_ || cache_.size() != segs.size() + 1) {
+      path_ = &segs;
+      cache_.assign(1, judgement::Presence::unknown);
+      judgement::Presence p = judgement::Presence::unknown;
+      bool fresh = false;
+      std::string k;
+      for (const auto& seg : segs) {
+        k += '/';
+        k += seg;
+        if (auto it = marks.find(k); it != marks.end()) {
+          p = it->second == Mark::absent ? judgement::Presence::absent : judgement::Presence::present;
+          fresh = it->second == Mark::created;
+        } else {
+          // Below a deleted node, or a node this message created, only what was added since is there.
+          p = p == judgement::Presence::absent || fresh ? judgement::Presence::absent : judgement::Presence::unknown;
+        }
+        cache_.push_back(p);
       }
     }
-    return p;
+    return cache_[depth];
   }
+  void forget() { path_ = nullptr; }
   void added(const std::vector<std::string>& segs, bool created) {
+    forget();
     for (std::size_t d = 1; d < segs.size(); ++d) marks.try_emplace(key(segs, d), Mark::present);
     marks[key(segs, segs.size())] = created ? Mark::created : Mark::present;
   }
   void deleted(const std::vector<std::string>& segs) {
+    forget();
     std::string k = key(segs, segs.size());
     // Later marks below it are void: erase them.
     for (auto it = marks.begin(); it != marks.end();)
@@ -123,6 +134,7 @@ void check(Context& ctx, const Frame& f, const Node* item, std::string_view text
   r.format = format ? &*format : nullptr;
   r.data = data ? &*data : nullptr;
   r.tnds = type && *type == "application/vnd.syncml.dmtnds+xml";
+  state.forget();  // `parsed` is new: a cache keyed on its address would be stale
   judgement::Verdict v = judgement::judge(&schema, state, r);
 
   using judgement::Reason;

@@ -25,6 +25,7 @@
 #include "syncmldm/ddf.hpp"
 #include "syncmldm/device.hpp"
 #include "syncmldm/input.hpp"
+#include "syncmldm/judgement.hpp"
 #include "syncmldm/message.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/tree.hpp"
@@ -243,7 +244,7 @@ std::string describe_text(const ddf::SchemaNode& n) {
   if (n.default_value) line("Default", *n.default_value);
   line("CaseSense", n.case_sense);
   if (!n.dynamic_naming.empty())
-    line("Naming", n.dynamic_naming + (n.unique_name_regex.empty() ? "" : " " + n.unique_name_regex));
+    line("Naming", n.dynamic_naming + (n.unique_name.empty() ? "" : " " + n.unique_name));
   if (n.allowed) {
     line("Allowed", n.allowed->value_type + (n.allowed->list_delimiter ? " list, delimiter '" + *n.allowed->list_delimiter + "'" : ""));
     for (std::size_t i = 0; i < n.allowed->values.size(); ++i) {
@@ -279,9 +280,16 @@ nlohmann::json describe_json(const ddf::SchemaNode& n) {
 
 int not_found(const std::string& what, const ddf::Schema* schema, const std::string& text) {
   tools::print_error(kTool, fmt::format("{}: no such node", what));
-  if (schema)
-    if (auto s = ddf::suggest(*schema, text))
-      for (const auto& u : s->uris) tools::print_note(kTool, "did you mean " + u + "?");
+  if (!schema) return tools::kExitFindings;
+  // The hint dm-validate gives (judgement.hpp), else the nearest names of the schema.
+  auto u = judgement::unknown_node(*schema, uri::canonical(uri::parse(text)).segments);
+  if (u && !u->scope_hint.empty())
+    tools::print_note(kTool, u->scope_hint == "User" ? "the DDF defines it in user scope: ./User/..."
+                                                     : "the DDF defines it in device scope: ./Device/...");
+  else if (u && !u->suggestion.empty())
+    tools::print_note(kTool, "did you mean " + u->suggestion + "?");
+  else if (auto s = ddf::suggest(*schema, text))
+    for (const auto& x : s->uris) tools::print_note(kTool, "did you mean " + x + "?");
   return tools::kExitFindings;
 }
 
@@ -477,7 +485,9 @@ int main(int argc, char** argv) {
         if (!schema) throw Error(ErrorKind::input, describe_args[0] + ": the state carries no schema");
       }
       const ddf::SchemaNode* n = schema->lookup(target);
-      if (!n) return not_found(target, schema.get(), target);
+      // A misspelt Policy area still matches the dynamic area node: name it unknown, as dm-validate does.
+      if (!n || judgement::unknown_node(*schema, uri::canonical(uri::parse(target)).segments))
+        return not_found(target, schema.get(), target);
       std::string out = describe_format == "json" ? describe_json(*n).dump(2) + "\n" : describe_text(*n);
       tools::write_output(tools::OutputOptions{}, out, false);
       return tools::kExitOk;
@@ -572,6 +582,12 @@ int main(int argc, char** argv) {
       timing_note("applied the commands in " + sw.lap());
       for (const auto& e : resp.execs)
         if (tools::verbosity() > 0) tools::print_note(kTool, "exec " + e.uri + (e.data.empty() ? "" : " with " + printable(e.data)));
+      if (!resp.reply) {
+        tools::print_note(kTool, "the package holds no command to answer (only Statuses): a device sends no response");
+        if (apply_in_place) save_state(t, apply_state);
+        else if (!apply_out.empty()) save_state(t, apply_out);
+        return tools::kExitOk;
+      }
       std::string out = message::write(resp.message);
       if (apply_wbxml) out = codec::xml_to_wbxml(out, "response");
       timing_note("wrote the response in " + sw.lap());

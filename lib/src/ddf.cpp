@@ -306,6 +306,12 @@ bool value_matches_format(std::string_view format, std::string_view value) {
 }
 
 ValueCheck check_value(const SchemaNode& node, std::string_view value) {
+  if (node.format == "bool" && node.allowed && node.allowed->value_type == "ENUM") {
+    // Microsoft's DDFs give some bool nodes an ENUM too (true/false, or 0/1): Windows takes
+    // the bool words and the listed values alike.
+    bool listed = std::find(node.allowed->values.begin(), node.allowed->values.end(), value) != node.allowed->values.end();
+    return listed || value == "true" || value == "false" ? ValueCheck::ok : ValueCheck::bad_format;
+  }
   if (!node.format.empty() && !value_matches_format(node.format, value)) return ValueCheck::bad_format;
   if (!node.allowed || node.format == "node") return ValueCheck::ok;
   const AllowedValues& av = *node.allowed;
@@ -325,9 +331,8 @@ ValueCheck check_value(const SchemaNode& node, std::string_view value) {
 }
 
 bool name_allowed(const SchemaNode& node, std::string_view name) {
-  if (node.dynamic_naming == "UniqueName" && !node.unique_name_regex.empty() &&
-      !safe_regex_match(node.unique_name_regex, name))
-    return false;
+  // MSFT:UniqueName is prose ("the name of the Win32 app..."), never a pattern: only a RegEx
+  // AllowedValues on the node itself is a rule for names.
   if (node.format == "node" && node.allowed && node.allowed->value_type == "RegEx") return value_allowed(*node.allowed, name);
   return true;
 }
@@ -422,7 +427,7 @@ void write_df_properties(const SchemaNode& n, std::string& out, int indent) {
   }
   if (!n.dynamic_naming.empty()) {
     if (n.dynamic_naming == "UniqueName")
-      line(2, "<MSFT:DynamicNodeNaming><MSFT:UniqueName>" + escape(n.unique_name_regex) +
+      line(2, "<MSFT:DynamicNodeNaming><MSFT:UniqueName>" + escape(n.unique_name) +
                   "</MSFT:UniqueName></MSFT:DynamicNodeNaming>");
     else
       line(2, "<MSFT:DynamicNodeNaming><MSFT:" + n.dynamic_naming + "/></MSFT:DynamicNodeNaming>");
@@ -487,6 +492,8 @@ constexpr StdNode kStandard[] = {
 }  // namespace
 
 std::vector<std::string> detail::canonical_segments(std::string_view path) {
+  // A Path ending in '/' (Microsoft ships one) parses with an empty last segment: the node sits
+  // under a dynamic node there, as child_of("") makes it.
   uri::Uri u = uri::canonical(uri::parse(trim(path)));
   return u.segments;
 }

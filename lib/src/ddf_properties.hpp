@@ -124,7 +124,7 @@ void read_properties(const T& t, typename T::Elem props, SchemaNode& node) {
     } else if (n == "DynamicNodeNaming") {
       if (auto e = first_element(t, c)) {
         node.dynamic_naming = t.local_name(e);
-        if (node.dynamic_naming == "UniqueName") node.unique_name_regex = trim(t.text(e));
+        if (node.dynamic_naming == "UniqueName") node.unique_name = trim(t.text(e));
       }
     }
     // Other elements (MSFT:Applicability, RWAccess, GpMapping, ...) are not needed here.

@@ -172,7 +172,7 @@ class UndoLog {
     to.case_sense = from.case_sense;
     to.allowed = from.allowed;
     to.dynamic_naming = from.dynamic_naming;
-    to.unique_name_regex = from.unique_name_regex;
+    to.unique_name = from.unique_name;
     to.value = from.value;
     to.where = from.where;
   }

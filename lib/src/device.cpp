@@ -6,6 +6,7 @@
 #include "huge_pages.hpp"
 #include "syncmldm/base64.hpp"
 #include "syncmldm/ddf.hpp"
+#include "syncmldm/judgement.hpp"
 #include "syncmldm/tnds.hpp"
 #include "syncmldm/uri.hpp"
 
@@ -41,25 +42,11 @@ struct MetaScope {
   }
 };
 
-bool formats_compatible(const std::string& given, const std::string& schema) {
-  if (given == schema) return true;
-  auto binary = [](const std::string& f) { return f == "b64" || f == "bin"; };
-  auto text = [](const std::string& f) { return f == "chr" || f == "xml"; };
-  return (binary(given) && binary(schema)) || (text(given) && text(schema));
-}
-
 struct Target {
   std::string text;                // as written
   uri::Uri parsed;                 // canonical
   int error = 0;                   // status when the URI is unusable
   const std::vector<std::string>& segs() const { return parsed.segments; }
-};
-
-// What the schema says about a path: the node (described or not) and whether a described
-// ancestor (or the node itself) covers the path, i.e. unknown names there do not exist.
-struct SchemaInfo {
-  const ddf::SchemaNode* node = nullptr;  // described node for the path, or nullptr
-  bool covered = false;
 };
 
 struct ItemOutcome {
@@ -68,6 +55,35 @@ struct ItemOutcome {
   std::vector<Item> results_list;    // ?list=Struct results
   std::optional<Item> status_item;   // e.g. the interior node an implicit Add failed on
 };
+
+// The device's state for the judgement: its tree.
+class TreeState final : public judgement::State {
+ public:
+  explicit TreeState(const tree::Tree& t) : tree_(t) {}
+  // One walk per path: the judgement asks for every depth in turn.
+  judgement::Presence at(const std::vector<std::string>& segs, std::size_t depth) const override {
+    if (&segs != path_) {
+      path_ = &segs;
+      reached_ = 0;
+      const Node* n = &tree_.root();
+      while (reached_ < segs.size() && (n = n->child(segs[reached_]))) ++reached_;
+    }
+    return depth <= reached_ ? judgement::Presence::present : judgement::Presence::absent;
+  }
+
+ private:
+  const tree::Tree& tree_;
+  mutable const std::vector<std::string>* path_ = nullptr;
+  mutable std::size_t reached_ = 0;
+};
+
+Item status_item_for(const std::vector<std::string>& segs, std::size_t depth) {
+  Item fail;
+  fail.target = message::Address{};
+  std::vector<std::string> prefix(segs.begin(), segs.begin() + static_cast<std::ptrdiff_t>(std::min(depth, segs.size())));
+  fail.target->loc_uri = uri::node_string(uri::Uri{true, prefix, {}, {}, uri::QueryKind::none, {}});
+  return fail;
+}
 
 class Engine {
  public:
@@ -100,9 +116,8 @@ class Engine {
     int hdr = 200;
     if (req_.header.ver_dtd && *req_.header.ver_dtd != "1.2") hdr = 505;
     else if (req_.header.ver_proto && *req_.header.ver_proto != "DM/1.2") hdr = 513;
+    // No TargetRef/SourceRef: Windows 11 leaves them out of the header Status.
     Command hs = make_status_base("0", "SyncHdr");
-    if (req_.header.target && req_.header.target->loc_uri) hs.target_refs.push_back(*req_.header.target->loc_uri);
-    if (req_.header.source && req_.header.source->loc_uri) hs.source_refs.push_back(*req_.header.source->loc_uri);
     hs.data = std::to_string(hdr);
     out_.push_back(std::move(hs));
     refused_ = hdr != 200;
@@ -111,6 +126,10 @@ class Engine {
     detail::advise_huge_pages(out_.data(), out_.capacity() * sizeof(Command));
 
     for (const Command& c : req_.commands) command(c, Context::body, nullptr);
+    // Only Statuses (and Results) to read: the device has nothing to say and sends nothing.
+    r.reply = hdr != 200 || std::any_of(req_.commands.begin(), req_.commands.end(), [](const Command& c) {
+      return c.kind != Kind::status && c.kind != Kind::results;
+    });
 
     // CmdIDs in output order.
     for (std::size_t i = 0; i < out_.size(); ++i) out_[i].cmd_id = std::to_string(i + 1);
@@ -181,23 +200,41 @@ class Engine {
     return t;
   }
 
-  SchemaInfo schema_info(const std::vector<std::string>& segs) const {
-    SchemaInfo info;
-    const auto& schema = tree_.schema();
-    if (!schema) return info;
-    const ddf::SchemaNode* n = &schema->root();
-    for (const auto& s : segs) {
-      auto it = n->children.find(s);
-      if (it != n->children.end()) n = it->second.get();
-      else if (n->dynamic) n = n->dynamic.get();
-      else {
-        info.node = nullptr;
-        return info;  // covered stays as set by described ancestors
-      }
-      if (n->described) info.covered = true;
+  judgement::Verdict judge(std::string_view command, const Target& t, const MetaScope* meta,
+                           const std::optional<message::Data>& data) const {
+    std::optional<std::string> format = meta ? meta->get(&Meta::format) : std::nullopt;
+    std::optional<std::string> type = meta ? meta->get(&Meta::type) : std::nullopt;
+    judgement::Request r{command, t.segs()};
+    r.property = t.parsed.query == uri::QueryKind::prop;
+    r.other_query = t.parsed.query != uri::QueryKind::none && !r.property;
+    r.format = format ? &*format : nullptr;
+    r.data = data ? &data->text : nullptr;
+    r.tnds = type && *type == kTndsXml;
+    return judgement::judge(tree_.schema().get(), TreeState(tree_), r);
+  }
+
+  // The value as stored: b64 goes in decoded, as bin. 0 or a status.
+  static int store_value(const std::string& data, std::string& format, std::string& stored) {
+    if (format == "b64") {
+      auto decoded = base64::decode(data);
+      if (!decoded) return 415;
+      stored = std::move(*decoded);
+      format = "bin";
+    } else {
+      stored = data;
     }
-    info.node = n->described ? n : nullptr;
-    return info;
+    return 0;
+  }
+
+  // The nearest node of the state on the way to `segs` (the root at worst).
+  Node* nearest(const std::vector<std::string>& segs) const {
+    Node* n = &tree_.root();
+    for (const auto& s : segs) {
+      Node* c = n->child(s);
+      if (!c) break;
+      n = c;
+    }
+    return n;
   }
 
   static std::string encoded_children(const Node& n) {
@@ -220,33 +257,6 @@ class Engine {
   static std::pair<std::string, std::string> wire_value(const Node& n) {
     if (n.format == "bin") return {base64::encode(n.value), "b64"};
     return {n.value, n.format};
-  }
-
-  // Checks and converts an incoming leaf value. Returns 0 or a status.
-  int prepare_value(const MetaScope& meta, const ddf::SchemaNode* sch, const std::string& data, std::string& format,
-                    std::string& stored) const {
-    std::optional<std::string> given = meta.get(&Meta::format);
-    if (given && !ddf::is_format_name(*given)) return 415;
-    if (sch && given && !formats_compatible(*given, sch->format)) return 415;
-    format = given ? *given : (sch && !sch->format.empty() ? sch->format : "chr");
-    if (format == "node") return 0;
-    if (sch) {
-      switch (ddf::check_value(*sch, data)) {
-        case ddf::ValueCheck::ok: break;
-        case ddf::ValueCheck::bad_format: return 415;
-        case ddf::ValueCheck::not_allowed: return 400;
-      }
-    }
-    if (!ddf::value_matches_format(format, data)) return 415;
-    if (format == "b64") {
-      auto decoded = base64::decode(data);
-      if (!decoded) return 415;
-      stored = *decoded;
-      format = "bin";
-    } else {
-      stored = data;
-    }
-    return 0;
   }
 
   // ---- commands ----
@@ -422,17 +432,14 @@ class Engine {
   int create(const Target& t, const MetaScope& meta, const std::optional<message::Data>& data, ItemOutcome& o) {
     const auto& segs = t.segs();
     if (segs.empty()) return 418;
-    if (tree_.find_segments(segs)) return 418;
-    // Nearest existing ancestor: it must be interior; implicit parents are checked like Adds.
-    std::size_t existing = segs.size() - 1;
-    Node* anchor = nullptr;
-    while (true) {
-      std::vector<std::string> prefix(segs.begin(), segs.begin() + static_cast<std::ptrdiff_t>(existing));
-      anchor = tree_.find_segments(prefix);
-      if (anchor || existing == 0) break;
-      --existing;
+    judgement::Verdict v = judge("Add", t, &meta, data);
+    if (v.status != 200) {
+      if (v.reason == judgement::Reason::interior || v.reason == judgement::Reason::bad_name)
+        if (v.depth < segs.size()) o.status_item = status_item_for(segs, v.depth);
+      return v.status;
     }
-    if (!anchor) anchor = &tree_.root();
+    // Nearest existing ancestor: it must be interior.
+    Node* anchor = nearest(segs);
     if (!anchor->is_interior()) {
       Item fail;
       fail.target = message::Address{};
@@ -441,36 +448,17 @@ class Engine {
       return 405;
     }
     if (!acl_allows(*anchor, "Add")) return 425;
-    for (std::size_t i = existing + 1; i < segs.size(); ++i) {  // implicit parents
-      std::vector<std::string> prefix(segs.begin(), segs.begin() + static_cast<std::ptrdiff_t>(i));
-      SchemaInfo pi = schema_info(prefix);
-      int code = 0;
-      if (pi.covered && !pi.node) code = 404;
-      else if (pi.node && !pi.node->is_interior()) code = 405;
-      else if (pi.node && !ddf::name_allowed(*pi.node, prefix.back())) code = 400;
-      if (code) {
-        Item fail;
-        fail.target = message::Address{};
-        fail.target->loc_uri = uri::node_string(uri::Uri{true, prefix, {}, {}, uri::QueryKind::none, {}});
-        o.status_item = fail;
-        return code;
-      }
-    }
-    SchemaInfo si = schema_info(segs);
-    if (si.covered && !si.node) return 404;
-    const ddf::SchemaNode* sch = si.node;
-    if (sch && !sch->access.add) return 405;
-    if (sch && !ddf::name_allowed(*sch, segs.back())) return 400;
-    std::string format, stored;
     std::optional<std::string> type = meta.get(&Meta::type);
     if (type && *type == kTndsXml) return add_tnds(segs, data);
-    int code = prepare_value(meta, sch, data ? data->text : std::string(), format, stored);
-    if (code) return code;
+    std::string format = v.format, stored;
+    if (format == "null") format = "chr";
+    if (int code = store_value(data ? data->text : std::string(), format, stored)) return code;
     bool server_may_replace_parent = acl_allows(*anchor, "Replace");
     Node* n = tree_.ensure(segs, format);
     if (!n) return 405;
     n->format = format;
     if (!n->is_interior()) n->value = stored;
+    const ddf::SchemaNode* sch = v.node;
     n->type = type ? *type : (sch ? sch->type() : (n->is_interior() ? "" : "text/plain"));
     n->touch(opt_.now);
     for (Node* p = n->parent; p && p != anchor; p = p->parent) p->touch(opt_.now);
@@ -519,24 +507,31 @@ class Engine {
     if (!text) return {400};
     Target t = resolve(*text);
     if (t.error) return {t.error};
+    judgement::Verdict v = judge("Replace", t, &meta, it.data);
+    if (v.status != 200) return {v.status};
     Node* n = tree_.find_segments(t.segs());
-    if (!n) return {404};
-    SchemaInfo si = schema_info(t.segs());
-    const ddf::SchemaNode* sch = si.node;
     std::string data = it.data ? it.data->text : std::string();
-    if (t.parsed.query == uri::QueryKind::prop) return {replace_property(*n, sch, t.parsed.query_value, data)};
+    if (t.parsed.query == uri::QueryKind::prop) return {n ? replace_property(*n, v.node, t.parsed.query_value, data) : 404};
     if (t.parsed.query != uri::QueryKind::none) return {405};
-    if (sch && !sch->access.replace) return {405};
-    if (!acl_allows(*n, "Replace")) return {425};
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Replace")) return {425};
     std::optional<std::string> type = meta.get(&Meta::type);
-    if (type && *type == kTndsXml) return {replace_tnds(*n, it.data)};
-    if (n->is_interior()) return {405};
+    if (type && *type == kTndsXml) {
+      if (!n) n = tree_.ensure(t.segs(), "node");
+      return {n ? replace_tnds(*n, it.data) : 405};
+    }
+    if (n && n->is_interior()) return {405};
     std::optional<std::string> given = meta.get(&Meta::format);
-    if (given && sch && sch->is_permanent() && !formats_compatible(*given, n->format)) return {405};
-    std::string format, stored;
-    if (int code = prepare_value(meta, sch, data, format, stored)) return {code};
+    std::string format = v.format, stored;
+    if (format == "null") format = "chr";
+    if (!given && !v.node && n) format = n->format;  // keep the node's format when none is given
+    if (int code = store_value(data, format, stored)) return {code};
     if (format == "node") return {405};
-    if (!given && !sch) format = n->format;  // keep the node's format when none is given
+    if (!n) {
+      // The DDF says the node exists (a policy, a field of an added rule): the state learns it.
+      n = tree_.ensure(t.segs(), format);
+      if (!n || n->is_interior()) return {405};
+      if (v.node) n->type = v.node->type();
+    }
     n->value = stored;
     n->format = format;
     if (type) n->type = *type;
@@ -610,12 +605,19 @@ class Engine {
     if (t.error) return {t.error};
     if (t.parsed.query != uri::QueryKind::none) return {405};
     if (t.segs().empty()) return {405};  // the root
+    judgement::Verdict v = judge("Delete", t, nullptr, std::nullopt);
+    if (v.status != 200) return {v.status};
     Node* n = tree_.find_segments(t.segs());
-    if (!n) return {404};
-    SchemaInfo si = schema_info(t.segs());
-    if (si.node && (si.node->is_permanent() || !si.node->access.del)) return {405};
-    if (!acl_allows(*n, "Delete")) return {425};
-    n->parent->children.erase(n->name);
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Delete")) return {425};
+    if (!n) return {200};  // exists by the DDF only: already at its default
+    if (v.node && v.node->is_permanent()) {
+      // A permanent node stays; Delete resets it (its value, its children).
+      if (n->is_interior()) n->children.clear();
+      else n->value = v.node->default_value.value_or(std::string());
+      n->touch(opt_.now);
+    } else {
+      n->parent->children.erase(n->name);
+    }
     changed_ = true;
     return {200};
   }
@@ -627,14 +629,26 @@ class Engine {
     Target t = resolve(*text);
     if (t.error) return {t.error};
     if (!t.segs().empty() && t.segs()[0] == "Inbox") return {405};
+    judgement::Verdict v = judge("Get", t, nullptr, std::nullopt);
+    if (v.status != 200) return {v.status};
     Node* n = tree_.find_segments(t.segs());
-    if (!n) return {404};
-    SchemaInfo si = schema_info(t.segs());
-    if (si.node && !si.node->access.get && t.parsed.query == uri::QueryKind::none) return {405};
-    if (!acl_allows(*n, "Get")) return {425};
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Get")) return {425};
     Item r;
     r.source = message::Address{};
     r.source->loc_uri = *text;
+    if (!n) {
+      // Exists by the DDF only: an interior node with no children yet, or a leaf's unset value.
+      const ddf::SchemaNode* sch = v.node;
+      if (!sch || sch->is_interior()) {
+        r.data = message::Data{std::string()};
+        add_meta(r, "node", sch ? sch->type() : std::string());
+      } else {
+        r.data = message::Data{judgement::unset_value(*sch).value_or(std::string())};
+        add_meta(r, sch->format == "null" ? "chr" : sch->format, sch->type());
+      }
+      o.result = std::move(r);
+      return o;
+    }
     if (t.parsed.query == uri::QueryKind::prop) {
       std::optional<std::string> v = property(*n, t.parsed.query_value);
       if (!v) return {406};
@@ -721,12 +735,12 @@ class Engine {
     Target t = resolve(*text);
     if (t.error) return {t.error};
     if (t.parsed.query != uri::QueryKind::none) return {405};
+    judgement::Verdict v = judge("Exec", t, nullptr, std::nullopt);
+    if (v.status != 200) return {v.status};
     Node* n = tree_.find_segments(t.segs());
-    if (!n) return {404};
-    SchemaInfo si = schema_info(t.segs());
-    if (si.node && !si.node->access.exec) return {405};
-    if (!acl_allows(*n, "Exec")) return {425};
-    execs_.push_back(ExecRecord{n->uri(), it.data ? it.data->text : std::string(), c.correlator, *c.cmd_id});
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Exec")) return {425};
+    std::string where = n ? n->uri() : uri::node_string(uri::Uri{true, t.segs(), {}, {}, uri::QueryKind::none, {}});
+    execs_.push_back(ExecRecord{where, it.data ? it.data->text : std::string(), c.correlator, *c.cmd_id});
     return {200};
   }
 
@@ -755,11 +769,11 @@ class Engine {
       return o;
     }
     if (to->is_interior()) return {405};
-    SchemaInfo si = schema_info(t.segs());
-    if (si.node && !si.node->access.replace) return {405};
+    judgement::Verdict verdict = judge("Replace", t, &ms, d);
+    if (verdict.status != 200) return {verdict.status};
     if (!acl_allows(*to, "Replace")) return {425};
-    std::string format, stored;
-    if (int code = prepare_value(ms, si.node, v, format, stored)) return {code};
+    std::string format = verdict.format, stored;
+    if (int code = store_value(v, format, stored)) return {code};
     to->value = stored;
     to->format = format;
     to->type = from->type;

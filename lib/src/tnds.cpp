@@ -76,6 +76,9 @@ void read_rt(const xml::Document& doc, const xml::Node* rt, Node& n) {
 struct Reader {
   const xml::Document& doc;
   std::shared_ptr<ddf::Schema> schema;  // created on the first DFProperties
+  // A payload (TNDS Add/Replace data) names instances only: a node without RTProperties or
+  // Value is still one (interior), where a state file reads it as schema only.
+  bool payload = false;
 
   // `parent` is the instance parent (nullptr inside schema-only parts); `schema_path` the
   // schema path of this node's parent ("" segments for dynamic nodes).
@@ -106,7 +109,7 @@ struct Reader {
     Node* inst = nullptr;
     if (is_root) {
       inst = parent;
-    } else if ((rt || value) && parent && !name.empty()) {
+    } else if ((rt || value || payload) && parent && !name.empty()) {
       if (!parent->is_interior())
         throw Error(ErrorKind::input, "node '" + name + "' under leaf '" + parent->uri() + "'", doc.location_of(x));
       inst = &parent->add_child(name);
@@ -250,7 +253,7 @@ std::unique_ptr<tree::Node> read_payload(std::string_view text, const std::strin
   const xml::Node* root = root_of(doc);
   auto holder = std::make_unique<Node>();
   holder->format = "node";
-  Reader r{doc, nullptr};
+  Reader r{doc, nullptr, true};
   for_each_element(root, [&](const xml::Node* c) {
     if (xml::local_name(c) == "Node") r.node(c, holder.get(), {}, 1);
   });

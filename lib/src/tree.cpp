@@ -211,6 +211,8 @@ void create_permanent(Tree& tree, const ddf::SchemaNode& s, std::vector<std::str
         if (!n->is_interior()) {
           if (c->value) n->value = *c->value;
           else if (c->default_value) n->value = *c->default_value;
+          else if (c->format == "int") n->value = "0";  // what a status node reads before anything happened
+          else if (c->format == "bool") n->value = "false";
         }
       }
       // Implied (undescribed) interior nodes are only created when something below needs them.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,10 @@ struct Locator {
   virtual void place(const Node* node, Diagnostic& d) const = 0;
 };
 
+namespace ddf_rules {
+struct MessageState;  // what the message's own commands did to the tree (validate_ddf.cpp)
+}
+
 class Context {
  public:
   Context(const xml::Document& doc, const Options& options, const Locator& locator, std::string_view file,
@@ -99,6 +104,7 @@ class Context {
   bool user_scope_noted = false;
   bool padding_noted = false;          // a LocURI padded with white space (noted once)
   bool metinf_namespace_noted = false; // MetInf elements without their namespace (noted once)
+  std::shared_ptr<ddf_rules::MessageState> ddf_state;
   const Node* first_status_child = nullptr;
   struct StatusRef {
     std::string_view msgref, cmdref, targetref, sourceref;

@@ -299,10 +299,29 @@ constexpr std::array kRules = {
          "The Format of a value (chr when absent) must match the DFFormat the DDF gives (b64 for bin "
          "nodes).",
          "<Format>chr</Format> for a DFFormat int node"},
-    Rule{"ddf-value", "ddf", W, W, 0, "the value is not one the node's AllowedValues lists",
-         "Microsoft DDFs list allowed values (MSFT:AllowedValues ENUM, Range, RegEx); other values are "
-         "refused by the CSP.",
+    Rule{"ddf-data", "ddf", E, E, 415, "the Data does not parse as the node's format",
+         "A device refuses a value that contradicts its format: int 'abc', bool 'yes', b64 that is not "
+         "Base64. (A bool node whose DDF also lists 0/1 or true/false takes both spellings.)",
+         "<Format>int</Format>...<Data>abc</Data> for a DFFormat int node"},
+    Rule{"ddf-value", "ddf", E, E, 400, "the value is not one the node's AllowedValues lists",
+         "Microsoft DDFs list allowed values (MSFT:AllowedValues ENUM, Range, RegEx); the device refuses "
+         "other values with 400.",
          "<Data>7</Data> for a node whose AllowedValues are 0 and 1"},
+    Rule{"ddf-name", "ddf", E, E, 400, "a dynamic node's name breaks its naming rule",
+         "A dynamic node whose DDF gives its names a pattern (MSFT:AllowedValues RegEx) refuses other "
+         "names. MSFT:UniqueName is a description, not a rule, and is not checked.",
+         "<LocURI>./Vendor/MSFT/CSP/Documents/not-a-guid</LocURI> where names are GUIDs"},
+    Rule{"ddf-missing", "ddf", E, E, 404, "the node was deleted earlier in the message",
+         "A dynamic node exists only once added; after a Delete in the same message, commands on it or "
+         "below it answer 404.",
+         "<Delete> of ./Vendor/MSFT/Firewall/MdmStore/FirewallRules/R1, then <Replace> of its Action"},
+    Rule{"ddf-exists", "ddf", E, E, 418, "Add of a node an earlier command of the message created",
+         "Add of a node that exists answers 418 (Already exists); Replace changes it.",
+         "two <Add> of ./Vendor/MSFT/Firewall/MdmStore/FirewallRules/R1"},
+    Rule{"ddf-area-not-loaded", "ddf", N, N, 0, "a Policy area whose DDF is not loaded",
+         "With the Policy CSP's root DDF but not the area's own DDF, its policies cannot be checked. "
+         "Reported once per area; load the area DDF (<Area>_AreaDDF) to check them.",
+         "<LocURI>./Device/Vendor/MSFT/Policy/Config/Accounts/AllowMicrosoftAccountConnection</LocURI>"},
 };
 
 }  // namespace

@@ -16,6 +16,7 @@ class Case:
     def __init__(self, path, index):
         self.path, self.index = path, index
         self.comments, self.cmd, self.stdin, self.exit = [], None, None, 0
+        self.needs = []  # files (relative to testdata/) the case reads from outside the repository
         self.streams = {}  # name -> expected text, or None when ignored
         self.order = []
 
@@ -55,6 +56,8 @@ def parse(path):
             case.comments.append(line)
         elif line.startswith("cmd:"):
             case.cmd = line[4:].strip()
+        elif line.startswith("needs:"):
+            case.needs.append(line[6:].strip())
         elif line.startswith("stdin:"):
             case.stdin = line[6:].strip()
         elif line.startswith("exit:"):
@@ -88,6 +91,7 @@ def run(case, bindir):
 
 def render(case, code, out, err):
     lines = list(case.comments)
+    lines.extend(f"needs: {n}" for n in case.needs)
     lines.append(f"cmd: {case.cmd}")
     if case.stdin:
         lines.append(f"stdin: {case.stdin}")
@@ -115,11 +119,18 @@ def main():
     if not files:
         print("no cases found", file=sys.stderr)
         return 1
-    passed = failed = 0
+    passed = failed = skipped = 0
     for path in files:
         cases = parse(path)
         rendered = []
         for case in cases:
+            absent = [n for n in case.needs if not (TESTDATA / n).exists()]
+            if absent:
+                skipped += 1
+                print(f"skipped {path.relative_to(ROOT)} case {case.index}: {absent[0]} is absent")
+                rendered.append(render(case, case.exit, expected_text(case, "stdout") or "",
+                                       expected_text(case, "stderr") or ""))
+                continue
             code, out, err = run(case, bindir)
             rendered.append(render(case, code, out, err))
             problems = []
@@ -141,7 +152,7 @@ def main():
         if args.update:
             text = "\n===\n".join("\n".join(r) for r in rendered) + "\n"
             path.write_text(text, encoding="utf-8")
-    print(f"golden: {passed} passed, {failed} failed")
+    print(f"golden: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     return 1 if failed and not args.update else 0
 
 

@@ -12,7 +12,7 @@ inline std::string describe(const syncmldm::ddf::SchemaNode& n) {
   std::string s = syncmldm::ddf::path_of(n) + "|" + std::to_string(n.described) + "|" + n.access.to_string() + "|" +
                   n.default_value.value_or("<none>") + "|" + n.description + "|" + n.format + "|" + n.occurrence + "|" +
                   n.occurrence_n + "|" + n.scope + "|" + n.title + "|" + n.case_sense + "|" + n.dynamic_naming + "|" +
-                  n.unique_name_regex + "|" + n.value.value_or("<none>") + "|" + n.ddf_name.value_or("<none>") + "|" +
+                  n.unique_name + "|" + n.value.value_or("<none>") + "|" + n.ddf_name.value_or("<none>") + "|" +
                   n.where.to_string() + "|" + std::to_string(n.where.offset.value_or(0));
   for (const auto& m : n.mime) s += "|mime " + m;
   if (n.allowed) {

@@ -173,3 +173,49 @@ TEST_CASE("ddf: Microsoft's CSP files load (skipped when absent)") {
   CHECK_FALSE(name_allowed(*docs, "nope"));
   CHECK(s.size() >= 180);
 }
+
+TEST_CASE("ddf: Microsoft's quirks: UniqueName prose, a Path ending in '/', bool nodes with an ENUM") {
+  const std::string text =
+      "<MgmtTree xmlns:MSFT='http://schemas.microsoft.com/MobileDevice/DM'><VerDTD>1.2</VerDTD>"
+      "<Node><NodeName>Apps</NodeName><Path>./Vendor/MSFT</Path><DFProperties><AccessType><Get/></AccessType>"
+      "<DFFormat><node/></DFFormat><Scope><Permanent/></Scope><DFType><DDFName/></DFType></DFProperties>"
+      "<Node><NodeName></NodeName><DFProperties><AccessType><Add/><Delete/><Get/></AccessType>"
+      "<DFFormat><node/></DFFormat><DFType><DDFName/></DFType><MSFT:DynamicNodeNaming><MSFT:UniqueName>Specifies the "
+      "name of the Win32 or Desktop Bridge app.</MSFT:UniqueName></MSFT:DynamicNodeNaming></DFProperties>"
+      "<Node><NodeName>On01</NodeName><DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><bool/></DFFormat>"
+      "<DFType><MIME>text/plain</MIME></DFType><MSFT:AllowedValues ValueType='ENUM'><MSFT:Enum><MSFT:Value>0</MSFT:Value>"
+      "</MSFT:Enum><MSFT:Enum><MSFT:Value>1</MSFT:Value></MSFT:Enum></MSFT:AllowedValues></DFProperties></Node>"
+      "<Node><NodeName>OnTF</NodeName><DFProperties><AccessType><Get/><Replace/></AccessType><DFFormat><bool/></DFFormat>"
+      "<DFType><MIME>text/plain</MIME></DFType><MSFT:AllowedValues ValueType='ENUM'><MSFT:Enum><MSFT:Value>false"
+      "</MSFT:Value></MSFT:Enum><MSFT:Enum><MSFT:Value>true</MSFT:Value></MSFT:Enum></MSFT:AllowedValues></DFProperties>"
+      "</Node></Node></Node>"
+      "<Node><NodeName>Inner</NodeName><Path>./Vendor/MSFT/Host/</Path><DFProperties><AccessType><Get/></AccessType>"
+      "<DFFormat><node/></DFFormat><DFType><DDFName/></DFType></DFProperties></Node></MgmtTree>";
+  Schema s;
+  load_text(s, text, "quirks.xml");
+  const SchemaNode* app = s.lookup("./Vendor/MSFT/Apps/x");
+  REQUIRE(app);
+  // UniqueName is prose: a package family name and a bare index are both names.
+  CHECK(name_allowed(*app, "Microsoft.WindowsCalculator_8wekyb3d8bbwe"));
+  CHECK(name_allowed(*app, "0"));
+  CHECK(app->unique_name == "Specifies the name of the Win32 or Desktop Bridge app.");
+  // A Path ending in '/' puts the node under a dynamic node there.
+  CHECK(s.lookup("./Vendor/MSFT/Host/anything/Inner"));
+  const SchemaNode* host = s.lookup("./Vendor/MSFT/Host");
+  REQUIRE(host);
+  CHECK(host->children.empty());
+  REQUIRE(host->dynamic);
+  CHECK(host->dynamic->children.count("Inner") == 1);
+  // bool with ENUM 0/1 or false/true: both spellings, nothing else.
+  const SchemaNode* on01 = s.lookup("./Vendor/MSFT/Apps/x/On01");
+  const SchemaNode* ontf = s.lookup("./Vendor/MSFT/Apps/x/OnTF");
+  REQUIRE(on01);
+  REQUIRE(ontf);
+  for (const SchemaNode* n : {on01, ontf}) {
+    CHECK(check_value(*n, "true") == ValueCheck::ok);
+    CHECK(check_value(*n, "false") == ValueCheck::ok);
+    CHECK(check_value(*n, "yes") == ValueCheck::bad_format);
+  }
+  CHECK(check_value(*on01, "1") == ValueCheck::ok);
+  CHECK(check_value(*ontf, "1") == ValueCheck::bad_format);
+}

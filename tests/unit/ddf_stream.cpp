@@ -172,3 +172,13 @@ TEST_CASE("ddf stream: gives up where the DOM decides") {
     CHECK(e == dom_error_of(text));
   }
 }
+
+TEST_CASE("ddf stream: a Path ending in '/' places the node as the DOM does") {
+  std::string text = wrap("<Node><NodeName>Inner</NodeName><Path>./Vendor/MSFT/Host/</Path><DFProperties>"
+                          "<AccessType><Get/></AccessType><DFFormat><node/></DFFormat></DFProperties>" +
+                          std::string(kLeaf) + "</Node>");
+  CHECK(same_both_ways(text, "slash.xml"));
+  Schema s;
+  load_text(s, text, "slash.xml");
+  CHECK(s.lookup("./Vendor/MSFT/Host/h1/Inner/Leaf"));
+}

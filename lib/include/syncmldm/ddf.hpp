@@ -49,7 +49,7 @@ struct SchemaNode {
   std::string case_sense;        // CS, CIS or ""
   std::optional<AllowedValues> allowed;
   std::string dynamic_naming;    // ServerGeneratedUniqueIdentifier, ClientInventory, UniqueName
-  std::string unique_name_regex; // UniqueName content
+  std::string unique_name;       // MSFT:UniqueName text: prose about the names, never a pattern
   std::optional<std::string> value;  // DDF <Value> (default instance value)
   Location where;                // where it was declared
 

@@ -48,6 +48,9 @@ struct Response {
   std::vector<ExecRecord> execs;   // Execs that stayed (not rolled back), in order
   bool changed = false;            // the tree was modified
   bool failed = false;             // some Status (other than the header's) is not 2xx
+  // False when the request held no command to answer (only Statuses, or nothing): a Windows
+  // device sends no message then. `message` still holds the header Status.
+  bool reply = true;
 };
 
 // Applies `request` to `tree`. Never throws for protocol-level problems: they become statuses.

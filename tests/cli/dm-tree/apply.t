@@ -23,8 +23,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -187,8 +185,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -347,6 +343,8 @@ exit: 0
 </SyncML>
 ===
 # DDF rules: AccessType 405, Format 415, allowed values 400, unknown nodes 404, Exec recorded.
+# A node the DDF defines exists before anyone set it: Replace is 200 (an Add after it 418), Get of
+# a write-only one 405.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init --ddf ddf/policy-like.ddf.xml | dm-tree apply -v - packages/schema.xml
 exit: 0
 --- stdout
@@ -370,8 +368,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -379,14 +375,14 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>2</CmdRef>
       <Cmd>Replace</Cmd>
-      <Data>404</Data>
+      <Data>200</Data>
     </Status>
     <Status>
       <CmdID>3</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>3</CmdRef>
       <Cmd>Add</Cmd>
-      <Data>200</Data>
+      <Data>418</Data>
     </Status>
     <Status>
       <CmdID>4</CmdID>
@@ -475,21 +471,21 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>15</CmdRef>
       <Cmd>Replace</Cmd>
-      <Data>404</Data>
+      <Data>200</Data>
     </Status>
     <Status>
       <CmdID>16</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>16</CmdRef>
       <Cmd>Add</Cmd>
-      <Data>400</Data>
+      <Data>418</Data>
     </Status>
     <Status>
       <CmdID>17</CmdID>
       <MsgRef>2</MsgRef>
       <CmdRef>17</CmdRef>
       <Cmd>Get</Cmd>
-      <Data>404</Data>
+      <Data>405</Data>
     </Status>
     <Status>
       <CmdID>18</CmdID>
@@ -554,8 +550,6 @@ exit: 0
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -865,8 +859,6 @@ exit: 1
       <MsgRef>2</MsgRef>
       <CmdRef>0</CmdRef>
       <Cmd>SyncHdr</Cmd>
-      <TargetRef>IMEI:000000000000000</TargetRef>
-      <SourceRef>https://mdm.example.com/dm</SourceRef>
       <Data>200</Data>
     </Status>
     <Status>
@@ -983,3 +975,10 @@ cmd: syncml-encode packages/basic.xml | od -An -tx1 | SOURCE_DATE_EPOCH=17672256
 exit: 0
 --- stdout
 3
+===
+# A server message holding only Statuses gets no response (a device sends nothing): a note on
+# stderr, exit 0, nothing on stdout.
+cmd: dm-tree apply trees/small.xml packages/statuses-only.xml
+exit: 0
+--- stderr
+dm-tree: the package holds no command to answer (only Statuses): a device sends no response

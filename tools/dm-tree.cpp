@@ -134,6 +134,12 @@ struct ShowOptions {
   mutable std::size_t hidden = 0;    // values masked so far
 };
 
+void note_masked(std::size_t count) {
+  if (count)
+    tools::print_note(kTool, fmt::format("{} value{} of nodes without Get masked as {} (--show-secrets shows them)", count,
+                                         count == 1 ? "" : "s", tree::kHiddenValue));
+}
+
 // A leaf's value as show prints it: masked when the tree's one read check refuses it.
 std::string shown_value(const tree::Node& n, const ShowOptions& o) {
   if (!o.show_secrets && o.tree && o.tree->read_status(n, {}) != 200) {
@@ -364,6 +370,8 @@ int main(int argc, char** argv) {
   std::string diff_a, diff_b;
   diffc->add_option("A", diff_a, "Old state")->required();
   diffc->add_option("B", diff_b, "New state")->required();
+  bool diff_secrets = false;
+  diffc->add_flag("--show-secrets", diff_secrets, "Show values of nodes without Get (masked otherwise)");
 
   // complete
   auto* complete = app.add_subcommand("complete", "Complete a node URI (for shell completion)");
@@ -454,9 +462,7 @@ int main(int argc, char** argv) {
           out = node_label(*n, show_opt, true) + "\n";
           draw_tree(*n, show_opt, "", 0, out);
         }
-        if (show_opt.hidden)
-          tools::print_note(kTool, fmt::format("{} value{} of nodes without Get masked as {} (--show-secrets shows them)",
-                                               show_opt.hidden, show_opt.hidden == 1 ? "" : "s", tree::kHiddenValue));
+        note_masked(show_opt.hidden);
       }
       tools::write_output(tools::OutputOptions{}, out, false);
       return tools::kExitOk;
@@ -541,7 +547,18 @@ int main(int argc, char** argv) {
     if (*diffc) {
       tree::Tree a = load_state(diff_a), b = load_state(diff_b);
       std::string out;
-      for (const auto& d : tree::diff(a.root(), b.root())) {
+      std::size_t hidden = 0;
+      for (auto d : tree::diff(a.root(), b.root())) {
+        // A secret's old and new values are masked alike (the same read check as show).
+        const tree::Node* n = b.find(d.uri);
+        const tree::Tree& owner = n ? b : a;
+        if (!n) n = a.find(d.uri);
+        bool value = d.kind == tree::Difference::Kind::added || d.what == "value";
+        if (!diff_secrets && n && value && owner.read_status(*n, {}) != 200 && !(d.before.empty() && d.after.empty())) {
+          ++hidden;
+          if (!d.before.empty()) d.before = tree::kHiddenValue;
+          if (!d.after.empty()) d.after = tree::kHiddenValue;
+        }
         switch (d.kind) {
           case tree::Difference::Kind::added: out += "+ " + d.uri + (d.after.empty() ? "" : " = " + printable(d.after)) + "\n"; break;
           case tree::Difference::Kind::removed: out += "- " + d.uri + "\n"; break;
@@ -551,6 +568,7 @@ int main(int argc, char** argv) {
         }
       }
       tools::write_output(tools::OutputOptions{}, out, false);
+      note_masked(hidden);
       return out.empty() ? tools::kExitOk : tools::kExitFindings;
     }
 

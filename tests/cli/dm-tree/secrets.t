@@ -57,3 +57,12 @@ exit: 0
       <Data>200</Data>
       <Data>200</Data>
       <Data>405</Data>
+===
+# diff masks a secret's old and new values alike.
+cmd: dm-tree diff trees/small.xml trees/account.xml | grep AAuth; dm-tree diff --show-secrets trees/small.xml trees/account.xml 2>/dev/null | grep AAuthSecret
+exit: 0
+--- stdout
++ ./DMAcc/Contoso/AppAuth/Server/AAuthName = device42
++ ./DMAcc/Contoso/AppAuth/Server/AAuthSecret = ********
++ ./DMAcc/Contoso/AppAuth/Server/AAuthSecret = Hunter2-Secret
+--- stderr (ignored)

@@ -130,11 +130,29 @@ std::string printable(std::string_view v) {
 struct ShowOptions {
   int depth = -1;
   bool props = false;
+  bool show_secrets = false;
+  const tree::Tree* tree = nullptr;  // for the read check of each value
+  mutable std::size_t hidden = 0;    // values masked so far
 };
+
+void note_masked(std::size_t count) {
+  if (count)
+    tools::print_note(kTool, fmt::format("{} value{} of nodes without Get masked as {} (--show-secrets shows them)", count,
+                                         count == 1 ? "" : "s", tree::kHiddenValue));
+}
+
+// A leaf's value as show prints it: masked when the tree's one read check refuses it.
+std::string shown_value(const tree::Node& n, const ShowOptions& o) {
+  if (!o.show_secrets && o.tree && o.tree->read_status(n, {}) != 200) {
+    ++o.hidden;
+    return std::string(tree::kHiddenValue);
+  }
+  return n.format == "bin" ? fmt::format("<{} bytes>", n.value.size()) : n.value;
+}
 
 std::string node_label(const tree::Node& n, const ShowOptions& o, bool top) {
   std::string label = top ? n.uri() : uri::encode_segment(n.name);
-  if (!n.is_interior()) label += " = " + printable(n.format == "bin" ? fmt::format("<{} bytes>", n.value.size()) : n.value);
+  if (!n.is_interior()) label += " = " + printable(shown_value(n, o));
   if (o.props) {
     std::string p = n.format;
     if (!n.type.empty()) p += ", " + n.type;
@@ -188,7 +206,7 @@ nlohmann::json node_json(const tree::Node& n, const ShowOptions& o, int level) {
   j["uri"] = n.uri();
   j["format"] = n.format;
   j["type"] = n.type;
-  if (!n.is_interior()) j["value"] = n.format == "bin" ? std::string() : n.value;
+  if (!n.is_interior()) j["value"] = n.format == "bin" ? std::string() : shown_value(n, o);
   if (o.props) {
     j["acl"] = n.acl;
     j["title"] = n.title;
@@ -326,6 +344,7 @@ int main(int argc, char** argv) {
   show->add_option("--ddf", show_ddf, "Show this DDF schema instead of a state (repeatable)")->option_text("FILE")->allow_extra_args(false);
   show->add_option("--depth", show_opt.depth, "Levels to show below the start node")->option_text("N");
   show->add_flag("--props", show_opt.props, "Show node properties");
+  show->add_flag("--show-secrets", show_opt.show_secrets, "Show values of nodes without Get (masked otherwise)");
   show->add_option("--format", show_format, "Output: text, json or tnds")
       ->check(CLI::IsMember({"text", "json", "tnds"}))
       ->option_text("FORMAT");
@@ -335,6 +354,8 @@ int main(int argc, char** argv) {
   std::string get_state, get_uri;
   get->add_option("STATE", get_state, "State file")->required();
   get->add_option("URI", get_uri, "Node URI")->required();
+  bool get_secrets = false;
+  get->add_flag("--show-secrets", get_secrets, "Show values of nodes without Get (masked otherwise)");
 
   // describe
   auto* describe = app.add_subcommand("describe", "Document a node from a DDF: access, format, allowed values...");
@@ -357,6 +378,8 @@ int main(int argc, char** argv) {
   std::string diff_a, diff_b;
   diffc->add_option("A", diff_a, "Old state")->required();
   diffc->add_option("B", diff_b, "New state")->required();
+  bool diff_secrets = false;
+  diffc->add_flag("--show-secrets", diff_secrets, "Show values of nodes without Get (masked otherwise)");
 
   // complete
   auto* complete = app.add_subcommand("complete", "Complete a node URI (for shell completion)");
@@ -429,12 +452,25 @@ int main(int argc, char** argv) {
         if (show_args.size() == 2) start = show_args[1];
         const tree::Node* n = t.find(start);
         if (!n) return not_found(start, t.schema().get(), start);
-        if (show_format == "json") out = node_json(*n, show_opt, 0).dump(2) + "\n";
-        else if (show_format == "tnds") out = tnds::write_subtree(*n, tnds::Selection{});
-        else {
+        show_opt.tree = &t;
+        if (show_format == "json") {
+          out = node_json(*n, show_opt, 0).dump(2) + "\n";
+        } else if (show_format == "tnds") {
+          tnds::Selection sel;
+          if (!show_opt.show_secrets) {
+            sel.value_visible = [&](const tree::Node& x) {
+              bool readable = t.read_status(x, {}) == 200;
+              show_opt.hidden += !readable;
+              return readable;
+            };
+            sel.hidden_value = tree::kHiddenValue;
+          }
+          out = tnds::write_subtree(*n, sel);
+        } else {
           out = node_label(*n, show_opt, true) + "\n";
           draw_tree(*n, show_opt, "", 0, out);
         }
+        note_masked(show_opt.hidden);
       }
       tools::write_output(tools::OutputOptions{}, out, false);
       return tools::kExitOk;
@@ -449,7 +485,9 @@ int main(int argc, char** argv) {
       std::string pkg = "<SyncML><SyncHdr><MsgID>1</MsgID></SyncHdr><SyncBody><Get><CmdID>1</CmdID><Item><Target><LocURI>" +
                         message::escape(get_uri) + "</LocURI></Target></Item></Get></SyncBody></SyncML>";
       auto doc = xml::Document::parse(pkg, "get");
-      auto resp = device::apply(t, message::read(doc));
+      device::Options get_options;
+      get_options.secrets = get_secrets ? device::Secrets::reveal : device::Secrets::mask;
+      auto resp = device::apply(t, message::read(doc), get_options);
       const auto& cmds = resp.message.commands;
       std::string code = cmds.size() > 1 ? cmds[1].data.value_or("500") : "500";
       if (code == "404") return not_found(get_uri, t.schema().get(), get_uri);
@@ -519,7 +557,18 @@ int main(int argc, char** argv) {
     if (*diffc) {
       tree::Tree a = load_state(diff_a), b = load_state(diff_b);
       std::string out;
-      for (const auto& d : tree::diff(a.root(), b.root())) {
+      std::size_t hidden = 0;
+      for (auto d : tree::diff(a.root(), b.root())) {
+        // A secret's old and new values are masked alike (the same read check as show).
+        const tree::Node* n = b.find(d.uri);
+        const tree::Tree& owner = n ? b : a;
+        if (!n) n = a.find(d.uri);
+        bool value = d.kind == tree::Difference::Kind::added || d.what == "value";
+        if (!diff_secrets && n && value && owner.read_status(*n, {}) != 200 && !(d.before.empty() && d.after.empty())) {
+          ++hidden;
+          if (!d.before.empty()) d.before = tree::kHiddenValue;
+          if (!d.after.empty()) d.after = tree::kHiddenValue;
+        }
         switch (d.kind) {
           case tree::Difference::Kind::added: out += "+ " + d.uri + (d.after.empty() ? "" : " = " + printable(d.after)) + "\n"; break;
           case tree::Difference::Kind::removed: out += "- " + d.uri + "\n"; break;
@@ -529,6 +578,7 @@ int main(int argc, char** argv) {
         }
       }
       tools::write_output(tools::OutputOptions{}, out, false);
+      note_masked(hidden);
       return out.empty() ? tools::kExitOk : tools::kExitFindings;
     }
 

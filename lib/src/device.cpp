@@ -630,7 +630,10 @@ class Engine {
     if (t.error) return {t.error};
     if (!t.segs().empty() && t.segs()[0] == "Inbox") return {405};
     judgement::Verdict v = judge("Get", t, nullptr, std::nullopt);
-    if (v.status != 200) return {v.status};
+    // A local reader still sees that a Get-less leaf is there (masked, or revealed on request).
+    bool local_read = v.status == 405 && v.reason == judgement::Reason::access && opt_.secrets != Secrets::withhold &&
+                      t.parsed.query == uri::QueryKind::none;
+    if (v.status != 200 && !local_read) return {v.status};
     Node* n = tree_.find_segments(t.segs());
     if (!acl_allows(n ? *n : *nearest(t.segs()), "Get")) return {425};
     Item r;
@@ -643,7 +646,8 @@ class Engine {
         r.data = message::Data{std::string()};
         add_meta(r, "node", sch ? sch->type() : std::string());
       } else {
-        r.data = message::Data{judgement::unset_value(*sch).value_or(std::string())};
+        std::string unset = judgement::unset_value(*sch).value_or(std::string());
+        r.data = message::Data{local_read && opt_.secrets == Secrets::mask ? std::string(tree::kHiddenValue) : unset};
         add_meta(r, sch->format == "null" ? "chr" : sch->format, sch->type());
       }
       o.result = std::move(r);
@@ -670,6 +674,8 @@ class Engine {
             sel.properties = chosen;
         }
         sel.visible = [this](const Node& x) { return acl_allows(x, "Get"); };
+        sel.value_visible = [this](const Node& x) { return readable(x); };
+        if (opt_.secrets == Secrets::mask) sel.hidden_value = tree::kHiddenValue;
         Item ti;
         ti.source = message::Address{};
         ti.source->loc_uri = base;
@@ -690,11 +696,21 @@ class Engine {
       add_meta(r, "node", n->type);
     } else {
       auto [v, f] = wire_value(*n);
+      if (!readable(*n)) {
+        if (opt_.secrets != Secrets::mask) return {tree_.read_status(*n, opt_.server_id)};
+        v = tree::kHiddenValue;
+      }
       r.data = message::Data{v};
       add_meta(r, f, n->type);
     }
     o.result = std::move(r);
     return o;
+  }
+
+  // The one access check for values handed out (Tree::read_status), unless the local reader
+  // asked to see everything.
+  bool readable(const Node& n) const {
+    return opt_.secrets == Secrets::reveal || tree_.read_status(n, opt_.server_id) == 200;
   }
 
   void list(const Node& n, const std::string& uri_text, bool with_data, std::vector<Item>& out, std::size_t depth) {
@@ -707,7 +723,8 @@ class Engine {
     } else {
       auto [v, f] = wire_value(n);
       add_meta(it, f, n.type);
-      if (with_data) it.data = message::Data{v};
+      if (with_data && readable(n)) it.data = message::Data{v};
+      else if (with_data && opt_.secrets == Secrets::mask) it.data = message::Data{std::string(tree::kHiddenValue)};
     }
     out.push_back(std::move(it));
     if (depth > kHardMaxDepth) return;
@@ -752,7 +769,7 @@ class Engine {
     Node* from = tree_.find_segments(src.segs());
     if (!from) return {404};
     if (from->is_interior()) return {405};
-    if (!acl_allows(*from, "Get")) return {425};
+    if (int read = tree_.read_status(*from, opt_.server_id); read != 200) return {read};
     Target t = resolve(*text);
     if (t.error) return {t.error};
     if (t.parsed.query != uri::QueryKind::none) return {405};

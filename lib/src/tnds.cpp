@@ -238,7 +238,14 @@ std::string write_subtree(const tree::Node& start, const Selection& sel) {
     indent(out, depth + 1);
     out += "<NodeName>" + message::escape(n.name) + "</NodeName>\n";
     write_rt(out, n, sel.properties, depth + 1);
-    if (!n.is_interior() && sel.properties.count("Value")) write_value(out, n, depth + 1);
+    if (!n.is_interior() && sel.properties.count("Value")) {
+      if (!sel.value_visible || sel.value_visible(n)) {
+        write_value(out, n, depth + 1);
+      } else if (!sel.hidden_value.empty()) {
+        indent(out, depth + 1);
+        out += "<Value>" + message::escape(sel.hidden_value) + "</Value>\n";
+      }
+    }
     for (const auto& [_, c] : n.children) emit(*c, depth + 1);
     indent(out, depth);
     out += "</Node>\n";

@@ -172,6 +172,13 @@ std::string Tree::effective_acl(const Node& node) const {
   return "Add=*&Get=*";
 }
 
+int Tree::read_status(const Node& node, std::string_view server) const {
+  if (const ddf::SchemaNode* s = schema_of(node); s && !s->is_interior() && !s->access.get) return 405;
+  if (server.empty()) return 200;
+  auto acl = Acl::parse(effective_acl(node));
+  return acl && acl->allows("Get", server) ? 200 : 425;
+}
+
 uri::Limits Tree::limits() const {
   uri::Limits l;
   auto read = [&](const char* name) -> std::uint16_t {

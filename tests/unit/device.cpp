@@ -356,4 +356,78 @@ TEST_CASE("device: nodes the DDF defines exist: fields of an added dynamic node,
   CHECK(r.results(0)->items.at(0).data->text == "1");
   REQUIRE(r.results(1));
   CHECK(r.results(1)->items.at(0).data->text == "3");
+
+// One read check (Tree::read_status) for every path that hands a value out: a DM account's
+// AAuthSecret (AccessType Replace only) never leaves the device.
+TEST_CASE("device: a value without Get never leaves through any read path") {
+  tree::Tree t = make_tree();
+  const std::string secret = "s3cr3t-pa55";
+  const std::string acct = "./DMAcc/acct";
+  auto r0 = run(t, add(1, acct) + add(2, acct + "/AppAuth") + add(3, acct + "/AppAuth/srv") +
+                       cmd("Replace", 4, acct + "/AppAuth/srv/AAuthSecret", secret) +
+                       cmd("Replace", 5, acct + "/AppAuth/srv/AAuthName", "user"));
+  REQUIRE(r0.codes() == std::vector<std::string>{"SyncHdr:200", "Add:200", "Add:200", "Add:200", "Replace:200", "Replace:200"});
+  auto leaks = [&](const Run& r) {
+    std::string all;
+    for (const auto& c : r.response.message.commands)
+      for (const auto& it : c.items)
+        if (it.data) all += it.data->text;
+    return all.find(secret) != std::string::npos;
+  };
+  SUBCASE("plain Get: 405") {
+    auto r = run(t, cmd("Get", 1, acct + "/AppAuth/srv/AAuthSecret"));
+    CHECK(r.codes()[1] == "Get:405");
+    CHECK_FALSE(leaks(r));
+  }
+  SUBCASE("?list=TNDS+Value on the parent: the node is listed without its Value") {
+    auto r = run(t, cmd("Get", 1, acct + "?list=TNDS+Value"));
+    CHECK(r.codes()[1] == "Get:200");
+    REQUIRE(r.results());
+    CHECK(r.results()->items[0].data->text.find("AAuthSecret") != std::string::npos);
+    CHECK(r.results()->items[0].data->text.find("<Value>user</Value>") != std::string::npos);
+    CHECK_FALSE(leaks(r));
+  }
+  SUBCASE("?list=StructData: no Data for the secret") {
+    auto r = run(t, cmd("Get", 1, acct + "?list=StructData"));
+    CHECK(r.codes()[1] == "Get:200");
+    REQUIRE(r.results());
+    bool listed = false;
+    for (const auto& it : r.results()->items)
+      if (it.source->uri().ends_with("/AAuthSecret")) {
+        listed = true;
+        CHECK_FALSE(it.data);
+      }
+    CHECK(listed);
+    CHECK_FALSE(leaks(r));
+  }
+  SUBCASE("Copy to a readable node: 405, nothing copied") {
+    auto r = run(t, "<Copy><CmdID>1</CmdID><Item><Target><LocURI>" + acct + "/AppAuth/srv/AAuthName</LocURI></Target>"
+                    "<Source><LocURI>" + acct + "/AppAuth/srv/AAuthSecret</LocURI></Source></Item></Copy>" +
+                    cmd("Get", 2, acct + "/AppAuth/srv/AAuthName"));
+    CHECK(r.codes()[1] == "Copy:405");
+    CHECK_FALSE(leaks(r));
+  }
+  SUBCASE("a server the ACL does not grant Get: 425 on Copy, not listed") {
+    run(t, cmd("Replace", 1, acct + "/AppAuth/srv/AAuthName?prop=ACL", "Get=other&amp;Replace=*"));
+    device::Options o;
+    o.server_id = "srv1";
+    auto r = run(t, "<Copy><CmdID>1</CmdID><Item><Target><LocURI>" + acct + "/AppAuth/srv/AAuthLevel</LocURI></Target>"
+                    "<Source><LocURI>" + acct + "/AppAuth/srv/AAuthName</LocURI></Source></Item></Copy>" +
+                    cmd("Get", 2, acct + "?list=StructData"), o);
+    CHECK(r.codes()[1] == "Copy:425");
+    REQUIRE(r.results());
+    for (const auto& it : r.results()->items) CHECK_FALSE(it.source->uri().ends_with("/AAuthName"));
+  }
+  SUBCASE("a local reader: masked, or revealed when asked") {
+    device::Options o;
+    o.secrets = device::Secrets::mask;
+    auto m = run(t, cmd("Get", 1, acct + "/AppAuth/srv/AAuthSecret") + cmd("Get", 2, acct + "?list=TNDS+Value"), o);
+    CHECK(m.codes()[1] == "Get:200");
+    CHECK(m.results(0)->items[0].data->text == tree::kHiddenValue);
+    CHECK(m.results(1)->items[0].data->text.find(std::string(tree::kHiddenValue)) != std::string::npos);
+    CHECK_FALSE(leaks(m));
+    o.secrets = device::Secrets::reveal;
+    auto v = run(t, cmd("Get", 1, acct + "/AppAuth/srv/AAuthSecret"), o);
+    CHECK(v.results()->items[0].data->text == secret);
+  }
 }

@@ -23,6 +23,13 @@
 
 namespace syncmldm::device {
 
+// What a read hands out of a value its reader may not see (tree::Tree::read_status).
+enum class Secrets : unsigned char {
+  withhold,  // as a device answers a server: Get 405/425, no Value in ?list=TNDS, no Data in StructData
+  mask,      // a local reader (dm-tree get): tree::kHiddenValue in place of the value
+  reveal,    // a local reader who asked for secrets (dm-tree get --show-secrets)
+};
+
 struct Options {
   // MsgID of the response (the caller counts: [MS-MDM] starts at 1 and adds 1 per message).
   std::string msg_id = "1";
@@ -33,6 +40,7 @@ struct Options {
   // Source LocURI of the response when the request has no Target (default ./DevInfo/DevId).
   std::string device_id;
   bool final = true;  // put Final in the response
+  Secrets secrets = Secrets::withhold;
 };
 
 // An Exec the device accepted.

@@ -30,6 +30,10 @@ struct Selection {
   std::set<std::string> properties = {"ACL", "Format", "Name", "Size", "Title", "TStamp", "Type", "VerNo", "Value"};
   // Only nodes for which `visible` returns true are written (ACL Get filtering); null: all.
   std::function<bool(const tree::Node&)> visible;
+  // Leaves whose value `value_visible` refuses (no Get for the reader) get no Value, or the
+  // `hidden_value` marker when that is not empty; null: every value is written.
+  std::function<bool(const tree::Node&)> value_visible;
+  std::string hidden_value;
 };
 // A TNDS document of the subtree at `start` (the start node is the top-level Node).
 std::string write_subtree(const tree::Node& start, const Selection& selection);

@@ -22,6 +22,9 @@ struct SchemaNode;
 
 namespace syncmldm::tree {
 
+// Shown instead of a value that the reader may not see (Tree::read_status): never its length.
+inline constexpr std::string_view kHiddenValue = "********";
+
 // An ACL value (TND 1.2 section 4): command -> server ids. No entries means "no value" (the
 // node inherits its parent's ACL).
 class Acl {
@@ -84,6 +87,11 @@ class Tree {
   // The effective ACL of a node: its own, or the nearest ancestor's that has a value.
   std::string effective_acl(const Node& node) const;
 
+  // Whether `server` may read the value of `node`: the one access check behind every path that
+  // hands a value out (Get with any query, Copy's source, Results, dm-tree show and get).
+  // 405 when the node's DDF AccessType has no Get (a DM account's AAuthSecret), 425 when the
+  // ACL does not grant Get to `server` (not checked when `server` is empty), else 200.
+  int read_status(const Node& node, std::string_view server) const;
   // Limits from ./DevDetail/URI/{MaxDepth,MaxTotLen,MaxSegLen} (0 when absent or not a number).
   uri::Limits limits() const;
 

@@ -356,6 +356,7 @@ TEST_CASE("device: nodes the DDF defines exist: fields of an added dynamic node,
   CHECK(r.results(0)->items.at(0).data->text == "1");
   REQUIRE(r.results(1));
   CHECK(r.results(1)->items.at(0).data->text == "3");
+}
 
 // One read check (Tree::read_status) for every path that hands a value out: a DM account's
 // AAuthSecret (AccessType Replace only) never leaves the device.

@@ -73,6 +73,7 @@ std::string resolve_symlinks(const std::string& path) {
     std::string target(static_cast<std::size_t>(PATH_MAX), '\0');
     ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
     if (n < 0) fail(path, "cannot read the symbolic link", errno);
+    if (static_cast<std::size_t>(n) == target.size()) fail(path, "cannot follow the symbolic link", ENAMETOOLONG);
     target.resize(static_cast<std::size_t>(n));
     if (target.empty()) return current;
     if (target.front() != '/') {

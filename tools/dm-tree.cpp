@@ -370,7 +370,7 @@ int main(int argc, char** argv) {
   apply->add_flag("--wbxml", apply_wbxml, "Print the response as WBXML");
   apply->add_flag("--force", apply_force, "Write WBXML even to a terminal; replace a read-only state");
   tools::StateFileOptions apply_state_file;
-  tools::add_lock_timeout_option(*apply, apply_state_file);
+  tools::add_lock_timeout_option(*apply, apply_state_file)->needs(in_place);
   apply->add_option("--server-id", apply_server, "Server identifier: enforce ACLs for it")->option_text("ID");
   apply->add_option("--msg-id", apply_msgid, "MsgID of the response (default 1)")->option_text("N");
   apply->add_flag("--fail-on-status", apply_fail, "Exit 1 when any command failed");

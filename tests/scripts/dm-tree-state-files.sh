@@ -121,6 +121,7 @@ cmp -s lk.xml base.xml && pass "the locked state is untouched" || fail "the lock
 expect_exit 0 "the default timeout waits for a short update" -- "$bin/dm-tree" apply lk.xml a.pkg --in-place
 [ "$(value lk.xml ./Vendor/MSFT/T/A)" = one ] && pass "the update after waiting is saved" || fail "the update after waiting is missing"
 wait "$holder"
+expect_exit 2 "--lock-timeout without --in-place is a usage error" -- "$bin/dm-tree" apply lk.xml a.pkg --lock-timeout 1
 
 # Many appliers at once, each adding its own node: every update must survive.
 cp base.xml many.xml

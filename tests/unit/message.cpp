@@ -207,8 +207,11 @@ TEST_CASE("message: boxed parts behave as optionals and keep Items and Commands 
   it.target = Address{};
   it.target->loc_uri = "./A";
   CHECK(it.target->uri() == "./A");
+  CHECK(it.meta.value_or(Meta{}).type == "text/plain");
   it.meta = std::nullopt;
   CHECK_FALSE(it.meta.has_value());
+  CHECK(it.meta == std::nullopt);
+  CHECK(it.meta.value_or(Meta{}).empty());
   std::optional<Meta> as_optional = copy.meta;
   CHECK(as_optional->type == "b");
   // The memory per Item and Command that the README's limits table counts on.

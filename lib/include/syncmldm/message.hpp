@@ -74,7 +74,12 @@ class Boxed {
     if (!p_) throw std::bad_optional_access();
     return *p_;
   }
+  template <typename U>
+  T value_or(U&& fallback) const {
+    return p_ ? *p_ : static_cast<T>(std::forward<U>(fallback));
+  }
   operator std::optional<T>() const { return p_ ? std::optional<T>(*p_) : std::nullopt; }
+  friend bool operator==(const Boxed& b, std::nullopt_t) { return !b.p_; }
 
  private:
   std::unique_ptr<T> p_;

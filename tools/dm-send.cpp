@@ -23,6 +23,8 @@
 #include "common/net_options.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
+#include "common/secret_file.hpp"
+#include "common/state_file.hpp"
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/auth.hpp"
 #include "syncmldm/codec.hpp"
@@ -66,6 +68,7 @@ struct Options {
   // session mode
   bool session = false;
   std::string state;
+  tools::StateFileOptions state_file;
   std::vector<std::string> ddf;
   bool server_initiated = false;
   std::string session_id;
@@ -162,6 +165,7 @@ net::HttpOptions http_options(const Options& o) {
   h.user_agent = o.user_agent;
   h.headers = o.headers;
   h.tls = tools::resolve_tls(o.tls);
+  tools::warn_if_readable_by_others(kTool, o.tls.key_password_file, "--key-password-file");
   h.connect_timeout = std::chrono::milliseconds(static_cast<long long>(o.connect_timeout * 1000));
   h.max_time = std::chrono::milliseconds(static_cast<long long>(o.max_time * 1000));
   h.retries_on_429 = o.retry;
@@ -185,6 +189,7 @@ session::Credentials credentials(const Options& o) {
   if (o.auth.user.empty()) throw CLI::ValidationError("--auth " + o.auth.scheme + " needs --user");
   c.user = o.auth.user;
   c.password = tools::read_password(o.auth);
+  tools::warn_if_readable_by_others(kTool, o.auth.password_file, "--password-file");
   c.nonce_form = o.auth.literal_nonce ? auth::NonceForm::literal : auth::NonceForm::decoded;
   c.nonce = read_nonce_file(o.nonce_file);
   return c;
@@ -192,7 +197,7 @@ session::Credentials credentials(const Options& o) {
 
 void save_nonce(const Options& o, const session::Credentials& c) {
   if (o.nonce_file.empty() || !c.nonce) return;
-  syncmldm::write_file_atomically(o.nonce_file, *c.nonce + "\n");
+  tools::save_file(kTool, o.nonce_file, *c.nonce + "\n", true);
 }
 
 // ---------------------------------------------------------------- -v lines and summary
@@ -469,6 +474,9 @@ struct RepeatTotals {
 int run_session(const Options& o) {
   if (o.state.empty()) throw CLI::ValidationError("--session needs --state STATE.tnds");
   session::Codec codec = make_codec();
+  // Locked from loading to saving, so that a concurrent session on the same state waits for this one.
+  std::optional<tools::StateUpdate> update;
+  if (!o.no_save) update.emplace(o.state, o.state_file, o.output.force);
   auto loaded = load_tree(o);
   Trace trace(o.trace);
   net::HttpOptions http = http_options(o);
@@ -503,7 +511,7 @@ int run_session(const Options& o) {
     save_nonce(o, channel.credentials());
     bool saved = false;
     if (!o.no_save) {
-      syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(loaded));
+      tools::save_state(kTool, o.state, loaded);
       saved = true;
     }
     note_session_end(summary);
@@ -559,7 +567,7 @@ int run_session(const Options& o) {
   save_nonce(o, channel.credentials());
   bool saved = false;
   if (!o.no_save && last) {
-    syncmldm::write_file_atomically(o.state, syncmldm::tnds::write_state(*last));
+    tools::save_state(kTool, o.state, *last);
     saved = true;
   }
   if (tools::verbosity() >= 1)
@@ -640,6 +648,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-rounds", o.max_rounds, "Abort with Alert 1223 after N server packages (default 50)")
       ->check(CLI::Range(1, 100000))->option_text("N")->group("Session options");
   app.add_flag("--no-save", o.no_save, "Do not save the tree when the session ends")->group("Session options");
+  tools::add_lock_timeout_option(app, o.state_file)->group("Session options");
+  app.get_option("--force")->description("Write binary output even to a terminal; with --session, replace a read-only --state");
   app.add_option("--device-id", o.device_id, "Device id (./DevInfo/DevId and SyncHdr Source)")->option_text("ID")->group("Session options");
   app.add_option("--repeat", o.repeat,
                  "Play N sessions one after another over one connection, each from the state as loaded; "
@@ -657,6 +667,7 @@ int main(int argc, char** argv) {
                        "--repeat", "--no-save", "--device-id", "--server-id", "--allow-respuri-host"})
       if (!o.session && app.get_option(name)->count() > 0)
         throw CLI::ValidationError(std::string(name) + " needs --session");
+    if (!o.session && app.get_option("--lock-timeout")->count() > 0) throw CLI::ValidationError("--lock-timeout needs --session");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
       throw CLI::ValidationError("--session takes no FILE and no --offline");
   };

@@ -20,6 +20,7 @@
 #include "common/heap.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
+#include "common/state_file.hpp"
 #include "syncmldm/atomic_file.hpp"
 #include "syncmldm/codec.hpp"
 #include "syncmldm/ddf.hpp"
@@ -93,12 +94,11 @@ std::shared_ptr<ddf::Schema> load_schema(const std::vector<std::string>& ddfs, b
 tree::Tree load_state(const std::string& path) { return tnds::read_state(read_file(path), path); }
 
 void save_state(const tree::Tree& t, const std::string& path) {
-  std::string text = tnds::write_state(t);
   if (path == "-") {
     tools::OutputOptions o;
-    tools::write_output(o, text, false);
+    tools::write_output(o, tnds::write_state(t), false);
   } else {
-    write_file_atomically(path, text);
+    tools::save_state(kTool, path, t);
   }
 }
 
@@ -399,7 +399,9 @@ int main(int argc, char** argv) {
   auto* in_place = apply->add_flag("--in-place", apply_in_place, "Save the new state over STATE");
   apply->add_option("-o,--output", apply_out, "Save the new state to FILE")->option_text("FILE")->excludes(in_place);
   apply->add_flag("--wbxml", apply_wbxml, "Print the response as WBXML");
-  apply->add_flag("--force", apply_force, "Write WBXML even to a terminal");
+  apply->add_flag("--force", apply_force, "Write WBXML even to a terminal; replace a read-only state");
+  tools::StateFileOptions apply_state_file;
+  tools::add_lock_timeout_option(*apply, apply_state_file)->needs(in_place);
   apply->add_option("--server-id", apply_server, "Server identifier: enforce ACLs for it")->option_text("ID");
   apply->add_option("--msg-id", apply_msgid, "MsgID of the response (default 1)")->option_text("N");
   apply->add_flag("--fail-on-status", apply_fail, "Exit 1 when any command failed");
@@ -614,6 +616,10 @@ int main(int argc, char** argv) {
       // state byte; what is not used stays address space only.
       tools::reserve_heap(64 * tools::input_bytes({apply_package}) + 8 * tools::input_bytes({apply_state}));
       Stopwatch sw;
+      // --in-place: locked from reading to saving, so that a concurrent apply waits for this one.
+      std::optional<tools::StateUpdate> update;
+      if (apply_in_place) update.emplace(apply_state, apply_state_file, apply_force);
+      else if (!apply_out.empty() && apply_out != "-") tools::check_replaceable(apply_out, apply_force);
       tree::Tree t = load_state(apply_state);
       timing_note("read the state in " + sw.lap());
       // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.

@@ -128,6 +128,11 @@ Command read_command(const Node* n, std::size_t depth, const ReadOptions& option
     cmd.kind = Kind::unknown;
     return cmd;
   }
+  // Items sized once: a Get may carry hundreds of thousands, and a vector that doubles holds up
+  // to three times their size while it moves them.
+  std::size_t item_count = 0;
+  for_each_element(n, [&](const Node* c) { item_count += xml::local_name(c) == "Item"; });
+  cmd.items.reserve(item_count);
   for_each_element(n, [&](const Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "CmdID") {
@@ -249,11 +254,25 @@ const Command* beyond_limit(const std::vector<Command>& commands, std::size_t& s
   return nullptr;
 }
 
+// The Item past the limit, or nullptr, over all commands and their children.
+const Item* item_beyond_limit(const std::vector<Command>& commands, std::size_t& seen, std::size_t limit) {
+  for (const Command& c : commands) {
+    if (seen + c.items.size() > limit) return &c.items[limit - seen];
+    seen += c.items.size();
+    if (const Item* past = item_beyond_limit(c.children, seen, limit)) return past;
+  }
+  return nullptr;
+}
+
 Message checked(Message m, const xml::Document& document, const ReadOptions& options) {
   std::size_t seen = 0;
   if (const Command* past = beyond_limit(m.commands, seen, options.max_commands))
     throw Error(ErrorKind::input,
                 "more than " + std::to_string(options.max_commands) + " commands in one message",
+                document.location_of(past->node));
+  seen = 0;
+  if (const Item* past = item_beyond_limit(m.commands, seen, options.max_items))
+    throw Error(ErrorKind::input, "more than " + std::to_string(options.max_items) + " items in one message",
                 document.location_of(past->node));
   return m;
 }
@@ -330,6 +349,49 @@ std::string escape(std::string_view text) {
 
 namespace {
 
+// Where the writer's text goes: counted first, then written into a string sized once. A large
+// response (one Status per Item of a 300,000-Item Get) would otherwise pass through a string
+// that doubles as it grows, holding up to three times its size while it is copied.
+class Sink {
+ public:
+  void start_writing() {
+    out_.reserve(counted_);
+    counting_ = false;
+  }
+  Sink& operator+=(std::string_view v) {
+    if (counting_) counted_ += v.size();
+    else out_ += v;
+    return *this;
+  }
+  Sink& operator+=(char c) {
+    if (counting_) ++counted_;
+    else out_ += c;
+    return *this;
+  }
+  void spaces(std::size_t n) {
+    if (counting_) counted_ += n;
+    else out_.append(n, ' ');
+  }
+  // Text escaped for XML content or attribute values, as escape() does, without a copy.
+  void escaped(std::string_view text) {
+    for (char c : text) {
+      switch (c) {
+        case '&': *this += "&amp;"; break;
+        case '<': *this += "&lt;"; break;
+        case '>': *this += "&gt;"; break;
+        case '"': *this += "&quot;"; break;
+        default: *this += c;
+      }
+    }
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  bool counting_ = true;
+  std::size_t counted_ = 0;
+  std::string out_;
+};
+
 class Writer {
  public:
   explicit Writer(const WriteOptions& o) : o_(o) {}
@@ -363,7 +425,7 @@ class Writer {
       out_ += attrs;
     }
     out_ += '>';
-    out_ += escape(text);
+    out_.escaped(text);
     out_ += "</";
     out_ += name;
     out_ += '>';
@@ -390,7 +452,7 @@ class Writer {
     out_ += '>';
     newline();
   }
-  std::string& str() { return out_; }
+  Sink& str() { return out_; }
 
   void meta(const Meta& m) {
     if (m.empty()) return;
@@ -469,20 +531,21 @@ class Writer {
 
  private:
   void indent() {
-    if (o_.indent) out_.append(depth_ * 2, ' ');
+    if (o_.indent) out_.spaces(depth_ * 2);
   }
   void newline() {
     if (o_.indent) out_ += '\n';
   }
   const WriteOptions& o_;
-  std::string out_;
+  Sink out_;
   std::size_t depth_ = 0;
 };
 
 }  // namespace
 
-std::string write(const Message& m, const WriteOptions& options) {
-  Writer w(options);
+namespace {
+
+void write_message(Writer& w, const Message& m, const WriteOptions& options) {
   if (options.xml_declaration) {
     w.str() += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     if (options.indent) w.str() += '\n';
@@ -506,7 +569,16 @@ std::string write(const Message& m, const WriteOptions& options) {
   if (m.final) w.empty("Final");
   w.close("SyncBody");
   w.close("SyncML");
-  return std::move(w.str());
+}
+
+}  // namespace
+
+std::string write(const Message& m, const WriteOptions& options) {
+  Writer w(options);
+  write_message(w, m, options);  // counts
+  w.str().start_writing();
+  write_message(w, m, options);
+  return w.str().take();
 }
 
 }  // namespace syncmldm::message

@@ -11,16 +11,19 @@ trap 'rm -rf "$work"' EXIT
 
 no_temporaries() {
   local left
-  left=$(find "$work" -name '*.tmp.*')
+  left=$(find "$work" -name '*.tmp*')
   if [ -n "$left" ]; then echo "$1: temporary file left behind: $left"; exit 1; fi
 }
 
-# Whole outputs: the same bytes as on stdout; a new file gets 0644, a replaced one keeps its mode.
+# Whole outputs: the same bytes as on stdout; a new file follows the umask, a replaced one keeps
+# its mode.
 python3 "$src/scripts/lib/gen-dm-message.py" 3000000 "$work/m.xml"
 "$bin/syncml-encode" "$work/m.xml" > "$work/stdout.wbxml"
 (umask 077 && "$bin/syncml-encode" "$work/m.xml" -o "$work/m.wbxml")
 cmp "$work/stdout.wbxml" "$work/m.wbxml"
-[ "$(stat -c %a "$work/m.wbxml")" = 644 ] || { echo "new file mode $(stat -c %a "$work/m.wbxml")"; exit 1; }
+[ "$(stat -c %a "$work/m.wbxml")" = 600 ] || { echo "new file mode $(stat -c %a "$work/m.wbxml") under umask 077"; exit 1; }
+(umask 022 && "$bin/syncml-encode" "$work/m.xml" -o "$work/m2.wbxml")
+[ "$(stat -c %a "$work/m2.wbxml")" = 644 ] || { echo "new file mode $(stat -c %a "$work/m2.wbxml") under umask 022"; exit 1; }
 "$bin/syncml-decode" "$work/m.wbxml" > "$work/stdout.xml"
 printf 'old\n' > "$work/out.xml"
 chmod 600 "$work/out.xml"

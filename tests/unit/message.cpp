@@ -177,6 +177,48 @@ TEST_CASE("message: the number of commands is bounded, nested ones included") {
   }
 }
 
+TEST_CASE("message: items past the limit are an input error at the first one too many") {
+  std::string text = "<SyncML><SyncHdr/><SyncBody><Get><CmdID>1</CmdID><Item/><Item/></Get>\n<Get><CmdID>2</CmdID>"
+                     "<Item/>\n<Item/></Get><Final/></SyncBody></SyncML>";
+  auto doc = xml::Document::parse(text, "items.xml");
+  ReadOptions options;
+  options.max_items = 4;
+  CHECK(read(doc, options).commands.size() == 2);
+  options.max_items = 3;
+  try {
+    (void)read(doc, options);
+    FAIL("a fourth item was accepted");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::input);
+    CHECK(std::string(e.what()).find("more than 3 items in one message") != std::string::npos);
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 1);
+  }
+}
+
+TEST_CASE("message: boxed parts behave as optionals and keep Items and Commands small") {
+  Item it;
+  CHECK_FALSE(it.meta);
+  it.meta = Meta{};
+  it.meta->type = "text/plain";
+  Item copy = it;
+  copy.meta->type = "b";
+  CHECK(*it.meta->type == "text/plain");  // a deep copy
+  it.target = Address{};
+  it.target->loc_uri = "./A";
+  CHECK(it.target->uri() == "./A");
+  CHECK(it.meta.value_or(Meta{}).type == "text/plain");
+  it.meta = std::nullopt;
+  CHECK_FALSE(it.meta.has_value());
+  CHECK(it.meta == std::nullopt);
+  CHECK(it.meta.value_or(Meta{}).empty());
+  std::optional<Meta> as_optional = copy.meta;
+  CHECK(as_optional->type == "b");
+  // The memory per Item and Command that the README's limits table counts on.
+  CHECK(sizeof(Item) <= 128);
+  CHECK(sizeof(Command) <= 448);
+}
+
 TEST_CASE("message: writer round trip") {
   auto doc = xml::Document::parse(kPackage, "p.xml");
   Message m = read(doc);

@@ -164,7 +164,9 @@ bool obviously_clean(std::string_view uri);
 }
 namespace meta {
 void check_meta(Context& ctx, const Node* meta, const Frame* f);
-void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaView& effective);
+// `ddf_judged`: the DDF judgement already checked the Data against its node's format (--ddf), so
+// the scalar formats (int, bool, float, date, time, b64) are not checked a second time here.
+void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaView& effective, bool ddf_judged = false);
 void check_header_meta(Context& ctx, const Node* meta);
 }  // namespace meta
 namespace responses {
@@ -173,7 +175,8 @@ void check_results(Context& ctx, const Frame& f);
 void finish(Context& ctx, const Node* body);
 }  // namespace responses
 namespace ddf_rules {
-void check(Context& ctx, const Frame& f, const Node* item, std::string_view uri, const MetaView& effective);
+// True when the DDF describes the target, so that the judgement checked the Item's Data.
+bool check(Context& ctx, const Frame& f, const Node* item, std::string_view uri, const MetaView& effective);
 }
 
 }  // namespace syncmldm::validate::detail

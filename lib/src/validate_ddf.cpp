@@ -103,10 +103,10 @@ std::string prefix_uri(const std::vector<std::string>& segs, std::size_t depth) 
 
 }  // namespace
 
-void check(Context& ctx, const Frame& f, const Node* item, std::string_view text, const MetaView& effective) {
+bool check(Context& ctx, const Frame& f, const Node* item, std::string_view text, const MetaView& effective) {
   const ddf::Schema& schema = *ctx.options.schema;
   std::string_view cmd = command_name(f.kind);
-  if (cmd.empty() || text.empty()) return;
+  if (cmd.empty() || text.empty()) return false;
   if (!ctx.ddf_state) ctx.ddf_state = std::make_shared<MessageState>();
   MessageState& state = *ctx.ddf_state;
   const Node* target = xml::child(item, "Target");
@@ -198,14 +198,16 @@ void check(Context& ctx, const Frame& f, const Node* item, std::string_view text
                  fmt::format("'{}' is not an allowed value of {}", trim(*data).substr(0, 60), where), &f);
       break;
   }
+  bool judged = v.node && !v.node->is_interior() && v.reason != Reason::outside;
   if (v.status < 200 || v.status >= 300) {
     // A refused Add created nothing: what follows meets the node absent.
     if (f.kind == Kind::Add && v.reason != Reason::exists && v.reason != Reason::outside) state.deleted(parsed.segments);
-    return;
+    return judged;
   }
   if (f.kind == Kind::Add) state.added(parsed.segments, !r.tnds);
   else if (f.kind == Kind::Replace && !r.property) state.added(parsed.segments, false);
   else if (f.kind == Kind::Delete && !(v.node && v.node->is_permanent())) state.deleted(parsed.segments);
+  return judged;
 }
 
 }  // namespace syncmldm::validate::detail::ddf_rules

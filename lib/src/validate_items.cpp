@@ -139,8 +139,8 @@ void check(Context& ctx, const Frame& f) {
         ctx.report(item, "item-data", fmt::format("{} Item without Data (Format {})", kind_name(f.kind), format), &f);
       }
     }
-    meta::check_item_data(ctx, f, item, effective);
-    if (ctx.options.schema && target_uri) ddf_rules::check(ctx, f, item, *target_uri, effective);
+    bool ddf_judged = ctx.options.schema && target_uri && ddf_rules::check(ctx, f, item, *target_uri, effective);
+    meta::check_item_data(ctx, f, item, effective, ddf_judged);
   }
   if (count == 0) ctx.report(c, "item-count", fmt::format("{} has no Item", kind_name(f.kind)), &f);
 }

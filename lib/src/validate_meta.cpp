@@ -190,7 +190,7 @@ void check_header_meta(Context& ctx, const Node* meta) {
   check_meta(ctx, meta, nullptr);
 }
 
-void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaView& effective) {
+void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaView& effective, bool ddf_judged) {
   const Node* data = xml::child(item, "Data");
   const Node* more = xml::child(item, "MoreData");
   std::string_view format = "chr";
@@ -235,6 +235,8 @@ void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaV
     ctx.report(data, "data-double-escaped", "Data holds &lt; or &gt; after unescaping: it was escaped twice", &f);
   }
   if (format == "chr" || format == "bin") return;
+  bool scalar = format == "int" || format == "bool" || format == "float" || format == "date" || format == "time" || format == "b64";
+  if (ddf_judged && scalar) return;  // the DDF judgement reported it, with the device's status
   std::string_view v = trim(value);
   bool ok = true;
   std::string detail;

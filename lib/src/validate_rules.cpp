@@ -225,7 +225,8 @@ constexpr std::array kRules = {
     Rule{"data-format", "meta", W, W, 415, "Data does not agree with its Format",
          "int must be an integer, bool true or false, float a number, date/time ISO 8601, b64 valid Base64, "
          "xml well-formed, and node or null carry no Data (except the Results of an interior node, whose "
-         "Data lists the child names).",
+         "Data lists the child names). With --ddf, a scalar value of a node the DDF describes is judged by "
+         "ddf-data instead, as an error.",
          "<Format xmlns=\"syncml:metinf\">bool</Format> ... <Data>True</Data>"},
     Rule{"data-markup", "meta", E, E, 0, "unescaped markup inside Data",
          "Markup in Data must be escaped or in a CDATA section; pasted XML becomes part of the message "

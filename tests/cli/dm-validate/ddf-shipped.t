@@ -65,16 +65,14 @@ packages/intune/mistakes.xml:14:44: error: './Device/Vendor/MSFT/Polcy/Config/Ca
 packages/intune/mistakes.xml:15:44: error: './Device/Vendor/MSFT/Policy/Config/Camra/AllowCamera' is not a node of the loaded DDFs (did you mean './Device/Vendor/MSFT/Policy/Config/Camera/AllowCamera'?) [ddf-unknown-node] (status 404)
 packages/intune/mistakes.xml:16:44: note: user scope: './User/Vendor/MSFT/Policy/Config/Camera/AllowCamera' applies only while the enrolled user is signed in (LoginStatus user) [locuri-scope]
 packages/intune/mistakes.xml:16:44: error: './User/Vendor/MSFT/Policy/Config/Camera/AllowCamera' is not a node of the loaded DDFs (the DDF defines it in device scope: ./Device/...) [ddf-unknown-node] (status 404)
-packages/intune/mistakes.xml:17:194: warning: Data 'abc' is not a valid int [data-format] (status 415)
 packages/intune/mistakes.xml:17:194: error: 'abc' is not a valid int value (./Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength) [ddf-data] (status 415)
 packages/intune/mistakes.xml:18:194: error: '20' is not an allowed value of ./Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength [ddf-value] (status 400)
-packages/intune/mistakes.xml:19:186: warning: Data 'yes' is not a valid bool [data-format] (status 415)
 packages/intune/mistakes.xml:19:186: error: 'yes' is not a valid bool value (./Vendor/MSFT/Firewall/MdmStore/DomainProfile/EnableFirewall) [ddf-data] (status 415)
 packages/intune/mistakes.xml:21:130: error: Format xml does not match the DFFormat int of ./Vendor/MSFT/Policy/Config/Camera/AllowCamera [ddf-format] (status 415)
-packages/intune/mistakes.xml:21:179: warning: Format xml but Data is not well-formed XML (expected <) [data-format] (status 415)
+packages/intune/mistakes.xml:21:179: warning: Format xml but Data is not well-formed XML (text before the root element) [data-format] (status 415)
 packages/intune/mistakes.xml:22:45: error: Replace is not in the AccessType of ./Vendor/MSFT/BitLocker/Status/DeviceEncryptionStatus (Get) [ddf-access] (status 405)
 --- stderr
-dm-validate: 1 file checked: 9 errors, 3 warnings, 1 note
+dm-validate: 1 file checked: 9 errors, 1 warning, 1 note
 ===
 # Only the Policy root DDF: the area is not loaded, said once per area, and nothing is a format error.
 needs: ../../shared/data/ms-ddf/Policy.ddf.xml

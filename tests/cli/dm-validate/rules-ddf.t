@@ -42,7 +42,6 @@ exit: 0
 cmd: dm-validate -q --ddf validate/ddf/contoso.ddf.xml validate/rules/ddf-data.bad.xml
 exit: 1
 --- stdout
-validate/rules/ddf-data.bad.xml:5:60: warning: Data 'six' is not a valid int [data-format] (status 415)
 validate/rules/ddf-data.bad.xml:5:60: error: 'six' is not a valid int value (./Vendor/MSFT/ContosoLock/MinLength) [ddf-data] (status 415)
 ===
 # ddf-data: the same content, fixed

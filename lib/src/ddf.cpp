@@ -106,20 +106,6 @@ std::size_t count_described(const SchemaNode& n) {
   return k;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 // Regexes come from DDF files: bound the input and contain failures (std::regex recurses).
 bool safe_regex_match(const std::string& pattern, std::string_view value) {
@@ -217,7 +203,7 @@ const SchemaNode* Schema::lookup_segments(const std::vector<std::string>& segs) 
       const SchemaNode* found = nullptr;
       if (n->case_sense == "CIS")
         for (const auto& [name, c] : n->children)
-          if (edit_distance(name, s) == 0 && name.size() == s.size()) found = c.get();
+          if (xml::iequals(name, s)) found = c.get();
       if (!found) return nullptr;
       n = found;
     }
@@ -566,6 +552,22 @@ std::string_view standard_objects_ddf() {
     return out;
   }();
   return text;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  if (a.size() > 256 || b.size() > 256) return std::max(a.size(), b.size());
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
 }
 
 }  // namespace syncmldm::ddf

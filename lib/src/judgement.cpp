@@ -11,23 +11,6 @@ namespace {
 
 using ddf::SchemaNode;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-std::size_t distance(std::string_view a, std::string_view b) {
-  if (a.size() > 256 || b.size() > 256) return std::max(a.size(), b.size());
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // A dynamic node whose instances the client names from its own inventory (Policy areas and
 // policies): they exist on the device without an Add.
 bool client_named(const SchemaNode& n) { return n.name.empty() && n.dynamic_naming == "ClientInventory"; }
@@ -35,16 +18,18 @@ bool client_named(const SchemaNode& n) { return n.name.empty() && n.dynamic_nami
 // DFFormat null on a dynamic node: "another DDF defines these" (Policy/Config/<area>/<policy>).
 bool defined_elsewhere(const SchemaNode& n) { return n.format == "null" && n.name.empty(); }
 
-// The closest named children of `n` to `name` (case-insensitive edit distance), as closest()
-// ranks them; cheap for the common case of no near name (lengths too far apart are skipped).
-std::vector<std::string> closest_child(std::string_view name, const SchemaNode& n) {
+// Names closest to `name` by ddf::edit_distance, best first and ties kept, within a quarter of
+// its length. Names whose length alone is too far off are skipped without computing a distance.
+template <class Names, class NameOf>
+std::vector<std::string> rank(std::string_view name, const Names& names, NameOf name_of) {
   std::size_t limit = std::max<std::size_t>(1, name.size() / 4);
   std::size_t best = limit + 1;
   std::vector<std::string> out;
-  for (const auto& [c, _] : n.children) {
+  for (const auto& entry : names) {
+    const std::string& c = name_of(entry);
     std::size_t gap = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
     if (gap > limit || gap > best) continue;
-    std::size_t d = distance(name, c);
+    std::size_t d = ddf::edit_distance(name, c);
     if (d < best) {
       best = d;
       out.clear();
@@ -53,6 +38,11 @@ std::vector<std::string> closest_child(std::string_view name, const SchemaNode& 
   }
   if (best > limit) out.clear();
   return out;
+}
+
+// The closest named children of `n` to `name`.
+std::vector<std::string> closest_child(std::string_view name, const SchemaNode& n) {
+  return rank(name, n.children, [](const auto& entry) -> const std::string& { return entry.first; });
 }
 
 // A sibling of `n` defines a child `name` (Policy/Result/<area> when Policy/Config/<area> is
@@ -93,7 +83,7 @@ Walk walk(const ddf::Schema& schema, const std::vector<std::string>& segs) {
     if (auto it = n->children.find(s); it != n->children.end()) next = it->second.get();
     if (!next && n->case_sense == "CIS")
       for (const auto& [name, c] : n->children)
-        if (name.size() == s.size() && distance(name, s) == 0) next = c.get();
+        if (xml::iequals(name, s)) next = c.get();
     if (!next && n->dynamic) {
       const SchemaNode* d = n->dynamic.get();
       if (client_named(*d) && !n->children.empty()) {
@@ -207,19 +197,7 @@ Verdict judge_plain(const State& state, const Request& r, Verdict v) {
 }  // namespace
 
 std::vector<std::string> closest(std::string_view name, const std::vector<std::string>& names) {
-  std::size_t limit = std::max<std::size_t>(1, name.size() / 4);
-  std::size_t best = limit + 1;
-  std::vector<std::string> out;
-  for (const auto& c : names) {
-    std::size_t d = distance(name, c);
-    if (d < best) {
-      best = d;
-      out.clear();
-    }
-    if (d == best) out.push_back(c);
-  }
-  if (best > limit) out.clear();
-  return out;
+  return rank(name, names, [](const std::string& n) -> const std::string& { return n; });
 }
 
 std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector<std::string>& segments) {

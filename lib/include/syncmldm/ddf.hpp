@@ -110,6 +110,9 @@ struct Suggestion {
   std::vector<std::string> uris;      // corrected URIs (canonical form)
 };
 std::optional<Suggestion> suggest(const Schema& schema, std::string_view uri, std::size_t max = 3);
+// ASCII case-insensitive edit distance, as suggestions rank names (names longer than 256
+// characters count as their length: nobody misspells those, and the cost stays bounded).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Checks a leaf value against the node's format and allowed values.
 enum class ValueCheck { ok, bad_format, not_allowed };

@@ -141,12 +141,17 @@ void note_masked(std::size_t count) {
                                          count == 1 ? "" : "s", tree::kHiddenValue));
 }
 
-// A leaf's value as show prints it: masked when the tree's one read check refuses it.
+// The read check of show and diff (the tree's one, Tree::read_status): true when the value of
+// `n` is to be masked, counted in `hidden` for the note.
+bool masks(const tree::Tree& t, const tree::Node& n, bool show_secrets, std::size_t& hidden) {
+  if (show_secrets || t.read_status(n, {}) == 200) return false;
+  ++hidden;
+  return true;
+}
+
+// A leaf's value as show prints it: masked when the read check refuses it.
 std::string shown_value(const tree::Node& n, const ShowOptions& o) {
-  if (!o.show_secrets && o.tree && o.tree->read_status(n, {}) != 200) {
-    ++o.hidden;
-    return std::string(tree::kHiddenValue);
-  }
+  if (o.tree && masks(*o.tree, n, o.show_secrets, o.hidden)) return std::string(tree::kHiddenValue);
   return n.format == "bin" ? fmt::format("<{} bytes>", n.value.size()) : n.value;
 }
 
@@ -460,11 +465,7 @@ int main(int argc, char** argv) {
         } else if (show_format == "tnds") {
           tnds::Selection sel;
           if (!show_opt.show_secrets) {
-            sel.value_visible = [&](const tree::Node& x) {
-              bool readable = t.read_status(x, {}) == 200;
-              show_opt.hidden += !readable;
-              return readable;
-            };
+            sel.value_visible = [&](const tree::Node& x) { return !masks(t, x, false, show_opt.hidden); };
             sel.hidden_value = tree::kHiddenValue;
           }
           out = tnds::write_subtree(*n, sel);
@@ -566,8 +567,7 @@ int main(int argc, char** argv) {
         const tree::Tree& owner = n ? b : a;
         if (!n) n = a.find(d.uri);
         bool value = d.kind == tree::Difference::Kind::added || d.what == "value";
-        if (!diff_secrets && n && value && owner.read_status(*n, {}) != 200 && !(d.before.empty() && d.after.empty())) {
-          ++hidden;
+        if (n && value && !(d.before.empty() && d.after.empty()) && masks(owner, *n, diff_secrets, hidden)) {
           if (!d.before.empty()) d.before = tree::kHiddenValue;
           if (!d.after.empty()) d.after = tree::kHiddenValue;
         }

@@ -17,9 +17,9 @@
 #include "common/exit_codes.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
-#include "syncmldm/ddf.hpp"
-#include "syncmldm/report.hpp"
-#include "syncmldm/validate.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/report/report.hpp"
+#include "syncmldm/validate/validate.hpp"
 #include "syncmldm/version.hpp"
 
 namespace fs = std::filesystem;

@@ -7,8 +7,8 @@
 #include "common/messages.hpp"
 #include "common/output.hpp"
 #include "common/run.hpp"
-#include "syncmldm/codec.hpp"
-#include "syncmldm/input.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/input/input.hpp"
 
 int main(int argc, char** argv) {
   tools::ArgParser app{"syncml-encode",

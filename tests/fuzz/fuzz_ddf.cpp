@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "../../lib/src/ddf_stream.hpp"
+#include "tree/ddf_stream.hpp"
 #include "../support/ddf_flat.hpp"
-#include "syncmldm/ddf.hpp"
+#include "syncmldm/tree/ddf.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace ddf = syncmldm::ddf;

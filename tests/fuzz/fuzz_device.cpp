@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/device.hpp"
-#include "syncmldm/message.hpp"
-#include "syncmldm/tree.hpp"
-#include "syncmldm/xml.hpp"
+#include "syncmldm/device/device.hpp"
+#include "syncmldm/message/message.hpp"
+#include "syncmldm/tree/tree.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 #include "standard_schema.hpp"
 

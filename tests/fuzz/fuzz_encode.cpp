@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "syncmldm/codec.hpp"
+#include "syncmldm/codec/codec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace codec = syncmldm::codec;

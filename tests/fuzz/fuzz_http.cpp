@@ -18,10 +18,10 @@
 #include <thread>
 #include <vector>
 
-#include "syncmldm/codec.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/net.hpp"
-#include "syncmldm/session.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/net.hpp"
+#include "syncmldm/net/session.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/input.hpp"
+#include "syncmldm/input/input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace input = syncmldm::input;

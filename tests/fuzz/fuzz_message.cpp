@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "syncmldm/message.hpp"
-#include "syncmldm/xml.hpp"
+#include "syncmldm/message/message.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace {
 void count(const std::vector<syncmldm::message::Command>& commands, std::size_t& cmds, std::size_t& items) {

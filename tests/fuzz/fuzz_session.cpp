@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include "syncmldm/codec.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/session.hpp"
-#include "syncmldm/tnds.hpp"
-#include "syncmldm/tree.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/session.hpp"
+#include "syncmldm/tree/tnds.hpp"
+#include "syncmldm/tree/tree.hpp"
 
 #include "standard_schema.hpp"
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/tnds.hpp"
+#include "syncmldm/tree/tnds.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace tnds = syncmldm::tnds;

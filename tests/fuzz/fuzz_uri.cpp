@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "syncmldm/uri.hpp"
+#include "syncmldm/tree/uri.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace uri = syncmldm::uri;

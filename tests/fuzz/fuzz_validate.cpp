@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/report.hpp"
-#include "syncmldm/validate.hpp"
+#include "syncmldm/report/report.hpp"
+#include "syncmldm/validate/validate.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace validate = syncmldm::validate;

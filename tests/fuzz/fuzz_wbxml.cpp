@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/codec.hpp"
-#include "syncmldm/input.hpp"
-#include "syncmldm/wbxml.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/input/input.hpp"
+#include "syncmldm/wbxml/wbxml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace codec = syncmldm::codec;

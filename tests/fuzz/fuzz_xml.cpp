@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "syncmldm/xml.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace {
 void walk(const syncmldm::xml::Document& doc, const syncmldm::xml::Node* node, int depth) {

@@ -2,7 +2,7 @@
 // For harnesses that need a device: the schema of the standard objects, loaded once.
 #include <memory>
 
-#include "syncmldm/ddf.hpp"
+#include "syncmldm/tree/ddf.hpp"
 
 inline std::shared_ptr<syncmldm::ddf::Schema> standard_schema() {
   static std::shared_ptr<syncmldm::ddf::Schema> schema = [] {

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "../../lib/src/xml_prescan.hpp"
-#include "../../lib/src/xml_pull.hpp"
-#include "syncmldm/codec.hpp"
-#include "syncmldm/wbxml_tables.hpp"
-#include "syncmldm/xml.hpp"
+#include "xml/xml_prescan.hpp"
+#include "xml/xml_pull.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/wbxml/wbxml_tables.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace xml_agreement {
 

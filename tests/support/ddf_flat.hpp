@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "syncmldm/ddf.hpp"
+#include "syncmldm/tree/ddf.hpp"
 
 namespace ddf_flat {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/tree.hpp"
+#include "syncmldm/tree/tree.hpp"
 
 using namespace syncmldm::tree;
 

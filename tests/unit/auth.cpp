@@ -2,9 +2,9 @@
 // literal-nonce variant, HMAC H1-H2), Base64 edge cases, the x-syncml-hmac header, nonces.
 #include <doctest/doctest.h>
 
-#include "syncmldm/auth.hpp"
-#include "syncmldm/base64.hpp"
-#include "syncmldm/error.hpp"
+#include "syncmldm/auth/auth.hpp"
+#include "syncmldm/util/base64.hpp"
+#include "syncmldm/util/error.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::auth;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "../../lib/src/byte_buffer.hpp"
+#include "util/byte_buffer.hpp"
 
 using syncmldm::detail::ByteBuffer;
 

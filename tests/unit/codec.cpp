@@ -5,10 +5,10 @@
 #include <sstream>
 #include <vector>
 
-#include "syncmldm/atomic_file.hpp"
-#include "syncmldm/codec.hpp"
-#include "syncmldm/input.hpp"
-#include "syncmldm/xml.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/input/input.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 using namespace syncmldm;
 using namespace std::string_literals;

@@ -5,11 +5,11 @@
 #include <fstream>
 #include <span>
 
-#include "syncmldm/base64.hpp"
-#include "syncmldm/codec.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/input.hpp"
-#include "syncmldm/mapped_file.hpp"
+#include "syncmldm/util/base64.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/input/input.hpp"
+#include "syncmldm/util/mapped_file.hpp"
 
 using namespace syncmldm;
 

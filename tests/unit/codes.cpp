@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/codes.hpp"
+#include "syncmldm/util/codes.hpp"
 
 using namespace syncmldm;
 

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "syncmldm/ddf.hpp"
+#include "syncmldm/tree/ddf.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::ddf;

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "../../lib/src/ddf_stream.hpp"
+#include "tree/ddf_stream.hpp"
 #include "../support/ddf_flat.hpp"
-#include "syncmldm/ddf.hpp"
+#include "syncmldm/tree/ddf.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::ddf;

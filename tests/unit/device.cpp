@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/ddf.hpp"
-#include "syncmldm/device.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/device/device.hpp"
 
 using namespace syncmldm;
 using message::Kind;

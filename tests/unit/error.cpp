@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "syncmldm/atomic_file.hpp"
-#include "syncmldm/error.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/util/error.hpp"
 
 using namespace syncmldm;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/input.hpp"
+#include "syncmldm/input/input.hpp"
 
 using namespace syncmldm;
 using namespace std::string_literals;

@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <map>
 
-#include "syncmldm/ddf.hpp"
-#include "syncmldm/device.hpp"
-#include "syncmldm/judgement.hpp"
-#include "syncmldm/uri.hpp"
-#include "syncmldm/validate.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/device/device.hpp"
+#include "syncmldm/device/judgement.hpp"
+#include "syncmldm/tree/uri.hpp"
+#include "syncmldm/validate/validate.hpp"
 
 using namespace syncmldm;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/message.hpp"
+#include "syncmldm/message/message.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::message;

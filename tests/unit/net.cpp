@@ -1,8 +1,8 @@
 // Transport helpers: media types, Retry-After, and the masking promise of --trace.
 #include <doctest/doctest.h>
 
-#include "syncmldm/net.hpp"
-#include "syncmldm/session.hpp"
+#include "syncmldm/net/net.hpp"
+#include "syncmldm/net/session.hpp"
 
 using namespace syncmldm::net;
 

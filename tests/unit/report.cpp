@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "syncmldm/report.hpp"
+#include "syncmldm/report/report.hpp"
 
 using namespace syncmldm;
 

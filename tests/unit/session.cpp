@@ -1,8 +1,8 @@
 // Session helpers: reading the header Status and challenge, editing SyncHdr credentials in place.
 #include <doctest/doctest.h>
 
-#include "syncmldm/error.hpp"
-#include "syncmldm/session.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/session.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::session;

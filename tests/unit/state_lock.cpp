@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "syncmldm/atomic_file.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/file_lock.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/util/file_lock.hpp"
 
 using namespace syncmldm;
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "../../lib/src/text_scan.hpp"
+#include "util/text_scan.hpp"
 
 using namespace syncmldm::detail;
 

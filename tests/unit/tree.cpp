@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/ddf.hpp"
-#include "syncmldm/tree.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/tree/tree.hpp"
 
 using namespace syncmldm;
 using namespace syncmldm::tree;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "syncmldm/uri.hpp"
+#include "syncmldm/tree/uri.hpp"
 
 using namespace syncmldm::uri;
 

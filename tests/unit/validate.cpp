@@ -5,9 +5,9 @@
 #include <set>
 #include <string>
 
-#include "syncmldm/ddf.hpp"
-#include "syncmldm/uri.hpp"
-#include "syncmldm/validate.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/tree/uri.hpp"
+#include "syncmldm/validate/validate.hpp"
 
 using namespace syncmldm;
 using validate::Diagnostic;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "syncmldm/wbxml.hpp"
+#include "syncmldm/wbxml/wbxml.hpp"
 
 using namespace syncmldm;
 using namespace std::string_literals;

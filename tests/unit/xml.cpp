@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "syncmldm/xml.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 using namespace syncmldm;
 

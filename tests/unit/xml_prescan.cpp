@@ -3,8 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "../../lib/src/xml_prescan.hpp"
-#include "syncmldm/wbxml_tables.hpp"
+#include "xml/xml_prescan.hpp"
+#include "syncmldm/wbxml/wbxml_tables.hpp"
 
 using namespace syncmldm::xml::detail;
 

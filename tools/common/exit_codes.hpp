@@ -1,7 +1,7 @@
 #pragma once
 // Exit statuses shared by every tool (cli-contract.md). Scripts rely on them: keep them.
 
-#include "syncmldm/error.hpp"
+#include "syncmldm/util/error.hpp"
 
 namespace tools {
 

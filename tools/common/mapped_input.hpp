@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "syncmldm/input.hpp"
+#include "syncmldm/input/input.hpp"
 
 namespace tools {
 

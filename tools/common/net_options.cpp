@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "syncmldm/atomic_file.hpp"
-#include "syncmldm/error.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/util/error.hpp"
 
 namespace tools {
 

@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "syncmldm/net.hpp"
+#include "syncmldm/net/net.hpp"
 
 namespace tools {
 

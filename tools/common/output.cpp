@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "mapped_input.hpp"
-#include "syncmldm/error.hpp"
+#include "syncmldm/util/error.hpp"
 
 namespace tools {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "option_defs.hpp"
-#include "syncmldm/atomic_file.hpp"
+#include "syncmldm/util/atomic_file.hpp"
 
 namespace tools {
 

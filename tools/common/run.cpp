@@ -9,7 +9,7 @@
 
 #include "exit_codes.hpp"
 #include "messages.hpp"
-#include "syncmldm/error.hpp"
+#include "syncmldm/util/error.hpp"
 
 namespace tools {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "messages.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/tnds.hpp"
-#include "syncmldm/tree_secrets.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/tree/tnds.hpp"
+#include "syncmldm/tree/tree_secrets.hpp"
 
 namespace tools {
 

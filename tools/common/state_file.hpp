@@ -8,9 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "syncmldm/atomic_file.hpp"
-#include "syncmldm/file_lock.hpp"
-#include "syncmldm/tree.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/util/file_lock.hpp"
+#include "syncmldm/tree/tree.hpp"
 
 namespace tools {
 

@@ -1,8 +1,8 @@
 // One client's message channel: credentials, encoding, posting, decoding the reply.
 #include <string>
 
-#include "syncmldm/error.hpp"
-#include "syncmldm/session.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/session.hpp"
 
 namespace syncmldm::session {
 

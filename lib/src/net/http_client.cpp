@@ -7,9 +7,9 @@
 #include <optional>
 #include <thread>
 
-#include "syncmldm/auth.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/net.hpp"
+#include "syncmldm/auth/auth.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/net.hpp"
 #include "syncmldm/version.hpp"
 
 namespace syncmldm::net {

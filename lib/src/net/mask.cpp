@@ -2,7 +2,7 @@
 #include <cctype>
 #include <string>
 
-#include "syncmldm/net.hpp"
+#include "syncmldm/net/net.hpp"
 
 namespace syncmldm::net {
 

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "syncmldm/error.hpp"
-#include "syncmldm/session.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/session.hpp"
 
 namespace syncmldm::session {
 

@@ -4,12 +4,12 @@
 #include <deque>
 #include <string>
 
-#include "syncmldm/device.hpp"
-#include "syncmldm/error.hpp"
-#include "syncmldm/message.hpp"
-#include "syncmldm/session.hpp"
-#include "syncmldm/tree.hpp"
-#include "syncmldm/xml.hpp"
+#include "syncmldm/device/device.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/message/message.hpp"
+#include "syncmldm/net/session.hpp"
+#include "syncmldm/tree/tree.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::session {
 

@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "syncmldm/error.hpp"
-#include "syncmldm/session.hpp"
-#include "syncmldm/xml.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/net/session.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::session {
 

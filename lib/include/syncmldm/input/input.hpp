@@ -1,0 +1,69 @@
+#pragma once
+// Reading a message the way it reaches a tool: a file or stdin holding XML, raw WBXML, a hex
+// dump (plain hex, `0x..` lists, `xxd`, `hexdump -C`), Base64, or a whole HTTP request or
+// response. The content decides (cli-contract.md "Input sniffing"); a caller may force a format.
+//
+//   auto msg = syncmldm::input::load("capture.txt");         // read + unwrap
+//   if (msg.payload == syncmldm::input::Format::wbxml) ...   // msg.bytes is the WBXML
+//
+// Wrappers nest a little: a hex dump or Base64 text may hold an HTTP message, whose body is
+// then taken. Offsets in later errors refer to `bytes` (the unwrapped payload).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/util/mapped_file.hpp"
+
+namespace syncmldm::input {
+
+enum class Format { automatic, xml, wbxml, hex, base64, http };
+
+// "auto", "xml", "wbxml", "hex", "base64", "http".
+std::string_view format_name(Format format);
+// Inverse of format_name; throws Error{usage} for anything else.
+Format parse_format(std::string_view name);
+
+// The outer format of `data` by its content alone; Format::automatic when nothing fits.
+Format sniff(std::string_view data);
+
+struct Payload {
+  std::string bytes;         // the XML text or WBXML bytes
+  Format payload = Format::xml;     // xml or wbxml
+  Format container = Format::xml;   // how it arrived: xml, wbxml, hex, base64 or http
+  std::string content_type;  // from HTTP headers (container http), else ""
+  std::string start_line;    // HTTP request or status line (container http), else ""
+};
+
+// A `hexdump -C` dump shortens repeated lines to '*'; expanding them may give at most this many
+// times the dump's size plus 1 KiB in bytes (more is an Error{input}, not a memory blow-up).
+inline constexpr std::size_t kMaxHexExpansion = 64;
+
+// Unwraps `data` down to XML or WBXML. `forced` skips sniffing of the outer layer. Throws
+// Error{input} ("file: offset N: what") for empty input, content of no known format, a bad hex
+// digit, broken Base64, or a malformed HTTP message (bad chunk sizes, body shorter than
+// Content-Length, unsupported Content-Encoding).
+Payload unwrap(std::string data, const std::string& source_name, Format forced = Format::automatic);
+
+// read_file(path) ("-" is stdin) and unwrap. Throws Error{io} when the file cannot be read.
+Payload load(const std::string& path, Format forced = Format::automatic);
+
+// load() for the codec tools: a regular file of kMapMinBytes or more holding XML or WBXML as
+// it is stays mapped (see mapped_file.hpp) rather than copied; any other input is load()ed.
+// bytes() views the mapping or payload.bytes and stays valid while the Loaded lives.
+inline constexpr std::size_t kMapMinBytes = std::size_t{128} << 10;
+struct Loaded {
+  Payload payload;                  // payload.bytes is empty when mapped
+  std::optional<MappedFile> mapped;
+  std::string_view bytes() const { return mapped ? mapped->bytes() : std::string_view(payload.bytes); }
+  // Writable room after a file read into memory (MappedFile::spare()); empty otherwise.
+  std::span<char> spare() { return mapped ? mapped->spare() : std::span<char>{}; }
+};
+Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
+
+// Content-Type (parameters ignored, case-insensitive) -> xml, wbxml, or automatic when the
+// type says neither (e.g. application/octet-stream).
+Format format_of_content_type(std::string_view content_type);
+
+}  // namespace syncmldm::input

@@ -1,0 +1,113 @@
+#pragma once
+// The XML layer: RapidXML parsing in place, plus what RapidXML lacks and DM tooling needs:
+// strict well-formedness (entities, nesting, UTF-8), bounded depth, byte offsets and
+// line:column for every node, and namespace lookup as SyncML uses it.
+//
+// Node pointers stay valid while their Document lives. Names and values are NUL-terminated.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidxml/rapidxml.hpp>
+
+#include "syncmldm/util/error.hpp"
+
+namespace syncmldm::xml {
+
+using Node = rapidxml::xml_node<char>;
+using Attribute = rapidxml::xml_attribute<char>;
+
+// SyncML namespaces (compare with same_namespace: SyncML's are case-insensitive).
+inline constexpr std::string_view kSyncML11 = "SYNCML:SYNCML1.1";
+inline constexpr std::string_view kSyncML12 = "SYNCML:SYNCML1.2";
+inline constexpr std::string_view kMetInf = "syncml:metinf";
+inline constexpr std::string_view kDevInf = "syncml:devinf";
+inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
+
+namespace detail {
+class Arena;
+}
+
+struct LineCol {
+  std::uint32_t line = 0;    // 1-based
+  std::uint32_t column = 0;  // 1-based, counted in characters (UTF-8 code points)
+};
+
+struct ParseOptions {
+  // Deeper element nesting is rejected before RapidXML (which recurses) sees it.
+  std::size_t max_depth = 1000;
+  // Keep an untouched copy of the text so that source_line() can show it (parsing in place
+  // rewrites entities). Costs one more copy of the input.
+  bool keep_source = false;
+};
+
+class Document {
+ public:
+  // Parses `text`. `source_name` is used in error locations ("-" for stdin).
+  // Throws Error{ErrorKind::input} with line:column for anything not well-formed.
+  static Document parse(std::string_view text, std::string source_name, const ParseOptions& options = {});
+  // The same, but the document takes the string and parses it in place: no second copy of a
+  // large input. The text is rewritten by the parser (source_line() still needs keep_source).
+  static Document adopt(std::string text, std::string source_name, const ParseOptions& options = {});
+
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
+
+  // The root element.
+  Node* root() const;
+  const std::string& source_name() const { return source_name_; }
+
+  // Byte offset of a node: the '<' of an element, the first byte of text, the '<' of CDATA.
+  std::uint64_t offset_of(const Node* node) const;
+  std::uint64_t offset_of(const Attribute* attribute) const;
+  LineCol line_col(std::uint64_t offset) const;
+  LineCol position(const Node* node) const { return line_col(offset_of(node)); }
+  // A ready Location for an error or finding about `node`.
+  Location location_of(const Node* node) const;
+  // The text of line `line` (1-based) without its line ending; needs keep_source.
+  std::string_view source_line(std::uint32_t line) const;
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  // Line (1-based) holding `offset`, and the offset where line `line` starts: lookups without
+  // the column count, for callers that place many offsets themselves.
+  std::uint32_t line_of(std::uint64_t offset) const;
+  std::uint64_t line_start(std::uint32_t line) const;
+  // The parsed buffer: the input as rewritten in place (NULs after names and values, entities
+  // replaced inside text). Byte offsets and line starts are those of the input.
+  std::string_view buffer() const { return {base_, size_}; }
+
+ private:
+  Document();
+  static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
+                             const ParseOptions& options);
+  std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
+  char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
+  std::unique_ptr<char[]> buffer_;
+  std::string owned_;  // adopt(): the input itself is the buffer
+  std::size_t size_ = 0;
+  std::string source_;  // only with keep_source
+  std::string source_name_;
+  std::vector<std::uint64_t> line_starts_;
+  std::unique_ptr<rapidxml::xml_document<char>> doc_;
+};
+
+// Name without prefix: "Format" for both <Format> and <m:Format>.
+std::string_view local_name(const Node* node);
+// The namespace URI in scope for the node's prefix (or the default namespace); "" if none.
+std::string_view namespace_of(const Node* node);
+// ASCII case-insensitive comparison (SyncML namespaces and public ids are compared that way).
+bool iequals(std::string_view a, std::string_view b);
+
+// First child element with this local name, or nullptr.
+Node* child(const Node* parent, std::string_view name);
+// Next sibling element with this local name, or nullptr.
+Node* next_sibling(const Node* node, std::string_view name);
+// Concatenated text of the node's direct text and CDATA children.
+std::string text(const Node* node);
+// True when the node has child elements.
+bool has_child_elements(const Node* node);
+
+}  // namespace syncmldm::xml

@@ -1,0 +1,224 @@
+#include "syncmldm/xml/xml.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+#include "xml/xml_arena.hpp"
+#include "xml/xml_prescan.hpp"
+
+namespace syncmldm::xml {
+
+namespace {
+// Elements may not close with a different name; comments, DOCTYPE and PIs are skipped.
+constexpr int kParseFlags = rapidxml::parse_validate_closing_tags;
+// From this size on, the copy and the nodes go to a huge-page arena (xml_arena.hpp).
+constexpr std::size_t kArenaThreshold = 1u << 20;
+}  // namespace
+
+Document::Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+Document::~Document() = default;
+
+Document Document::parse(std::string_view text, std::string source_name, const ParseOptions& options) {
+  return parse_impl(text, nullptr, std::move(source_name), options);
+}
+
+Document Document::adopt(std::string text, std::string source_name, const ParseOptions& options) {
+  // A short string keeps its characters inside the object, which would move with the Document;
+  // copying is cheap there anyway.
+  if (text.size() < 64) return parse_impl(text, nullptr, std::move(source_name), options);
+  return parse_impl({}, &text, std::move(source_name), options);
+}
+
+Document Document::parse_impl(std::string_view text, std::string* owned, std::string source_name,
+                              const ParseOptions& options) {
+  Document doc;
+  doc.source_name_ = std::move(source_name);
+  if (owned) {
+    // Moved first: a short string's characters move with it.
+    doc.owned_ = std::move(*owned);
+    text = doc.owned_;
+  }
+  // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
+  std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  doc.line_starts_ = detail::line_starts(text);
+  if (options.keep_source) doc.source_ = std::string(text);
+
+  auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
+    // Columns count characters, as line_col() does once the buffer exists: here (before it
+    // does, or while RapidXML rewrites it) they are counted in the input itself.
+    LineCol lc{doc.line_of(offset), 1};
+    for (std::uint64_t i = doc.line_start(lc.line); i < offset && i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++lc.column;
+    }
+    return Error(ErrorKind::input, message, Location{doc.source_name_, offset, lc.line, lc.column});
+  };
+
+  std::string_view body = text.substr(bom);
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) throw fail(0, "empty document: no root element");
+  detail::PrescanProblem problem;
+  if (!detail::prescan(body, options.max_depth, problem)) throw fail(problem.offset + bom, problem.message);
+
+  doc.size_ = text.size();
+  doc.doc_ = std::make_unique<rapidxml::xml_document<char>>();
+  std::optional<detail::Arena::Scope> scope;
+  if (text.size() >= kArenaThreshold) {
+    doc.arena_ = std::make_unique<detail::Arena>();
+    doc.doc_->set_allocator(&detail::Arena::pool_allocate, &detail::Arena::pool_free);
+    scope.emplace(*doc.arena_);
+  }
+  if (owned) {
+    doc.base_ = doc.owned_.data();  // NUL-terminated by std::string
+  } else if (doc.arena_) {
+    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
+  } else {
+    doc.buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);  // no zero fill: memcpy follows
+    doc.base_ = doc.buffer_.get();
+  }
+  if (!owned) {
+    std::memcpy(doc.base_, text.data(), text.size());
+    doc.base_[text.size()] = '\0';
+  }
+  try {
+    doc.doc_->parse<kParseFlags>(doc.base_ + bom);
+  } catch (const rapidxml::parse_error& e) {
+    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.base_);
+    throw fail(std::min<std::uint64_t>(offset, text.size()), e.what());
+  }
+  if (!doc.root()) throw fail(0, "no root element");
+  // RapidXML accepts several top-level elements; XML does not.
+  for (Node* n = doc.root()->next_sibling(); n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_element) throw fail(doc.offset_of(n), "more than one root element");
+  }
+  return doc;
+}
+
+Node* Document::root() const {
+  for (Node* n = doc_ ? doc_->first_node() : nullptr; n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_element) return n;
+  }
+  return nullptr;
+}
+
+std::uint64_t Document::offset_of(const Node* node) const {
+  const char* base = base_;
+  switch (node->type()) {
+    case rapidxml::node_element:
+      return static_cast<std::uint64_t>(node->name() - base - 1);
+    case rapidxml::node_cdata:
+      return static_cast<std::uint64_t>(node->value() - base - 9);  // "<![CDATA["
+    default:
+      return static_cast<std::uint64_t>(node->value() - base);
+  }
+}
+
+std::uint64_t Document::offset_of(const Attribute* attribute) const {
+  return static_cast<std::uint64_t>(attribute->name() - base_);
+}
+
+LineCol Document::line_col(std::uint64_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  std::uint64_t start = line_starts_[index];
+  // Count characters, not bytes: UTF-8 continuation bytes do not start a column. The buffer is
+  // rewritten in place only inside text, which keeps lead bytes where they were.
+  std::uint32_t column = 1;
+  // Prefer the untouched copy when kept: in-place parsing compacts entity references.
+  const char* text = !source_.empty() ? source_.data() : base_;
+  std::uint64_t limit = !source_.empty() ? source_.size() : size_;
+  if (text) {
+    for (std::uint64_t i = start; i < offset && i < limit; ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+  } else {
+    column = static_cast<std::uint32_t>(offset - start + 1);
+  }
+  return {static_cast<std::uint32_t>(index + 1), column};
+}
+
+std::uint32_t Document::line_of(std::uint64_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::uint64_t Document::line_start(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return 0;
+  return line_starts_[line - 1];
+}
+
+Location Document::location_of(const Node* node) const {
+  std::uint64_t offset = offset_of(node);
+  LineCol lc = line_col(offset);
+  return Location{source_name_, offset, lc.line, lc.column};
+}
+
+std::string_view Document::source_line(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size() || source_.empty()) return {};
+  std::uint64_t start = line_starts_[line - 1];
+  std::uint64_t end = line < line_starts_.size() ? line_starts_[line] - 1 : source_.size();
+  std::string_view view(source_.data() + start, end - start);
+  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+  return view;
+}
+
+std::string_view local_name(const Node* node) {
+  std::string_view name(node->name(), node->name_size());
+  std::size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view namespace_of(const Node* node) {
+  std::string_view name(node->name(), node->name_size());
+  std::size_t colon = name.find(':');
+  std::string wanted = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  for (const Node* n = node; n && n->type() == rapidxml::node_element; n = n->parent()) {
+    for (const Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
+      if (std::string_view(a->name(), a->name_size()) == wanted) return {a->value(), a->value_size()};
+    }
+  }
+  return {};
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+Node* child(const Node* parent, std::string_view name) {
+  for (Node* n = parent->first_node(); n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_element && local_name(n) == name) return n;
+  }
+  return nullptr;
+}
+
+Node* next_sibling(const Node* node, std::string_view name) {
+  for (Node* n = node->next_sibling(); n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_element && local_name(n) == name) return n;
+  }
+  return nullptr;
+}
+
+std::string text(const Node* node) {
+  std::string out;
+  for (const Node* n = node->first_node(); n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata) out.append(n->value(), n->value_size());
+  }
+  return out;
+}
+
+bool has_child_elements(const Node* node) {
+  for (const Node* n = node->first_node(); n; n = n->next_sibling()) {
+    if (n->type() == rapidxml::node_element) return true;
+  }
+  return false;
+}
+
+}  // namespace syncmldm::xml

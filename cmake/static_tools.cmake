@@ -3,8 +3,9 @@
 # libcrypto. Linked statically the tools start in about a third of the time.
 # Sanitizer and fuzz builds cannot be static (AddressSanitizer needs its shared runtime), and the
 # toolchain needs static libc, libstdc++ and libcrypto archives; otherwise the option turns off.
-# Results: SYNCMLDM_STATIC_TOOLS (final value), SYNCMLDM_FMT (the fmt target every target links:
-# header-only when static, since Debian ships no libfmt.a) and SYNCMLDM_CRYPTO_STATIC.
+# Results: SYNCMLDM_STATIC_TOOLS (final value), SYNCMLDM_FMT (what every target links for fmt:
+# libfmt.so, or for a static tool fmt's engine compiled once, tools/static/fmt_engine.cpp, since
+# Debian ships no libfmt.a) and SYNCMLDM_CRYPTO_STATIC.
 set(SYNCMLDM_FMT fmt::fmt)
 if(SYNCMLDM_STATIC_TOOLS AND (SYNCMLDM_SANITIZE OR SYNCMLDM_FUZZ))
   message(STATUS "Codec tools linked dynamically: sanitizer and fuzz builds cannot be static")
@@ -23,7 +24,8 @@ if(SYNCMLDM_STATIC_TOOLS)
   endif()
 endif()
 if(SYNCMLDM_STATIC_TOOLS)
-  set(SYNCMLDM_FMT fmt::fmt-header-only)
+  add_library(syncmldm_fmt_engine STATIC ${PROJECT_SOURCE_DIR}/tools/static/fmt_engine.cpp)
+  set(SYNCMLDM_FMT $<IF:$<BOOL:$<TARGET_PROPERTY:SYNCMLDM_STATIC_LINK>>,syncmldm_fmt_engine,fmt::fmt>)
 endif()
 
 # The tools linked statically (the rest need shared libraries: dm-send links libcurl).

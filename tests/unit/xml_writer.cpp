@@ -84,3 +84,14 @@ TEST_CASE("xml writer: leaf() without readable memory past the value") {
   wb.finish();
   CHECK(a == b);
 }
+
+TEST_CASE("xml writer: attribute values escape what normalisation would change") {
+  std::string out;
+  XmlWriter w(out, -1);
+  w.start("E");
+  w.attribute("a", "x<y>&\"\t\n\r z");
+  w.attribute("b", "syncml:metinf");
+  w.end();
+  w.finish();
+  CHECK(out == "<E a=\"x&lt;y&gt;&amp;&quot;&#9;&#10;&#13; z\" b=\"syncml:metinf\"/>\n");
+}

@@ -76,6 +76,19 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return p + n;
 }
 
+// The bytes escape() replaces, one table per context (a lookup a byte: a namespace name is
+// copied after a few instructions per byte).
+struct Escapes {
+  bool text[256] = {};
+  bool attribute[256] = {};
+  constexpr Escapes() {
+    for (unsigned char c : std::string_view("<>&\r")) text[c] = attribute[c] = true;
+    // In attributes only: value normalisation would turn TAB and LF into spaces.
+    for (unsigned char c : std::string_view("\"\n\t")) attribute[c] = true;
+  }
+};
+constexpr Escapes kEscapes;
+
 // A line break and the deepest indentation (40 levels of at most 16 spaces), appended in one go.
 struct LineBreak {
   char text[1 + 40 * 16];
@@ -164,25 +177,20 @@ void XmlWriter::attribute(std::string_view name, std::string_view value) {
 }
 
 void XmlWriter::escape(std::string_view s, bool attribute) {
+  const bool* escaped = attribute ? kEscapes.attribute : kEscapes.text;
   const char* d = s.data();
-  // Mostly nothing to escape (a namespace name): one copy.
-  if (skip_plain_text(d, 0, s.size()) == s.size() && (!attribute || s.find('"') == std::string_view::npos)) {
-    put(s);
-    return;
-  }
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!escaped[static_cast<unsigned char>(d[i])]) continue;
     const char* rep;
     switch (d[i]) {
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '&': rep = "&amp;"; break;
       case '\r': rep = "&#13;"; break;
-      // In attributes only: value normalisation would turn TAB and LF into spaces.
-      case '"': if (!attribute) continue; rep = "&quot;"; break;
-      case '\n': if (!attribute) continue; rep = "&#10;"; break;
-      case '\t': if (!attribute) continue; rep = "&#9;"; break;
-      default: continue;
+      case '"': rep = "&quot;"; break;
+      case '\n': rep = "&#10;"; break;
+      default: rep = "&#9;"; break;
     }
     put(d + run, i - run);
     put(rep);

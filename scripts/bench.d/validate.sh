@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dm-validate on a ~20 MB provisioning message and a ~20 MB token-dense one, side by side with
-# `xmllint --noout` (libxml2's mere well-formedness check). Targets: dm-validate with every rule in at most half of xmllint's
-# time, peak memory at most 3x the input. Run through scripts/bench (PATH has the built tools).
+# `xmllint --noout` (libxml2's mere well-formedness check). Targets: dm-validate with every rule
+# in at most half of xmllint's time, peak memory at most 3x the input. Run through scripts/bench
+# (PATH has the built tools).
 set -euo pipefail
 work=${BENCH_WORK:-$(mktemp -d)}
 runs=${BENCH_RUNS:-5}

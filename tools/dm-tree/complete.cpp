@@ -1,6 +1,8 @@
 // dm-tree complete: the completions of a partial URI from a state and the DDFs (with the
 // standard objects), one per line, for shell completion.
 
+#include <optional>
+
 #include "common/exit_codes.hpp"
 #include "dm_tree.hpp"
 #include "syncmldm/tree/ddf.hpp"

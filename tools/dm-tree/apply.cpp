@@ -9,6 +9,7 @@
 #include "common/heap.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
+#include "apply.hpp"
 #include "dm_tree.hpp"
 #include "syncmldm/codec/codec.hpp"
 #include "syncmldm/device/device.hpp"

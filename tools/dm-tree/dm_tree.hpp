@@ -1,13 +1,12 @@
 #pragma once
 // dm-tree's subcommands, one function each (a file each), and what they share: the options
 // main() parses into, and the loading, saving and messages common to several of them.
+// Kept free of CLI11, which only main.cpp, apply.cpp and support.cpp need.
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "common/option_defs.hpp"
-#include "common/state_file.hpp"
 #include "syncmldm/tree/tree.hpp"
 
 namespace syncmldm::ddf {
@@ -63,13 +62,7 @@ struct CompleteOptions {
 };
 int complete(const CompleteOptions& o);
 
-struct ApplyOptions {
-  std::string state, package, output, server_id, msg_id = "1";
-  bool in_place = false, wbxml = false, fail_on_status = false, force = false;
-  tools::InputFormatOption input;
-  tools::StateFileOptions state_file;
-};
-int apply(const ApplyOptions& o);
+// apply: apply.hpp (its options hold the state-file group, which brings CLI11).
 
 // ---- shared by the subcommands (support.cpp) ----
 

@@ -8,6 +8,7 @@
 #include "common/exit_codes.hpp"
 #include "common/options.hpp"
 #include "common/state_file.hpp"
+#include "apply.hpp"
 #include "dm_tree.hpp"
 
 namespace {

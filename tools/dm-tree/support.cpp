@@ -13,6 +13,7 @@
 #include "common/heap.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
+#include "common/state_file.hpp"
 #include "dm_tree.hpp"
 #include "syncmldm/device/judgement.hpp"
 #include "syncmldm/input/input.hpp"

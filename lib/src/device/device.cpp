@@ -92,6 +92,14 @@ class Engine {
     msg_ref_ = req.header.msg_id.value_or("1");
   }
 
+  // One Get item, as items() judges it inside a Get command.
+  ItemOutcome get_one(const std::string& uri) {
+    Item it;
+    it.target = message::Address{};
+    it.target->loc_uri = uri;
+    return get(it);
+  }
+
   Response run() {
     Response r;
     message::Message& m = r.message;
@@ -806,6 +814,19 @@ class Engine {
 Response apply(tree::Tree& tree, const message::Message& request, const Options& options) {
   Engine e(tree, request, options);
   return e.run();
+}
+
+GetResult get(const tree::Tree& tree, const std::string& uri, const Options& options) {
+  static const message::Message kNoRequest;
+  // The engine changes its tree only for commands that write; a Get reads it alone.
+  Engine e(const_cast<tree::Tree&>(tree), kNoRequest, options);
+  ItemOutcome o = e.get_one(uri);
+  GetResult r;
+  r.status = o.code;
+  if (!ok_code(o.code)) return r;  // apply leaves failed items out of Results too
+  if (o.result) r.items.push_back(std::move(*o.result));
+  for (auto& item : o.results_list) r.items.push_back(std::move(item));
+  return r;
 }
 
 }  // namespace syncmldm::device

@@ -64,4 +64,14 @@ struct Response {
 // Applies `request` to `tree`. Never throws for protocol-level problems: they become statuses.
 Response apply(tree::Tree& tree, const message::Message& request, const Options& options = {});
 
+// One Get of `uri` (any query: ?prop=, ?list=) as apply answers it, through the same judgement,
+// ACL and read checks, without a message: the code of the Get's Status and, when it is 2xx, the
+// Items of its Results (one for a node or a property, one per node for ?list=Struct and
+// ?list=StructData, one TNDS document for ?list=TNDS). Options used: server_id, secrets.
+struct GetResult {
+  int status = 200;
+  std::vector<message::Item> items;
+};
+GetResult get(const tree::Tree& tree, const std::string& uri, const Options& options = {});
+
 }  // namespace syncmldm::device

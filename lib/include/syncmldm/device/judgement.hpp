@@ -97,4 +97,16 @@ std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector
 // "did you mean" candidates: the closest names (case-insensitive edit distance) among `names`.
 std::vector<std::string> closest(std::string_view name, const std::vector<std::string>& names);
 
+// What to tell someone who named a node that is not there (dm-tree's "no such node"): the scope
+// hint or the suggestion of unknown_node, else the nearest URIs of ddf::suggest.
+struct NotFoundHint {
+  std::string scope_hint;                // "User" or "Device" when the other scope defines it
+  std::vector<std::string> suggestions;  // "did you mean" URIs, best first
+};
+NotFoundHint not_found_hint(const ddf::Schema& schema, std::string_view uri);
+
+// The described node `uri` names, or nullptr when there is none or the judgement calls the URI
+// unknown (a misspelt Policy area still matches the dynamic area node of the schema).
+const ddf::SchemaNode* known_node(const ddf::Schema& schema, std::string_view uri);
+
 }  // namespace syncmldm::judgement

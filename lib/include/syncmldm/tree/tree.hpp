@@ -129,6 +129,12 @@ struct Identity {
 // `schema` should include ddf::standard_objects_ddf() so that DevInfo/DevDetail/DMAcc exist.
 Tree make_standard_tree(const Identity& identity, std::shared_ptr<ddf::Schema> schema, const std::string& now);
 
+// Sets the value of the leaf at `uri` (dm-tree init --set), creating it and any missing interior
+// parents: a new leaf takes its DFFormat and type from the schema, else chr and text/plain.
+// TStamp becomes `now`; VerNo stays. Error{usage} "URI: problem" when `uri` breaks the URI rules
+// or names an interior node (or a node under a leaf).
+Node& set_leaf(Tree& tree, std::string_view uri, std::string_view value, const std::string& now);
+
 }  // namespace syncmldm::tree
 
 namespace syncmldm::tree {

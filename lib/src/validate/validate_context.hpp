@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "syncmldm/validate/validate.hpp"
-#include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::validate::detail {
 
-using xml::Node;
+using xml::dom::Node;
 
 enum class Kind : std::uint8_t {
   Other,  // not a SyncML command name

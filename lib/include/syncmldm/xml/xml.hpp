@@ -1,9 +1,11 @@
 #pragma once
-// The XML layer: RapidXML parsing in place, plus what RapidXML lacks and DM tooling needs:
-// strict well-formedness (entities, nesting, UTF-8), bounded depth, byte offsets and
-// line:column for every node, and namespace lookup as SyncML uses it.
+// The XML layer: a DOM parsed in place, with strict well-formedness (entities, nesting,
+// UTF-8), bounded depth, byte offsets and line:column for every node, and namespace lookup as
+// SyncML uses it.
 //
-// Node pointers stay valid while their Document lives. Names and values are NUL-terminated.
+// Nodes are handed out as handles (xml::Node*, an opaque type): they name an element, text or
+// CDATA node of their Document and stay valid while it lives; the functions below place and
+// read them. The tree itself (RapidXML) is the library's own business.
 
 #include <cstdint>
 #include <memory>
@@ -11,14 +13,12 @@
 #include <string_view>
 #include <vector>
 
-#include <rapidxml/rapidxml.hpp>
-
 #include "syncmldm/util/error.hpp"
 
 namespace syncmldm::xml {
 
-using Node = rapidxml::xml_node<char>;
-using Attribute = rapidxml::xml_attribute<char>;
+// A node of a Document: only ever used through pointers (never defined, never dereferenced).
+class Node;
 
 // SyncML namespaces (compare with same_namespace: SyncML's are case-insensitive).
 inline constexpr std::string_view kSyncML11 = "SYNCML:SYNCML1.1";
@@ -29,6 +29,7 @@ inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
 namespace detail {
 class Arena;
+class DomDocument;  // the parsed tree (xml.cpp)
 }
 
 struct LineCol {
@@ -37,7 +38,7 @@ struct LineCol {
 };
 
 struct ParseOptions {
-  // Deeper element nesting is rejected before RapidXML (which recurses) sees it.
+  // Deeper element nesting is rejected before the tree is built (the parser recurses).
   std::size_t max_depth = 1000;
   // Keep an untouched copy of the text so that source_line() can show it (parsing in place
   // rewrites entities). Costs one more copy of the input.
@@ -63,7 +64,6 @@ class Document {
 
   // Byte offset of a node: the '<' of an element, the first byte of text, the '<' of CDATA.
   std::uint64_t offset_of(const Node* node) const;
-  std::uint64_t offset_of(const Attribute* attribute) const;
   LineCol line_col(std::uint64_t offset) const;
   LineCol position(const Node* node) const { return line_col(offset_of(node)); }
   // A ready Location for an error or finding about `node`.
@@ -91,7 +91,7 @@ class Document {
   std::string source_;  // only with keep_source
   std::string source_name_;
   std::vector<std::uint64_t> line_starts_;
-  std::unique_ptr<rapidxml::xml_document<char>> doc_;
+  std::unique_ptr<detail::DomDocument> doc_;
 };
 
 // Name without prefix: "Format" for both <Format> and <m:Format>.

@@ -5,7 +5,7 @@
 //
 // Nodes are handed out as handles (xml::Node*, an opaque type): they name an element, text or
 // CDATA node of their Document and stay valid while it lives; the functions below place and
-// read them. The tree itself (RapidXML) is the library's own business.
+// read them. The tree itself is private to the library.
 
 #include <cstdint>
 #include <memory>

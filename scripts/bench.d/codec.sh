@@ -12,10 +12,14 @@ $gen 1000000 "$work/1m.xml"
 $gen 1000000 "$work/1m-compact.xml" --compact
 $gen 20000000 "$work/20m.xml"
 $gen 20000000 "$work/20m-compact.xml" --compact
+# Token-dense: a device's reply of Status and Results with values of a few characters.
+$gen 20000000 "$work/20m-dense.xml" --dense
+$gen 20000000 "$work/20m-dense-compact.xml" --dense --compact
 syncml-encode "$work/1m.xml" -o "$work/1m.wbxml"
 syncml-encode "$work/20m.xml" -o "$work/20m.wbxml"
+syncml-encode "$work/20m-dense.xml" -o "$work/20m-dense.wbxml"
 syncml-encode "$root/testdata/messages/windows-package1.xml" -o "$work/small.wbxml"
-# The inputs just written (some 45 MB) go to disk first: timing while the kernel writes them back
+# The inputs just written (some 90 MB) go to disk first: timing while the kernel writes them back
 # would slow whichever tool runs first.
 sync
 # The floor of a per-process figure: a program that does nothing, linked statically, started the
@@ -44,9 +48,14 @@ enc1i = bench(RUNS_1MB, "syncml-encode", p("1m.xml"))
 dec1 = bench(RUNS_1MB, "syncml-decode", p("1m.wbxml"))
 enc20 = bench(3, "syncml-encode", p("20m.xml"))
 dec20 = bench(3, "syncml-decode", p("20m.wbxml"))
+encd = bench(3, "syncml-encode", p("20m-dense.xml"))
+encdc = bench(3, "syncml-encode", p("20m-dense-compact.xml"))
+decd = bench(3, "syncml-decode", p("20m-dense.wbxml"))
 small = bench(200, "syncml-decode", p("small.wbxml"))
 print(f"inputs: 1 MB message {size('1m.xml'):,} bytes indented / {size('1m-compact.xml'):,} compact -> {size('1m.wbxml'):,} bytes WBXML;")
 print(f"        20 MB message {size('20m.xml'):,} bytes indented -> {size('20m.wbxml'):,} bytes WBXML")
+print(f"        20 MB token-dense message {size('20m-dense.xml'):,} bytes indented / {size('20m-dense-compact.xml'):,} "
+      f"compact -> {size('20m-dense.wbxml'):,} bytes WBXML")
 print()
 fmt = "{:<40} {:>10} {:>10} {:>9} {:>9} {:>9}"
 print("Best of several runs. Wall time suffers when other work shares the machine; CPU time")
@@ -66,6 +75,9 @@ if have_lib:
     line("wbxml2xml 1 MB", ldec1, size("1m.wbxml"))
 line("syncml-encode 20 MB (indented XML)", enc20, size("20m.xml"))
 line("syncml-decode 20 MB", dec20, size("20m.wbxml"))
+line("syncml-encode 20 MB dense (indented)", encd, size("20m-dense.xml"))
+line("syncml-encode 20 MB dense (compact)", encdc, size("20m-dense-compact.xml"))
+line("syncml-decode 20 MB dense", decd, size("20m-dense.wbxml"))
 print()
 if have_lib:
     print(f"encode 1 MB: {lenc1['best']/enc1['best']:.1f}x faster than xml2wbxml by wall time, "
@@ -77,6 +89,10 @@ if have_lib:
 print(f"20 MB: encode {mbps(size('20m.xml'), enc20['best']):.0f} MB/s wall, {mbps(size('20m.xml'), enc20['cpu']):.0f} MB/s CPU; "
       f"decode {mbps(size('20m.wbxml'), dec20['best']):.0f} MB/s wall, {mbps(size('20m.wbxml'), dec20['cpu']):.0f} MB/s CPU "
       f"(of input; target >= 300)")
+print(f"20 MB token-dense: encode {mbps(size('20m-dense.xml'), encd['best']):.0f} MB/s wall, "
+      f"{mbps(size('20m-dense.xml'), encd['cpu']):.0f} MB/s CPU (compact XML: {mbps(size('20m-dense-compact.xml'), encdc['best']):.0f} / "
+      f"{mbps(size('20m-dense-compact.xml'), encdc['cpu']):.0f}); decode {mbps(size('20m-dense.wbxml'), decd['best']):.0f} MB/s wall, "
+      f"{mbps(size('20m-dense.wbxml'), decd['cpu']):.0f} MB/s CPU (of input; target >= 300)")
 print(f"linearity (20 MB time / 1 MB time, sizes x{size('20m.xml')/size('1m.xml'):.0f}; target <= 25): "
       f"encode {enc20['best']/enc1i['best']:.1f} wall / {enc20['cpu']/enc1i['cpu']:.1f} CPU, "
       f"decode {dec20['best']/dec1['best']:.1f} wall / {dec20['cpu']/dec1['cpu']:.1f} CPU")

@@ -2,7 +2,10 @@
 """Writes a synthetic but realistic OMA DM 1.2 server message of about SIZE bytes: a header, then
 a mix of Replace (most), Add, Get, Exec and Atomic commands on ./Vendor/Acme/Config/GroupN/ParamM
 nodes with Meta Format/Type and 160-character random values (seeded, so runs repeat).
-Usage: gen-dm-message.py SIZE_BYTES OUT.xml [--compact]"""
+With --dense, a token-dense client reply instead: a Status for each command of a large server
+package (CmdID, MsgRef, CmdRef, Cmd, Data of a few characters, now and then a TargetRef) and a
+Results with a short value for each Get, the way a device answers a policy push.
+Usage: gen-dm-message.py SIZE_BYTES OUT.xml [--compact] [--dense]"""
 import random
 import sys
 
@@ -32,6 +35,9 @@ def main():
             kids.append(el(depth + 1, "Data", value))
         return el(depth, "Item", children=kids)
 
+    if "--dense" in sys.argv:
+        write_dense(size, out, rnd, el, item)
+        return
     parts = [f'<SyncML xmlns="SYNCML:SYNCML1.2">{nl}',
              el(1, "SyncHdr", children=[el(2, "VerDTD", "1.2"), el(2, "VerProto", "DM/1.2"), el(2, "SessionID", "1"),
                                         el(2, "MsgID", "1"),
@@ -58,6 +64,45 @@ def main():
             cmd += 1
             block = el(2, "Atomic", children=[el(3, "CmdID", str(cmd - 1)),
                                               el(3, "Replace", children=[el(4, "CmdID", str(cmd)), item(4, uri, value)])])
+        parts.append(block)
+        total += len(block)
+    parts.append(f"{ind}{ind}<Final/>{nl}{ind}</SyncBody>{nl}</SyncML>{nl}")
+    with open(out, "w") as f:
+        f.write("".join(parts))
+
+
+def write_dense(size, out, rnd, el, item):
+    """Many small elements with values of one to six characters: most of the WBXML is tokens."""
+    nl = "\n" if el(0, "a", "b").endswith("\n") else ""
+    ind = "  " if nl else ""
+    parts = [f'<SyncML xmlns="SYNCML:SYNCML1.2">{nl}',
+             el(1, "SyncHdr", children=[el(2, "VerDTD", "1.2"), el(2, "VerProto", "DM/1.2"), el(2, "SessionID", "1A"),
+                                        el(2, "MsgID", "2"),
+                                        el(2, "Target", children=[el(3, "LocURI", "https://dm.example.net/dm")]),
+                                        el(2, "Source", children=[el(3, "LocURI", "IMEI:493005100592800")])]),
+             f"{ind}<SyncBody>{nl}",
+             el(2, "Status", children=[el(3, "CmdID", "1"), el(3, "MsgRef", "1"), el(3, "CmdRef", "0"),
+                                       el(3, "Cmd", "SyncHdr"), el(3, "Data", "200")])]
+    total = sum(len(p) for p in parts)
+    cmd, ref = 1, 1
+    codes = ["200"] * 17 + ["404", "405", "500"]
+    while total < size - 40:
+        cmd += 1
+        ref += 1
+        kind = rnd.randrange(10)
+        name = "Replace" if kind < 6 else "Add" if kind < 7 else "Get" if kind < 9 else "Exec"
+        kids = [el(3, "CmdID", str(cmd)), el(3, "MsgRef", str(1 + ref // 5000)), el(3, "CmdRef", str(ref)),
+                el(3, "Cmd", name)]
+        if rnd.randrange(8) == 0:
+            kids.append(el(3, "TargetRef", f"./Vendor/Acme/P{rnd.randrange(100)}"))
+        kids.append(el(3, "Data", rnd.choice(codes)))
+        block = el(2, "Status", children=kids)
+        if name == "Get":
+            cmd += 1
+            uri = f"./Vendor/Acme/P{rnd.randrange(100)}"
+            block += el(2, "Results", children=[el(3, "CmdID", str(cmd)), el(3, "MsgRef", str(1 + ref // 5000)),
+                                                el(3, "CmdRef", str(ref)),
+                                                item(3, uri, str(rnd.randrange(10)), "int").replace("Target>", "Source>")])
         parts.append(block)
         total += len(block)
     parts.append(f"{ind}{ind}<Final/>{nl}{ind}</SyncBody>{nl}</SyncML>{nl}")

@@ -201,3 +201,71 @@ TEST_CASE("wbxml: dump shows offsets, pages and names") {
   CHECK_THROWS(wbxml::dump("\x02\xA4\x01\x6A\x00\x6D\x6C"s, "t", partial));
   CHECK(partial.find("<SyncHdr>") != std::string::npos);
 }
+
+namespace {
+// Events of a document as text, one per line; `leaves` takes an element's single inline string
+// with Reader::leaf_text where it can (as the decoder does) and shows it the way next() would.
+std::string events_of(const std::string& bytes, bool leaves) {
+  wbxml::Reader r(bytes, "t");
+  wbxml::Event e;
+  std::string out;
+  while (r.next(e)) {
+    out += std::to_string(static_cast<int>(e.type)) + " " + std::to_string(e.offset) + " " + std::string(e.name) +
+           " [" + std::string(e.data) + "]\n";
+    std::string_view text;
+    std::uint64_t at = 0;
+    if (leaves && e.type == wbxml::EventType::start && e.has_content && !e.has_attributes && r.leaf_text(text, at)) {
+      out += std::to_string(static_cast<int>(wbxml::EventType::text)) + " " + std::to_string(at) + "  [" +
+             std::string(text) + "]\n";
+      out += std::to_string(static_cast<int>(wbxml::EventType::end)) + " " + std::to_string(at + text.size() + 2) +
+             "  []\n";
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("wbxml: leaf_text reads an element's single inline string as next() does") {
+  const std::string head = "\x02\xA4\x01\x6A\x00"s;  // WBXML 1.2, SyncML 1.2, UTF-8, no string table
+  // <SyncML><CmdID>v</CmdID>...</SyncML>, with values around the 8 bytes tested at once.
+  for (std::string v : {""s, "1"s, "1234567"s, "12345678"s, "123456789"s, "a value longer than sixteen bytes"s}) {
+    CAPTURE(v);
+    std::string doc = head + "\x6D\x4B\x03"s + v + "\x00\x01\x4B\x03"s + v + "\x00\x01\x01"s;
+    std::string plain = events_of(doc, false), fused = events_of(doc, true);
+    CHECK(fused == plain);
+    CHECK(fused.find("[" + v + "]") != std::string::npos);
+  }
+  // The string at the very end of the input (fewer than eight bytes after the STR_I).
+  std::string tail = head + "\x6D\x4B\x03" "ab\x00\x01\x01"s;
+  CHECK(events_of(tail, true) == events_of(tail, false));
+  // Not a leaf: nothing is consumed, and next() goes on (or fails) as without the call.
+  std::string two = head + "\x6D\x4B\x03" "a\x00\x03" "b\x00\x01\x01"s;  // two strings
+  CHECK(events_of(two, true) == events_of(two, false));
+  wbxml::Reader r(two, "t");
+  wbxml::Event e;
+  r.next(e);
+  std::string_view text;
+  std::uint64_t at = 0;
+  CHECK_FALSE(r.leaf_text(text, at));  // <SyncML> holds an element
+  r.next(e);
+  CHECK_FALSE(r.leaf_text(text, at));
+  CHECK(r.next(e));
+  CHECK(e.type == wbxml::EventType::text);
+  CHECK(e.data == "a");
+  // Truncated inputs fail in next() with the same message, whether leaf_text was asked first.
+  for (std::string bad : {head + "\x6D\x4B\x03" "ab"s, head + "\x6D\x4B\x03" "ab\x00"s, head + "\x6D\x4B\x03"s}) {
+    std::string a, b;
+    try {
+      events_of(bad, false);
+    } catch (const Error& err) {
+      a = err.describe();
+    }
+    try {
+      events_of(bad, true);
+    } catch (const Error& err) {
+      b = err.describe();
+    }
+    CHECK_FALSE(a.empty());
+    CHECK(a == b);
+  }
+}

@@ -72,17 +72,20 @@ class Decoder {
     ro.max_depth = options_.max_depth;
     ro.budget = budget_;
     input_begin_ = bytes.data();
+    input_end_ = bytes.data() + bytes.size();
     wbxml::Reader reader(bytes, source, ro);
     reader_ = &reader;
     language_ = reader.header().language;
     syncml_ = is_syncml(language_);
     Event e;
     if (!sink) {
-      while (reader.next(e)) handle(e);
+      while (reader.next(e)) {
+        if (!leaf(reader, e)) handle(e);
+      }
       return;
     }
     while (reader.next(e)) {
-      handle(e);
+      if (!leaf(reader, e)) handle(e);
       if (w_.size() >= kDecodeChunk) {
         (*sink)(w_.written());
         w_.clear();
@@ -99,14 +102,52 @@ class Decoder {
       throw fail(e.offset, "content after binary OPAQUE data in the same element cannot be written as XML");
   }
 
+  [[noreturn]] void refuse_text(std::uint64_t offset, std::string_view s, std::size_t bad) const {
+    auto b = static_cast<unsigned char>(s[bad]);
+    if (b < 0x20) throw fail(offset, fmt::format("control character 0x{:02X} in a string cannot be written as XML", b));
+    throw fail(offset, fmt::format("invalid UTF-8 in a string (byte 0x{:02X} at index {})", b, bad));
+  }
+
   void write_text(const Event& e, std::string_view s, bool cdata) {
     refuse_after_base64(e);
     std::size_t bad = cdata ? w_.cdata(s) : w_.text(s);
-    if (bad != std::string_view::npos) {
-      auto b = static_cast<unsigned char>(s[bad]);
-      if (b < 0x20) throw fail(e.offset, fmt::format("control character 0x{:02X} in a string cannot be written as XML", b));
-      throw fail(e.offset, fmt::format("invalid UTF-8 in a string (byte 0x{:02X} at index {})", b, bad));
+    if (bad != std::string_view::npos) refuse_text(e.offset, s, bad);
+  }
+
+  // The namespace of a page's elements (a page that has the token named: it exists), looked up
+  // once while the page stays the same.
+  std::string_view page_namespace(std::uint8_t page) {
+    if (page != ns_page_ || !ns_known_) {
+      ns_page_ = page;
+      ns_ = language_->page(page)->xml_namespace;
+      ns_known_ = true;
     }
+    return ns_;
+  }
+
+  // An element of the code pages whose content is one inline string (most elements of a dense
+  // message: CmdID, MsgRef, Data): start(), text() and end() in one step, when none of them
+  // would do more than write it (no xmlns to declare, no Meta Format/Type to capture, nothing
+  // to refuse). False, with nothing read, when it is not such an element.
+  bool leaf(wbxml::Reader& reader, const Event& e) {
+    if (e.type != EventType::start || !e.has_content || e.has_attributes || e.literal || e.name.empty() ||
+        frames_.empty() || root_ns_pending_) {
+      return false;
+    }
+    const Frame& parent = frames_.back();
+    if (parent.base64_marked) return false;
+    std::string_view ns = page_namespace(e.page);
+    if (ns.data() != parent.ns.data() || ns.size() != parent.ns.size()) return false;
+    std::uint8_t token = e.token & 0x3F;
+    if (syncml_ && e.page == 1 && (token == kFormat || token == kType) && parent.page == 0 && parent.token == kMeta) {
+      return false;
+    }
+    std::string_view s;
+    std::uint64_t at = 0;
+    if (!reader.leaf_text(s, at)) return false;
+    std::size_t bad = w_.leaf(e.name, s, input_end_);
+    if (bad != std::string_view::npos) refuse_text(at, s, bad);
+    return true;
   }
 
   void start(const Event& e) {
@@ -149,8 +190,7 @@ class Decoder {
         unknown = true;
         name = "unknown";
       } else {
-        const wbxml::CodePage* page = language_->page(e.page);
-        f.ns = page->xml_namespace;
+        f.ns = page_namespace(e.page);
       }
     }
     w_.start(name);
@@ -327,9 +367,13 @@ class Decoder {
   bool tag_is_unknown_ = false;                   // that tag is <unknown> (or a literal of that name)
   bool root_ns_pending_ = false;                  // a literal root's namespace, until its attributes are read
   std::string captured_;
+  std::uint8_t ns_page_ = 0;  // page_namespace(): the last page asked for, and its namespace
+  bool ns_known_ = false;
+  std::string_view ns_;
   // Default namespaces declared on literal elements, per depth (a deque: views stay valid).
   std::deque<std::string> literal_ns_;
   const char* input_begin_ = nullptr;
+  const char* input_end_ = nullptr;
 };
 
 }  // namespace

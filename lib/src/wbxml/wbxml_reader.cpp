@@ -110,6 +110,11 @@ std::uint32_t Reader::mb(std::uint64_t at_token, const char* what) {
   }
 }
 
+std::size_t Reader::find_nul(std::size_t from) const {
+  const void* nul = from < in_.size() ? std::memchr(in_.data() + from, 0, in_.size() - from) : nullptr;
+  return nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - in_.data()) : in_.size();
+}
+
 std::string_view Reader::inline_string(std::uint64_t at_token) {
   const void* nul = pos_ < in_.size() ? std::memchr(in_.data() + pos_, 0, in_.size() - pos_) : nullptr;
   if (!nul) throw error(at_token, "truncated: inline string without its terminating NUL");
@@ -192,6 +197,7 @@ void Reader::read_header() {
                   fmt::format("unknown public id 0x{:X} (force a language with --language)", header_.public_id));
     }
   }
+  tag_table_ = header_.language->page(tag_page_);
 }
 
 bool Reader::read_attribute(Event& e) {
@@ -274,7 +280,7 @@ bool Reader::read_attribute(Event& e) {
   }
 }
 
-bool Reader::next(Event& e) {
+bool Reader::next_token(Event& e) {
   if (in_attributes_ && read_attribute(e)) return true;
   if (pending_empty_end_) {
     pending_empty_end_ = false;
@@ -298,6 +304,7 @@ bool Reader::next(Event& e) {
     switch (t) {
       case tok::kSwitchPage:
         tag_page_ = byte(at);
+        tag_table_ = header_.language->page(tag_page_);
         e.type = EventType::switch_page;
         e.value = tag_page_;
         e.page = tag_page_;
@@ -381,7 +388,8 @@ bool Reader::next(Event& e) {
     } else {
       // 0x00-0x03 with flags are not tags (EXT/STR_T/OPAQUE were handled above).
       if (id < 0x05) throw error(at, fmt::format("token 0x{:02X} is not valid here", t));
-      e.name = header_.language->tag(tag_page_, id);
+      // Language::tag, with the page looked up once per SWITCH_PAGE.
+      e.name = tag_table_ ? tag_table_->tags[id] : std::string_view{};
     }
     if (e.has_content) ++depth_;
     in_attributes_ = e.has_attributes;

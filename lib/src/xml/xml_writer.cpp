@@ -48,6 +48,47 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Copies n bytes to p and returns the end. Names, line breaks and the values of a dense message
+// are a few bytes: two overlapping loads of 8 (or 4) bytes, which read only the source's own
+// bytes, instead of a call to memcpy.
+[[gnu::always_inline]] inline char* copy_short(char* p, const char* s, std::size_t n) {
+  if (n >= 8 && n <= 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(p, &a, 8);
+    std::memcpy(p + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    std::uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(p, &a, 4);
+    std::memcpy(p + n - 4, &b, 4);
+  } else if (n < 4) {
+    if (n) {
+      p[0] = s[0];
+      p[n / 2] = s[n / 2];
+      p[n - 1] = s[n - 1];
+    }
+  } else {
+    std::memcpy(p, s, n);
+  }
+  return p + n;
+}
+
+// The bytes escape() replaces, one table per context (a lookup a byte: a namespace name is
+// copied after a few instructions per byte).
+struct Escapes {
+  bool text[256] = {};
+  bool attribute[256] = {};
+  constexpr Escapes() {
+    for (unsigned char c : std::string_view("<>&\r")) text[c] = attribute[c] = true;
+    // In attributes only: value normalisation would turn TAB and LF into spaces.
+    for (unsigned char c : std::string_view("\"\n\t")) attribute[c] = true;
+  }
+};
+constexpr Escapes kEscapes;
+
 // A line break and the deepest indentation (40 levels of at most 16 spaces), appended in one go.
 struct LineBreak {
   char text[1 + 40 * 16];
@@ -86,9 +127,9 @@ std::size_t XmlWriter::line_size(std::size_t level) const {
 }
 
 // Writes the line_size(level) bytes of a line break at p (room made by the caller).
-char* XmlWriter::line_break(char* p, std::size_t size) const {
+[[gnu::always_inline]] inline char* XmlWriter::line_break(char* p, std::size_t size) const {
   if (size <= sizeof kLineBreak.text) {
-    std::memcpy(p, kLineBreak.text, size);
+    copy_short(p, kLineBreak.text, size);
   } else if (size > 0) {
     p[0] = '\n';
     std::memset(p + 1, ' ', size - 1);
@@ -122,8 +163,7 @@ void XmlWriter::start(std::string_view name) {
     inline_ = inline_ || parent.inline_;
   }
   *p++ = '<';
-  std::memcpy(p, name.data(), name.size());
-  p += name.size();
+  p = copy_short(p, name.data(), name.size());
   len_ += static_cast<std::size_t>(p - begin);
   stack_.push_back(Frame{name, State::open, inline_, false});
 }
@@ -137,20 +177,20 @@ void XmlWriter::attribute(std::string_view name, std::string_view value) {
 }
 
 void XmlWriter::escape(std::string_view s, bool attribute) {
+  const bool* escaped = attribute ? kEscapes.attribute : kEscapes.text;
   const char* d = s.data();
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!escaped[static_cast<unsigned char>(d[i])]) continue;
     const char* rep;
     switch (d[i]) {
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '&': rep = "&amp;"; break;
       case '\r': rep = "&#13;"; break;
-      // In attributes only: value normalisation would turn TAB and LF into spaces.
-      case '"': if (!attribute) continue; rep = "&quot;"; break;
-      case '\n': if (!attribute) continue; rep = "&#10;"; break;
-      case '\t': if (!attribute) continue; rep = "&#9;"; break;
-      default: continue;
+      case '"': rep = "&quot;"; break;
+      case '\n': rep = "&#10;"; break;
+      default: rep = "&#9;"; break;
     }
     put(d + run, i - run);
     put(rep);
@@ -235,12 +275,80 @@ void XmlWriter::end() {
     char* p = line_break(begin, line);
     *p++ = '<';
     *p++ = '/';
-    std::memcpy(p, f.name.data(), f.name.size());
-    p += f.name.size();
+    p = copy_short(p, f.name.data(), f.name.size());
     *p++ = '>';
     len_ += static_cast<std::size_t>(p - begin);
   }
   if (!stack_.empty()) stack_.back().last_text = false;
+}
+
+std::size_t XmlWriter::leaf_checked(std::string_view name, std::string_view s) {
+  start(name);
+  std::size_t bad = text(s);
+  if (bad == std::string_view::npos) end();
+  return bad;
+}
+
+namespace {
+
+// Whether skip_plain_text() would pass all of s; a string of at most 16 bytes with readable
+// memory after it is one load.
+[[gnu::always_inline]] inline bool all_plain(std::string_view s, const char* readable_end) {
+#if defined(__SSE2__)
+  if (s.size() <= 16 && readable_end && readable_end - s.data() >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // and bytes >= 0x80 (signed compare)
+    __m128i lt = _mm_cmpeq_epi8(v, _mm_set1_epi8('<')), gt = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
+    __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+    auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, lt), _mm_or_si128(gt, amp))));
+    return (bits & ((1u << s.size()) - 1)) == 0;
+  }
+#endif
+  return skip_plain_text(s.data(), 0, s.size()) == s.size();
+}
+
+}  // namespace
+
+std::size_t XmlWriter::leaf(std::string_view name, std::string_view s, const char* readable_end) {
+  // Escapes, non-ASCII or control characters to check: the general way.
+  if (stack_.empty() || !all_plain(s, readable_end)) return leaf_checked(name, s);
+  // What start() does for the parent, then the whole element (text() and end() change nothing
+  // else: the element is popped again, and an element holding text gets no line break).
+  std::size_t line = line_size(stack_.size());
+  // 16 bytes more: the line break and the string are copied 16 bytes at a time when short.
+  char* const begin = room(line + 2 * name.size() + s.size() + 6 + 16);
+  char* p = begin;
+  Frame& parent = stack_.back();
+  if (parent.state == State::open) {
+    *p++ = '>';
+    parent.state = State::elements;
+  } else if (parent.state == State::text) {
+    parent.inline_ = true;  // text then elements: mixed content
+  }
+  if (!parent.inline_ && !parent.last_text) {
+    if (line <= 16) {
+      std::memcpy(p, kLineBreak.text, 16);
+      p += line;
+    } else {
+      p = line_break(p, line);
+    }
+  }
+  parent.last_text = false;
+  *p++ = '<';
+  p = copy_short(p, name.data(), name.size());
+  *p++ = '>';
+  if (s.size() <= 16 && readable_end && readable_end - s.data() >= 16) {
+    std::memcpy(p, s.data(), 16);
+    p += s.size();
+  } else {
+    p = copy_short(p, s.data(), s.size());
+  }
+  *p++ = '<';
+  *p++ = '/';
+  p = copy_short(p, name.data(), name.size());
+  *p++ = '>';
+  len_ += static_cast<std::size_t>(p - begin);
+  return std::string_view::npos;
 }
 
 void XmlWriter::finish() {

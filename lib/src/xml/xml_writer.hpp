@@ -34,6 +34,10 @@ class XmlWriter {
   // A CDATA section (split where the content holds "]]>"). Same return as text().
   std::size_t cdata(std::string_view utf8);
   void end();
+  // start(name), text(utf8), end() in one go (an element holding one string: most elements of a
+  // dense message). Same return as text(); the same bytes as the three calls. Memory up to
+  // `readable_end` may be read (a short string inside a larger buffer is then one 16-byte test).
+  std::size_t leaf(std::string_view name, std::string_view utf8, const char* readable_end = nullptr);
   // True while the current element's start tag is still open (no content written yet).
   bool start_tag_open() const { return !stack_.empty() && stack_.back().state == State::open; }
   std::size_t depth() const { return stack_.size(); }
@@ -68,6 +72,7 @@ class XmlWriter {
   char* line_break(char* p, std::size_t size) const;
   void close_start_tag(Frame& f);
   void escape(std::string_view s, bool attribute);
+  [[gnu::noinline]] std::size_t leaf_checked(std::string_view name, std::string_view utf8);
 
   // Appending without std::string's per-call checks: room() makes space for n bytes at len_.
   char* room(std::size_t n) {

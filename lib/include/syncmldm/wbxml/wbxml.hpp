@@ -7,7 +7,9 @@
 // are validated before use, and every failure throws Error{ErrorKind::input} whose location is
 // the byte offset of the offending token ("file: offset N: what").
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,7 +138,59 @@ class Reader {
 
   const Header& header() const { return header_; }
   // Reads the next event; false after the root element has ended and the input is used up.
-  bool next(Event& event);
+  bool next(Event& event) {
+    // Inline for a tag of the code pages (every global token has 0-4 in its low six bits), the
+    // most frequent token: the same checks and event as next_token() gives for it.
+    if (!in_attributes_ && !pending_empty_end_ && pos_ < in_.size()) {
+      auto t = static_cast<std::uint8_t>(in_[pos_]);
+      if ((t & 0x3F) >= 0x05 && !root_done_ && depth_ < options_.max_depth) [[likely]] {
+        start_tag(event, t);
+        return true;
+      }
+      if (t == tok::kEnd && depth_ > 0) {  // the next most frequent: END of an open element
+        event.type = EventType::end;
+        event.offset = pos_;
+        event.token = t;
+        event.page = tag_page_;
+        event.name = {};
+        event.literal = event.has_attributes = event.has_content = event.synthetic = event.attribute = false;
+        event.data = {};
+        event.value = 0;
+        ++pos_;
+        if (--depth_ == 0) root_done_ = true;
+        return true;
+      }
+    }
+    return next_token(event);
+  }
+  // Right after a start event of an element with content and no attributes: when its whole
+  // content is one inline string (STR_I "..." END, the usual leaf of a SyncML message), consumes
+  // the string and the END and returns true with `text` and the string token's offset; else
+  // consumes nothing. The same checks as reading the two events one by one.
+  bool leaf_text(std::string_view& text, std::uint64_t& offset) {
+    const char* d = in_.data();
+    const std::size_t n = in_.size();
+    if (in_attributes_ || pending_empty_end_ || pos_ + 2 >= n || static_cast<std::uint8_t>(d[pos_]) != tok::kStrI) {
+      return false;
+    }
+    // Its NUL: most of these strings are a few bytes, too short for a call to memchr to pay, so
+    // the first eight are tested at once (the lowest zero byte of a word, little-endian).
+    std::size_t nul;
+    std::uint64_t w;
+    if (std::endian::native == std::endian::little && pos_ + 9 <= n &&
+        (std::memcpy(&w, d + pos_ + 1, 8), ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u) != 0)) {
+      nul = pos_ + 1 + static_cast<std::size_t>(std::countr_zero((w - 0x0101010101010101u) & ~w & 0x8080808080808080u) / 8);
+    } else {
+      nul = find_nul(pos_ + 1);
+    }
+    if (nul + 1 >= n || static_cast<std::uint8_t>(d[nul + 1]) != tok::kEnd) return false;
+    // As next() would: the STR_I (inside the element), then its END.
+    offset = pos_;
+    text = std::string_view(d + pos_ + 1, nul - pos_ - 1);
+    pos_ = nul + 2;
+    if (--depth_ == 0) root_done_ = true;
+    return true;
+  }
   // Open elements with content.
   std::size_t depth() const { return depth_; }
   const std::string& source_name() const { return source_; }
@@ -152,6 +206,28 @@ class Reader {
     return static_cast<std::uint8_t>(in_[pos_++]);
   }
   [[noreturn]] void truncated(std::uint64_t at_token) const;
+  bool next_token(Event& event);
+  // A tag of the code pages at pos_ (its byte `t`), as next_token() reads it.
+  void start_tag(Event& e, std::uint8_t t) {
+    e.type = EventType::start;
+    e.offset = pos_;
+    e.token = t;
+    e.page = tag_page_;
+    e.name = tag_table_ ? tag_table_->tags[t & 0x3F] : std::string_view{};
+    e.literal = e.synthetic = e.attribute = false;
+    e.has_attributes = (t & tok::kHasAttributes) != 0;
+    e.has_content = (t & tok::kHasContent) != 0;
+    e.data = {};
+    e.value = 0;
+    root_seen_ = true;
+    if (e.has_content) ++depth_;
+    in_attributes_ = e.has_attributes;
+    pending_empty_end_ = !e.has_content;
+    pending_start_offset_ = pos_;
+    ++pos_;
+  }
+  // Index of the first NUL at or after `from`, or the input's size.
+  std::size_t find_nul(std::size_t from) const;
   std::uint32_t mb(std::uint64_t at_token, const char* what);
   std::string_view inline_string(std::uint64_t at_token);
   std::string_view table_string(std::uint32_t index, std::uint64_t at_token);
@@ -165,6 +241,7 @@ class Reader {
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;
   std::uint8_t tag_page_ = 0;
+  const CodePage* tag_table_ = nullptr;  // the language's page tag_page_ (nullptr: it has none)
   std::uint8_t attr_page_ = 0;
   bool in_attributes_ = false;
   bool pending_empty_end_ = false;  // element without content whose attributes ended

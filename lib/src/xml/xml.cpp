@@ -48,7 +48,7 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   }
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  doc.line_starts_ = detail::line_starts(text);
+  detail::line_starts(text, doc.narrow_starts_, doc.wide_starts_);
   if (options.keep_source) doc.source_ = std::string(text);
 
   auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
@@ -110,9 +110,8 @@ Node* Document::root() const {
 std::uint64_t Document::offset_of(const Node* node) const { return xml::offset_of(*this, dom::node(node)); }
 
 LineCol Document::line_col(std::uint64_t offset) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  std::uint64_t start = line_starts_[index];
+  std::size_t index = line_of(offset) - 1;
+  std::uint64_t start = start_of_line_index(index);
   // Count characters, not bytes: UTF-8 continuation bytes do not start a column. The buffer is
   // rewritten in place only inside text, which keeps lead bytes where they were.
   std::uint32_t column = 1;
@@ -130,13 +129,20 @@ LineCol Document::line_col(std::uint64_t offset) const {
 }
 
 std::uint32_t Document::line_of(std::uint64_t offset) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<std::uint32_t>(it - line_starts_.begin());
+  // The number of lines starting at or before `offset`.
+  if (!wide_starts_.empty()) {
+    return static_cast<std::uint32_t>(std::upper_bound(wide_starts_.begin(), wide_starts_.end(), offset) -
+                                      wide_starts_.begin());
+  }
+  auto it = offset > UINT32_MAX ? narrow_starts_.end()
+                                : std::upper_bound(narrow_starts_.begin(), narrow_starts_.end(),
+                                                   static_cast<std::uint32_t>(offset));
+  return static_cast<std::uint32_t>(it - narrow_starts_.begin());
 }
 
 std::uint64_t Document::line_start(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return 0;
-  return line_starts_[line - 1];
+  if (line == 0 || line > line_total()) return 0;
+  return start_of_line_index(line - 1);
 }
 
 Location Document::location_of(const Node* node) const {
@@ -146,9 +152,9 @@ Location Document::location_of(const Node* node) const {
 }
 
 std::string_view Document::source_line(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size() || source_.empty()) return {};
-  std::uint64_t start = line_starts_[line - 1];
-  std::uint64_t end = line < line_starts_.size() ? line_starts_[line] - 1 : source_.size();
+  if (line == 0 || line > line_total() || source_.empty()) return {};
+  std::uint64_t start = start_of_line_index(line - 1);
+  std::uint64_t end = line < line_total() ? start_of_line_index(line) - 1 : source_.size();
   std::string_view view(source_.data() + start, end - start);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;

@@ -70,7 +70,7 @@ class Document {
   Location location_of(const Node* node) const;
   // The text of line `line` (1-based) without its line ending; needs keep_source.
   std::string_view source_line(std::uint32_t line) const;
-  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_total()); }
   // Line (1-based) holding `offset`, and the offset where line `line` starts: lookups without
   // the column count, for callers that place many offsets themselves.
   std::uint32_t line_of(std::uint64_t offset) const;
@@ -83,6 +83,11 @@ class Document {
   Document();
   static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
                              const ParseOptions& options);
+  // The line index, whichever width it was built in.
+  std::size_t line_total() const { return narrow_starts_.size() + wide_starts_.size(); }
+  std::uint64_t start_of_line_index(std::size_t index) const {
+    return wide_starts_.empty() ? narrow_starts_[index] : wide_starts_[index];
+  }
   std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
   char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
   std::unique_ptr<char[]> buffer_;
@@ -90,7 +95,9 @@ class Document {
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;
-  std::vector<std::uint64_t> line_starts_;
+  // Where lines start: 32-bit offsets while the input fits in 4 GiB, 64-bit ones beyond.
+  std::vector<std::uint32_t> narrow_starts_;
+  std::vector<std::uint64_t> wide_starts_;
   std::unique_ptr<detail::DomDocument> doc_;
 };
 

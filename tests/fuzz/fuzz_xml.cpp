@@ -3,14 +3,19 @@
 #include <string_view>
 
 #include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 namespace {
-void walk(const syncmldm::xml::Document& doc, const syncmldm::xml::Node* node, int depth) {
+namespace xml = syncmldm::xml;
+
+// The library's own walk (DOM nodes), and the public one (handles) for each node.
+void walk(const xml::Document& doc, const xml::dom::Node* node, int depth) {
   for (const auto* n = node->first_node(); n; n = n->next_sibling()) {
-    (void)doc.position(n);
+    (void)doc.position(xml::dom::handle(n));
     if (n->type() == rapidxml::node_element) {
-      (void)syncmldm::xml::namespace_of(n);
-      (void)syncmldm::xml::text(n);
+      (void)xml::namespace_of(n);
+      (void)xml::text(n);
+      (void)xml::namespace_of(xml::dom::handle(n));
       walk(doc, n, depth + 1);
     }
   }
@@ -23,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     syncmldm::xml::ParseOptions options;
     options.keep_source = true;
     auto doc = syncmldm::xml::Document::parse(text, "fuzz", options);
-    walk(doc, doc.root(), 0);
+    walk(doc, xml::dom::root(doc), 0);
     for (std::uint32_t line = 1; line <= doc.line_count(); ++line) (void)doc.source_line(line);
   } catch (const syncmldm::Error&) {
     // Rejections are expected; only crashes and sanitizer reports are findings.

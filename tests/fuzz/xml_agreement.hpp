@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "xml/dom.hpp"
 #include "xml/xml_prescan.hpp"
 #include "xml/xml_pull.hpp"
 #include "syncmldm/codec/codec.hpp"
@@ -35,13 +36,13 @@ inline bool encoding_refusal(const std::string& message) {
 }
 
 // The DOM's content as the pull reader's events would give it: "<name a=v>", "text:...", "</name>".
-inline void dom_events(const sx::Document& doc, const sx::Node* node, std::vector<std::string>& out) {
-  std::string start = "<" + std::string(node->name(), node->name_size()) + "@" + std::to_string(doc.offset_of(node));
-  for (const sx::Attribute* a = node->first_attribute(); a; a = a->next_attribute()) {
+inline void dom_events(const sx::Document& doc, const sx::dom::Node* node, std::vector<std::string>& out) {
+  std::string start = "<" + std::string(node->name(), node->name_size()) + "@" + std::to_string(sx::offset_of(doc, node));
+  for (const sx::dom::Attribute* a = node->first_attribute(); a; a = a->next_attribute()) {
     start += " " + std::string(a->name(), a->name_size()) + "=" + std::string(a->value(), a->value_size());
   }
   out.push_back(start + ">");
-  for (const sx::Node* n = node->first_node(); n; n = n->next_sibling()) {
+  for (const sx::dom::Node* n = node->first_node(); n; n = n->next_sibling()) {
     if (n->type() == rapidxml::node_element) dom_events(doc, n, out);
     else if (n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata)
       out.push_back("text:" + std::string(n->value(), n->value_size()));
@@ -87,7 +88,7 @@ inline Verdicts check(std::string_view text) {
   std::uint64_t dom_offset = 0;
   try {
     sx::Document doc = sx::Document::parse(text, "t");
-    dom_events(doc, doc.root(), from_dom);
+    dom_events(doc, sx::dom::root(doc), from_dom);
   } catch (const syncmldm::Error& e) {
     v.dom = e.describe();
     dom_offset = e.where().offset.value_or(0);

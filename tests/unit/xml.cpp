@@ -3,6 +3,7 @@
 #include <string>
 
 #include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 using namespace syncmldm;
 
@@ -32,7 +33,7 @@ TEST_CASE("xml: positions of elements, text and CDATA") {
   xml::Node* second = xml::next_sibling(data, "Data");
   REQUIRE(second);
   CHECK(xml::text(second) == "x<y");
-  CHECK(doc.offset_of(second->first_node()) == text.find("<![CDATA["));
+  CHECK(xml::offset_of(doc, xml::dom::node(second)->first_node()) == text.find("<![CDATA["));
   Location where = doc.location_of(second);
   CHECK(where.to_string() == "m.xml:3:" + std::to_string(text.find("<Data><!") - text.rfind('\n', text.find("<Data><!")) ));
 }

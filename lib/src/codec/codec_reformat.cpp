@@ -1,12 +1,13 @@
 // XML -> XML in the decoder's layout, so that `syncml-decode` shows XML input the same way.
 #include "syncmldm/codec/codec.hpp"
+#include "xml/dom.hpp"
 #include "xml/xml_writer.hpp"
 
 namespace syncmldm::codec {
 
 namespace {
 
-bool whitespace_only(const xml::Node* n) {
+bool whitespace_only(const xml::dom::Node* n) {
   for (std::size_t i = 0; i < n->value_size(); ++i) {
     char c = n->value()[i];
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
@@ -14,13 +15,13 @@ bool whitespace_only(const xml::Node* n) {
   return true;
 }
 
-void write(const xml::Document& doc, const xml::Node* n, detail::XmlWriter& w) {
+void write(const xml::Document& doc, const xml::dom::Node* n, detail::XmlWriter& w) {
   w.start({n->name(), n->name_size()});
-  for (const xml::Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
+  for (const xml::dom::Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
     w.attribute({a->name(), a->name_size()}, {a->value(), a->value_size()});
   }
   bool elements = xml::has_child_elements(n);
-  for (const xml::Node* c = n->first_node(); c; c = c->next_sibling()) {
+  for (const xml::dom::Node* c = n->first_node(); c; c = c->next_sibling()) {
     std::size_t bad = std::string_view::npos;
     switch (c->type()) {
       case rapidxml::node_element: write(doc, c, w); break;
@@ -32,7 +33,7 @@ void write(const xml::Document& doc, const xml::Node* n, detail::XmlWriter& w) {
     }
     if (bad != std::string_view::npos) {
       throw Error(ErrorKind::input, "text that XML cannot carry (a character reference to a control character)",
-                  doc.location_of(c));
+                  xml::location_of(doc, c));
     }
   }
   w.end();
@@ -46,7 +47,7 @@ std::string reformat_xml(std::string_view xml_text, const std::string& source_na
   out.reserve(xml_text.size() + xml_text.size() / 4 + 64);
   detail::XmlWriter w(out, options.indent);
   if (options.xml_declaration) w.declaration();
-  write(doc, doc.root(), w);
+  write(doc, xml::dom::root(doc), w);
   w.finish();
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/tree/uri.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::judgement {
 

@@ -5,14 +5,16 @@
 #include <rapidxml/rapidxml_print.hpp>
 
 #include "util/huge_pages.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::message {
 
 namespace {
 
-using xml::Node;
+using xml::dom::Node;
+using xml::dom::handle;  // the model keeps nodes as public handles
 
-bool is_element(const Node* n) { return n->type() == rapidxml::node_element; }
+using xml::dom::is_element;
 
 template <typename F>
 void for_each_element(const Node* parent, F&& f) {
@@ -32,7 +34,7 @@ std::string scalar(const Node* n) { return trimmed(xml::text(n)); }
 
 Meta read_meta(const Node* n) {
   Meta m;
-  m.node = n;
+  m.node = handle(n);
   for_each_element(n, [&](const Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "Format") m.format = scalar(c);
@@ -55,7 +57,7 @@ Meta read_meta(const Node* n) {
       if (inner.max_obj_size) m.max_obj_size = inner.max_obj_size;
       if (inner.mark) m.mark = inner.mark;
     } else {
-      m.unknown.push_back(c);
+      m.unknown.push_back(handle(c));
     }
   });
   return m;
@@ -63,12 +65,12 @@ Meta read_meta(const Node* n) {
 
 Address read_address(const Node* n) {
   Address a;
-  a.node = n;
+  a.node = handle(n);
   for_each_element(n, [&](const Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "LocURI") {
       a.loc_uri = xml::text(c);
-      a.loc_uri_node = c;
+      a.loc_uri_node = handle(c);
     } else if (name == "LocName") {
       a.loc_name = xml::text(c);
     }
@@ -78,7 +80,7 @@ Address read_address(const Node* n) {
 
 Data read_data(const Node* n) {
   Data d;
-  d.node = n;
+  d.node = handle(n);
   for (const Node* c = n->first_node(); c; c = c->next_sibling())
     if (c->type() == rapidxml::node_cdata) d.had_cdata = true;
   if (xml::has_child_elements(n)) {
@@ -93,7 +95,7 @@ Data read_data(const Node* n) {
 
 Cred read_cred(const Node* n) {
   Cred c;
-  c.node = n;
+  c.node = handle(n);
   for_each_element(n, [&](const Node* e) {
     std::string_view name = xml::local_name(e);
     if (name == "Meta") c.meta = read_meta(e);
@@ -104,7 +106,7 @@ Cred read_cred(const Node* n) {
 
 Item read_item(const Node* n) {
   Item it;
-  it.node = n;
+  it.node = handle(n);
   for_each_element(n, [&](const Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "Target") it.target = read_address(c);
@@ -112,14 +114,14 @@ Item read_item(const Node* n) {
     else if (name == "Meta") it.meta = read_meta(c);
     else if (name == "Data") it.data = read_data(c);
     else if (name == "MoreData") it.more_data = true;
-    else it.unknown.push_back(c);
+    else it.unknown.push_back(handle(c));
   });
   return it;
 }
 
 Command read_command(const Node* n, std::size_t depth, const ReadOptions& options) {
   Command cmd;
-  cmd.node = n;
+  cmd.node = handle(n);
   cmd.name = std::string(xml::local_name(n));
   cmd.kind = kind_from_name(cmd.name);
   if (cmd.kind == Kind::unknown) return cmd;
@@ -137,7 +139,7 @@ Command read_command(const Node* n, std::size_t depth, const ReadOptions& option
     std::string_view name = xml::local_name(c);
     if (name == "CmdID") {
       cmd.cmd_id = scalar(c);
-      cmd.cmd_id_node = c;
+      cmd.cmd_id_node = handle(c);
     } else if (name == "NoResp") {
       cmd.no_resp = true;
     } else if (name == "Cred") {
@@ -166,7 +168,7 @@ Command read_command(const Node* n, std::size_t depth, const ReadOptions& option
     } else if (container) {
       cmd.children.push_back(read_command(c, depth + 1, options));
     } else {
-      cmd.unknown.push_back(c);
+      cmd.unknown.push_back(handle(c));
     }
   });
   return cmd;
@@ -174,7 +176,7 @@ Command read_command(const Node* n, std::size_t depth, const ReadOptions& option
 
 Header read_header(const Node* n) {
   Header h;
-  h.node = n;
+  h.node = handle(n);
   for_each_element(n, [&](const Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "VerDTD") h.ver_dtd = scalar(c);
@@ -187,7 +189,7 @@ Header read_header(const Node* n) {
     else if (name == "NoResp") h.no_resp = true;
     else if (name == "Cred") h.cred = read_cred(c);
     else if (name == "Meta") h.meta = read_meta(c);
-    else h.unknown.push_back(c);
+    else h.unknown.push_back(handle(c));
   });
   return h;
 }
@@ -288,9 +290,9 @@ Message read(const xml::Document& document, const ReadOptions& options) {
 namespace {
 
 Message read_unchecked(const xml::Document& document, const ReadOptions& options) {
-  const Node* root = document.root();
+  const Node* root = xml::dom::root(document);
   Message m;
-  m.root = root;
+  m.root = handle(root);
   std::string_view root_name = root ? xml::local_name(root) : std::string_view{};
   if (root_name == "SyncML") {
     m.namespace_uri = std::string(xml::namespace_of(root));
@@ -301,10 +303,10 @@ Message read_unchecked(const xml::Document& document, const ReadOptions& options
         m.header = read_header(c);
       } else if (name == "SyncBody" && !m.has_body) {
         m.has_body = true;
-        m.body = c;
+        m.body = handle(c);
         read_body(c, m, options);
       } else {
-        m.unknown.push_back(c);
+        m.unknown.push_back(handle(c));
       }
     });
     return m;
@@ -313,7 +315,7 @@ Message read_unchecked(const xml::Document& document, const ReadOptions& options
   if (root_name == "SyncBody") {
     m.namespace_uri = std::string(xml::namespace_of(root));
     m.has_body = true;
-    m.body = root;
+    m.body = handle(root);
     read_body(root, m, options);
     return m;
   }
@@ -324,7 +326,7 @@ Message read_unchecked(const xml::Document& document, const ReadOptions& options
   }
   throw Error(ErrorKind::input,
               "not a SyncML message (root element <" + std::string(root_name) + ">, expected <SyncML>)",
-              root ? document.location_of(root) : Location{document.source_name()});
+              root ? xml::location_of(document, root) : Location{document.source_name()});
 }
 
 }  // namespace

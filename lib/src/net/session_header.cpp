@@ -6,12 +6,13 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/session.hpp"
 #include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::session {
 
 namespace {
 
-using xml::Node;
+using xml::dom::Node;
 
 
 std::string trimmed_text(const Node* n) {
@@ -41,10 +42,10 @@ const Node* meta_child(const Node* meta, std::string_view name) {
 }
 
 const Node* root_of_syncml(const xml::Document& doc) {
-  const Node* root = doc.root();
+  const Node* root = xml::dom::root(doc);
   if (!root || xml::local_name(root) != "SyncML")
-    throw Error(ErrorKind::input, "not a SyncML message (the root element is not SyncML)", doc.location_of(root));
-  if (!xml::child(root, "SyncHdr")) throw Error(ErrorKind::input, "SyncML message without SyncHdr", doc.location_of(root));
+    throw Error(ErrorKind::input, "not a SyncML message (the root element is not SyncML)", xml::location_of(doc, root));
+  if (!xml::child(root, "SyncHdr")) throw Error(ErrorKind::input, "SyncML message without SyncHdr", xml::location_of(doc, root));
   return root;
 }
 
@@ -133,7 +134,7 @@ ReplySummary summarize(std::string_view text, const std::string& source_name) {
   const Node* root = root_of_syncml(doc);
   const Node* hdr = xml::child(root, "SyncHdr");
   const Node* body = xml::child(root, "SyncBody");
-  if (!body) throw Error(ErrorKind::input, "SyncML message without SyncBody", doc.location_of(root));
+  if (!body) throw Error(ErrorKind::input, "SyncML message without SyncBody", xml::location_of(doc, root));
   ReplySummary s;
   s.session_id = trimmed_text(xml::child(hdr, "SessionID"));
   s.msg_id = trimmed_text(xml::child(hdr, "MsgID"));
@@ -174,24 +175,24 @@ std::string with_credentials(std::string_view text, std::string_view loc_name, s
   const Node* hdr = xml::child(root, "SyncHdr");
   const Node* source = xml::child(hdr, "Source");
   const Node* locuri = source ? xml::child(source, "LocURI") : nullptr;
-  if (!locuri) throw Error(ErrorKind::input, "the SyncHdr has no Source/LocURI to add credentials to", doc.location_of(hdr));
+  if (!locuri) throw Error(ErrorKind::input, "the SyncHdr has no Source/LocURI to add credentials to", xml::location_of(doc, hdr));
   std::string out(text);
   // Edit from the back so that earlier offsets stay valid: Cred comes after Source.
   std::string cred = cred_element(meta_type, data);
   if (const Node* old = xml::child(hdr, "Cred")) {
-    std::size_t b = doc.offset_of(old);
+    std::size_t b = xml::offset_of(doc, old);
     out.replace(b, element_end(text, b) - b, cred);
   } else if (const Node* meta = xml::child(hdr, "Meta")) {
-    out.insert(doc.offset_of(meta), cred);
+    out.insert(xml::offset_of(doc, meta), cred);
   } else {
-    out.insert(closing_tag_start(text, doc.offset_of(hdr)), cred);
+    out.insert(closing_tag_start(text, xml::offset_of(doc, hdr)), cred);
   }
   std::string name = "<LocName>" + xml_escape(loc_name) + "</LocName>";
   if (const Node* old = xml::child(source, "LocName")) {
-    std::size_t b = doc.offset_of(old);
+    std::size_t b = xml::offset_of(doc, old);
     out.replace(b, element_end(text, b) - b, name);
   } else {
-    out.insert(element_end(text, doc.offset_of(locuri)), name);
+    out.insert(element_end(text, xml::offset_of(doc, locuri)), name);
   }
   return out;
 }
@@ -202,7 +203,7 @@ std::string without_credentials(std::string_view text) {
   const Node* cred = xml::child(xml::child(root, "SyncHdr"), "Cred");
   if (!cred) return std::string(text);
   std::string out(text);
-  std::size_t b = doc.offset_of(cred);
+  std::size_t b = xml::offset_of(doc, cred);
   out.erase(b, element_end(text, b) - b);
   return out;
 }

@@ -12,12 +12,13 @@
 #include "syncmldm/tree/uri.hpp"
 #include "tree/ddf_properties.hpp"
 #include "tree/ddf_stream.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::ddf {
 
 namespace {
 
-using xml::Node;
+using xml::dom::Node;
 
 constexpr std::string_view kFormats[] = {"b64", "bin", "bool", "chr", "int", "node", "null", "xml", "date", "time", "float"};
 
@@ -53,7 +54,7 @@ struct DomTree {
       }
     return false;
   }
-  Location location(Elem e) const { return doc.location_of(e); }
+  Location location(Elem e) const { return xml::location_of(doc, e); }
 };
 
 using detail::collapse;
@@ -64,9 +65,9 @@ using detail::child_of;
 using detail::kMaxNodeDepth;
 
 void read_node(const xml::Document& doc, const Node* n, SchemaNode& parent, std::size_t depth) {
-  if (depth > kMaxNodeDepth) throw Error(ErrorKind::input, "DDF nodes nested too deeply", doc.location_of(n));
+  if (depth > kMaxNodeDepth) throw Error(ErrorKind::input, "DDF nodes nested too deeply", xml::location_of(doc, n));
   const Node* name_el = xml::child(n, "NodeName");
-  if (!name_el) throw Error(ErrorKind::input, "Node without NodeName", doc.location_of(n));
+  if (!name_el) throw Error(ErrorKind::input, "Node without NodeName", xml::location_of(doc, n));
   std::string name = trim(xml::text(name_el));
   if (name == "*") name.clear();  // older Microsoft files name dynamic nodes "*"
   SchemaNode* base = &parent;
@@ -82,7 +83,7 @@ void read_node(const xml::Document& doc, const Node* n, SchemaNode& parent, std:
     }
   }
   SchemaNode& node = child_of(*base, name);
-  node.where = doc.location_of(n);
+  node.where = xml::location_of(doc, n);
   for_each_element(n, [&](const Node* c) {
     std::string_view cn = xml::local_name(c);
     if (cn == "DFProperties") {
@@ -223,12 +224,12 @@ void read_df_properties(const xml::Document& doc, const Node* props, SchemaNode&
 
 void detail::load_dom(Schema& schema, std::string_view text, const std::string& source_name) {
   xml::Document doc = xml::Document::parse(text, source_name);
-  const Node* root = doc.root();
+  const Node* root = xml::dom::root(doc);
   if (!root || xml::local_name(root) != "MgmtTree")
     throw Error(ErrorKind::input,
                 "not a DDF document (root element <" + std::string(root ? xml::local_name(root) : "") +
                     ">, expected <MgmtTree>)",
-                root ? doc.location_of(root) : Location{source_name});
+                root ? xml::location_of(doc, root) : Location{source_name});
   for_each_element(root, [&](const Node* c) {
     if (xml::local_name(c) == "Node") read_node(doc, c, schema.root(), 0);
   });

@@ -14,6 +14,7 @@
 
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/util/error.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::ddf::detail {
 
@@ -132,3 +133,11 @@ void read_properties(const T& t, typename T::Elem props, SchemaNode& node) {
 }
 
 }  // namespace syncmldm::ddf::detail
+
+namespace syncmldm::ddf {
+
+// Reads the DFProperties element `props` of a parsed document into `node` (ddf.cpp; the TNDS
+// reader shares it).
+void read_df_properties(const xml::Document& doc, const xml::dom::Node* props, SchemaNode& node);
+
+}  // namespace syncmldm::ddf

@@ -5,6 +5,8 @@
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/uri.hpp"
+#include "tree/ddf_properties.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::tnds {
 
@@ -14,13 +16,13 @@ using tree::Node;
 constexpr std::size_t kMaxDepth = 128;
 
 template <typename F>
-void for_each_element(const xml::Node* parent, F&& f) {
-  for (const xml::Node* c = parent->first_node(); c; c = c->next_sibling())
+void for_each_element(const xml::dom::Node* parent, F&& f) {
+  for (const xml::dom::Node* c = parent->first_node(); c; c = c->next_sibling())
     if (c->type() == rapidxml::node_element) f(c);
 }
 
-const xml::Node* first_element(const xml::Node* parent) {
-  for (const xml::Node* c = parent->first_node(); c; c = c->next_sibling())
+const xml::dom::Node* first_element(const xml::dom::Node* parent) {
+  for (const xml::dom::Node* c = parent->first_node(); c; c = c->next_sibling())
     if (c->type() == rapidxml::node_element) return c;
   return nullptr;
 }
@@ -32,42 +34,42 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
 }
 
-const xml::Node* root_of(const xml::Document& doc) {
-  const xml::Node* root = doc.root();
+const xml::dom::Node* root_of(const xml::Document& doc) {
+  const xml::dom::Node* root = xml::dom::root(doc);
   if (!root || xml::local_name(root) != "MgmtTree")
     throw Error(ErrorKind::input,
                 "not a TNDS document (root element <" + std::string(root ? xml::local_name(root) : "") +
                     ">, expected <MgmtTree>)",
-                root ? doc.location_of(root) : Location{doc.source_name()});
+                root ? xml::location_of(doc, root) : Location{doc.source_name()});
   return root;
 }
 
 // Reads RTProperties into an instance node.
-void read_rt(const xml::Document& doc, const xml::Node* rt, Node& n) {
-  for_each_element(rt, [&](const xml::Node* c) {
+void read_rt(const xml::Document& doc, const xml::dom::Node* rt, Node& n) {
+  for_each_element(rt, [&](const xml::dom::Node* c) {
     std::string_view name = xml::local_name(c);
     if (name == "ACL") {
       std::string acl = trim(xml::text(c));
-      if (!tree::Acl::parse(acl)) throw Error(ErrorKind::input, "malformed ACL '" + acl + "'", doc.location_of(c));
+      if (!tree::Acl::parse(acl)) throw Error(ErrorKind::input, "malformed ACL '" + acl + "'", xml::location_of(doc, c));
       n.acl = acl;
     } else if (name == "Format") {
-      const xml::Node* e = first_element(c);
+      const xml::dom::Node* e = first_element(c);
       std::string f = e ? std::string(xml::local_name(e)) : std::string();
-      if (!ddf::is_format_name(f)) throw Error(ErrorKind::input, "unknown Format '" + f + "'", doc.location_of(e ? e : c));
+      if (!ddf::is_format_name(f)) throw Error(ErrorKind::input, "unknown Format '" + f + "'", xml::location_of(doc, e ? e : c));
       n.format = f;
     } else if (name == "Title") {
       n.title = xml::text(c);
     } else if (name == "TStamp") {
       n.tstamp = trim(xml::text(c));
     } else if (name == "Type") {
-      const xml::Node* e = first_element(c);
+      const xml::dom::Node* e = first_element(c);
       n.type = e ? trim(xml::text(e)) : trim(xml::text(c));
     } else if (name == "VerNo") {
       std::string v = trim(xml::text(c));
       unsigned x = 0;
       auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
       if (ec != std::errc() || p != v.data() + v.size() || x > 65535)
-        throw Error(ErrorKind::input, "VerNo '" + v + "' is not a 16-bit number", doc.location_of(c));
+        throw Error(ErrorKind::input, "VerNo '" + v + "' is not a 16-bit number", xml::location_of(doc, c));
       n.verno = static_cast<std::uint16_t>(x);
     }
   });
@@ -82,12 +84,12 @@ struct Reader {
 
   // `parent` is the instance parent (nullptr inside schema-only parts); `schema_path` the
   // schema path of this node's parent ("" segments for dynamic nodes).
-  void node(const xml::Node* x, Node* parent, std::vector<std::string> schema_path, std::size_t depth) {
-    if (depth > kMaxDepth) throw Error(ErrorKind::input, "TNDS nodes nested too deeply", doc.location_of(x));
-    const xml::Node* name_el = xml::child(x, "NodeName");
-    if (!name_el) throw Error(ErrorKind::input, "Node without NodeName", doc.location_of(x));
+  void node(const xml::dom::Node* x, Node* parent, std::vector<std::string> schema_path, std::size_t depth) {
+    if (depth > kMaxDepth) throw Error(ErrorKind::input, "TNDS nodes nested too deeply", xml::location_of(doc, x));
+    const xml::dom::Node* name_el = xml::child(x, "NodeName");
+    if (!name_el) throw Error(ErrorKind::input, "Node without NodeName", xml::location_of(doc, x));
     std::string name = trim(xml::text(name_el));
-    if (const xml::Node* path = xml::child(x, "Path")) {
+    if (const xml::dom::Node* path = xml::child(x, "Path")) {
       uri::Uri u = uri::canonical(uri::parse(trim(xml::text(path))));
       schema_path = u.segments;
       if (parent) {
@@ -103,15 +105,15 @@ struct Reader {
     }
     bool is_root = name == "." && depth == 0;
     if (name == "*") name.clear();
-    const xml::Node* rt = xml::child(x, "RTProperties");
-    const xml::Node* df = xml::child(x, "DFProperties");
-    const xml::Node* value = xml::child(x, "Value");
+    const xml::dom::Node* rt = xml::child(x, "RTProperties");
+    const xml::dom::Node* df = xml::child(x, "DFProperties");
+    const xml::dom::Node* value = xml::child(x, "Value");
     Node* inst = nullptr;
     if (is_root) {
       inst = parent;
     } else if ((rt || value || payload) && parent && !name.empty()) {
       if (!parent->is_interior())
-        throw Error(ErrorKind::input, "node '" + name + "' under leaf '" + parent->uri() + "'", doc.location_of(x));
+        throw Error(ErrorKind::input, "node '" + name + "' under leaf '" + parent->uri() + "'", xml::location_of(doc, x));
       inst = &parent->add_child(name);
       inst->format = value && !rt ? "chr" : "node";
       if (rt && !xml::child(rt, "Format")) inst->format = value ? "chr" : "node";
@@ -122,21 +124,21 @@ struct Reader {
     if (df) {
       if (!schema) schema = std::make_shared<ddf::Schema>();
       ddf::SchemaNode& s = schema->ensure(my_path);
-      s.where = doc.location_of(x);
+      s.where = xml::location_of(doc, x);
       ddf::read_df_properties(doc, df, s);
     }
     if (inst && value) {
-      if (inst->is_interior()) throw Error(ErrorKind::input, "interior node with a Value", doc.location_of(value));
+      if (inst->is_interior()) throw Error(ErrorKind::input, "interior node with a Value", xml::location_of(doc, value));
       std::string v = xml::text(value);
       if (inst->format == "bin") {
         auto d = base64::decode(v);
-        if (!d) throw Error(ErrorKind::input, "bin Value is not Base64", doc.location_of(value));
+        if (!d) throw Error(ErrorKind::input, "bin Value is not Base64", xml::location_of(doc, value));
         inst->value = *d;
       } else {
         inst->value = v;
       }
     }
-    for_each_element(x, [&](const xml::Node* c) {
+    for_each_element(x, [&](const xml::dom::Node* c) {
       if (xml::local_name(c) == "Node") node(c, inst, my_path, depth + 1);
     });
   }
@@ -208,11 +210,11 @@ constexpr const char* kHead =
 
 tree::Tree read_state(std::string_view text, const std::string& source_name) {
   xml::Document doc = xml::Document::parse(text, source_name);
-  const xml::Node* root = root_of(doc);
+  const xml::dom::Node* root = root_of(doc);
   tree::Tree t;
   t.root().acl.clear();
   Reader r{doc, nullptr};
-  for_each_element(root, [&](const xml::Node* c) {
+  for_each_element(root, [&](const xml::dom::Node* c) {
     if (xml::local_name(c) == "Node") r.node(c, &t.root(), {}, 0);
   });
   if (t.root().acl.empty()) t.root().acl = "Add=*&Get=*";  // the root always has an ACL
@@ -257,11 +259,11 @@ std::string write_subtree(const tree::Node& start, const Selection& sel) {
 
 std::unique_ptr<tree::Node> read_payload(std::string_view text, const std::string& source_name) {
   xml::Document doc = xml::Document::parse(text, source_name);
-  const xml::Node* root = root_of(doc);
+  const xml::dom::Node* root = root_of(doc);
   auto holder = std::make_unique<Node>();
   holder->format = "node";
   Reader r{doc, nullptr, true};
-  for_each_element(root, [&](const xml::Node* c) {
+  for_each_element(root, [&](const xml::dom::Node* c) {
     if (xml::local_name(c) == "Node") r.node(c, holder.get(), {}, 1);
   });
   return holder;

@@ -180,7 +180,7 @@ class XmlLocator : public Locator {
     shift_by_ = by;
   }
   void place(const Node* node, Diagnostic& d) const override {
-    std::uint64_t off = doc_.offset_of(node);
+    std::uint64_t off = xml::offset_of(doc_, node);
     std::uint32_t line = doc_.line_of(off);
     std::uint64_t from = doc_.line_start(line);
     std::size_t column = 1;
@@ -314,7 +314,7 @@ FileReport validate_xml(std::string_view text, std::string_view source_name, con
   XmlLocator locator(*doc, wrapped ? doc->buffer() : text);
   if (wrapped) locator.shift(shift_at, kWrapOpen.size());
   Context ctx(*doc, options, locator, report.path, report.diagnostics);
-  run(ctx, doc->root(), wrapped);
+  run(ctx, xml::dom::root(*doc), wrapped);
   sort_diagnostics(report.diagnostics);
   return report;
 }
@@ -349,7 +349,7 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
   }
   XmlLocator locator(*doc, doc->buffer());
   Context ctx(*doc, options, locator, report.path, report.diagnostics);
-  run(ctx, doc->root(), false);
+  run(ctx, xml::dom::root(*doc), false);
   sort_diagnostics(report.diagnostics);
   return report;
 }

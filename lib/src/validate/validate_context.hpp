@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "syncmldm/validate/validate.hpp"
-#include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::validate::detail {
 
-using xml::Node;
+using xml::dom::Node;
 
 enum class Kind : std::uint8_t {
   Other,  // not a SyncML command name
@@ -106,10 +106,12 @@ class Context {
   bool metinf_namespace_noted = false; // MetInf elements without their namespace (noted once)
   std::shared_ptr<ddf_rules::MessageState> ddf_state;
   const Node* first_status_child = nullptr;
+  // One per answering Status (a token-dense reply has one every 200 bytes): the refs that group
+  // them; TargetRef and SourceRef are read again from the node for the few that share a group.
   struct StatusRef {
-    std::string_view msgref, cmdref, targetref, sourceref;
+    std::string_view msgref, cmdref;
     const Node* node;
-    std::optional<std::string_view> cmdid;
+    std::string_view cmdid;  // empty: none (an empty CmdID is never recorded)
   };
   std::vector<StatusRef> statuses;
   std::deque<std::string> owned;  // texts that were not one node, kept for views

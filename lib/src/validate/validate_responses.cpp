@@ -2,6 +2,7 @@
 // or per Item, and the messages a client must not send.
 
 #include <algorithm>
+#include <deque>
 
 #include <fmt/format.h>
 
@@ -55,13 +56,11 @@ void check_status(Context& ctx, const Frame& f, std::size_t body_index) {
     }
   }
 
-  std::string s1, s2, s3, s4, s5, s6;
+  std::string s1, s2, s3, s4;
   auto msgref = child_text(s, "MsgRef", s1);
   auto cmdref = child_text(s, "CmdRef", s2);
   auto cmd = child_text(s, "Cmd", s3);
   auto data = child_text(s, "Data", s4);
-  auto targetref = child_text(s, "TargetRef", s5);
-  auto sourceref = child_text(s, "SourceRef", s6);
   bool header_status = cmd && *cmd == "SyncHdr";
 
   std::string missing;
@@ -118,7 +117,7 @@ void check_status(Context& ctx, const Frame& f, std::size_t body_index) {
       }
       return *v;
     };
-    ctx.statuses.push_back({keep(msgref, s1), keep(cmdref, s2), keep(targetref, s5), keep(sourceref, s6), s, f.cmdid});
+    ctx.statuses.push_back({keep(msgref, s1), keep(cmdref, s2), s, f.cmdid.value_or(std::string_view{})});
   }
 }
 
@@ -167,10 +166,26 @@ void finish(Context& ctx, const Node* body) {
     std::size_t j = i + 1;
     while (j < st.size() && st[j].msgref == st[i].msgref && st[j].cmdref == st[i].cmdref) ++j;
     if (j - i > 1) {
+      // The group's TargetRef and SourceRef texts; views into `storage` when the text was split.
+      std::deque<std::string> storage;
+      std::vector<std::pair<std::string_view, std::string_view>> refs;
+      for (std::size_t k = i; k < j; ++k) {
+        auto ref = [&](std::string_view name) -> std::string_view {
+          std::string scratch;
+          auto v = child_text(st[k].node, name, scratch);
+          if (!v) return {};
+          if (scratch.empty()) return *v;
+          storage.emplace_back(*v);
+          return storage.back();
+        };
+        std::string_view target = ref("TargetRef");
+        refs.emplace_back(target, ref("SourceRef"));
+      }
       for (std::size_t k = i; k < j; ++k) {
         Frame f;
-        f.cmdid = st[k].cmdid;
-        if (st[k].targetref.empty() && st[k].sourceref.empty()) {
+        if (!st[k].cmdid.empty()) f.cmdid = st[k].cmdid;
+        auto [targetref, sourceref] = refs[k - i];
+        if (targetref.empty() && sourceref.empty()) {
           ctx.report(st[k].node, "status-per-item",
                      fmt::format("command {} has {} Statuses: each must carry the TargetRef of its Item", st[k].cmdref,
                                  j - i),
@@ -178,10 +193,10 @@ void finish(Context& ctx, const Node* body) {
           continue;
         }
         for (std::size_t m = i; m < k; ++m) {
-          if (st[m].targetref == st[k].targetref && st[m].sourceref == st[k].sourceref) {
+          if (refs[m - i] == refs[k - i]) {
             ctx.report(st[k].node, "status-per-item",
                        fmt::format("a second Status for command {} and the same Item '{}'", st[k].cmdref,
-                                   st[k].targetref.empty() ? st[k].sourceref : st[k].targetref),
+                                   targetref.empty() ? sourceref : targetref),
                        &f);
             break;
           }

@@ -47,7 +47,7 @@ class WbxmlLocator : public Locator {
  public:
   WbxmlLocator(const xml::Document& doc, const std::vector<StartToken>& tokens) {
     std::size_t next = 0;
-    assign(doc.root(), tokens, next, std::nullopt);
+    assign(xml::dom::root(doc), tokens, next, std::nullopt);
   }
   void place(const Node* node, Diagnostic& d) const override {
     // Text and attribute nodes are placed at their element.
@@ -115,7 +115,7 @@ FileReport validate_wbxml(std::string_view bytes, std::string_view source_name, 
   }
   WbxmlLocator locator(*doc, tokens);
   Context ctx(*doc, options, locator, report.path, report.diagnostics);
-  run(ctx, doc->root(), false);
+  run(ctx, xml::dom::root(*doc), false);
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.offset.value_or(0) < b.offset.value_or(0); });
   return report;

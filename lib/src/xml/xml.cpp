@@ -4,10 +4,15 @@
 #include <cstring>
 #include <optional>
 
+#include "xml/dom.hpp"
 #include "xml/xml_arena.hpp"
 #include "xml/xml_prescan.hpp"
 
 namespace syncmldm::xml {
+
+namespace detail {
+class DomDocument : public rapidxml::xml_document<char> {};
+}  // namespace detail
 
 namespace {
 // Elements may not close with a different name; comments, DOCTYPE and PIs are skipped.
@@ -43,7 +48,7 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   }
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  doc.line_starts_ = detail::line_starts(text);
+  detail::line_starts(text, doc.narrow_starts_, doc.wide_starts_);
   if (options.keep_source) doc.source_ = std::string(text);
 
   auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
@@ -62,7 +67,7 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   if (!detail::prescan(body, options.max_depth, problem)) throw fail(problem.offset + bom, problem.message);
 
   doc.size_ = text.size();
-  doc.doc_ = std::make_unique<rapidxml::xml_document<char>>();
+  doc.doc_ = std::make_unique<detail::DomDocument>();
   std::optional<detail::Arena::Scope> scope;
   if (text.size() >= kArenaThreshold) {
     doc.arena_ = std::make_unique<detail::Arena>();
@@ -89,39 +94,24 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   }
   if (!doc.root()) throw fail(0, "no root element");
   // RapidXML accepts several top-level elements; XML does not.
-  for (Node* n = doc.root()->next_sibling(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element) throw fail(doc.offset_of(n), "more than one root element");
+  for (dom::Node* n = dom::root(doc)->next_sibling(); n; n = n->next_sibling()) {
+    if (dom::is_element(n)) throw fail(xml::offset_of(doc, n), "more than one root element");
   }
   return doc;
 }
 
 Node* Document::root() const {
-  for (Node* n = doc_ ? doc_->first_node() : nullptr; n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element) return n;
+  for (dom::Node* n = doc_ ? doc_->first_node() : nullptr; n; n = n->next_sibling()) {
+    if (dom::is_element(n)) return dom::handle(n);
   }
   return nullptr;
 }
 
-std::uint64_t Document::offset_of(const Node* node) const {
-  const char* base = base_;
-  switch (node->type()) {
-    case rapidxml::node_element:
-      return static_cast<std::uint64_t>(node->name() - base - 1);
-    case rapidxml::node_cdata:
-      return static_cast<std::uint64_t>(node->value() - base - 9);  // "<![CDATA["
-    default:
-      return static_cast<std::uint64_t>(node->value() - base);
-  }
-}
-
-std::uint64_t Document::offset_of(const Attribute* attribute) const {
-  return static_cast<std::uint64_t>(attribute->name() - base_);
-}
+std::uint64_t Document::offset_of(const Node* node) const { return xml::offset_of(*this, dom::node(node)); }
 
 LineCol Document::line_col(std::uint64_t offset) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  std::uint64_t start = line_starts_[index];
+  std::size_t index = line_of(offset) - 1;
+  std::uint64_t start = start_of_line_index(index);
   // Count characters, not bytes: UTF-8 continuation bytes do not start a column. The buffer is
   // rewritten in place only inside text, which keeps lead bytes where they were.
   std::uint32_t column = 1;
@@ -139,13 +129,20 @@ LineCol Document::line_col(std::uint64_t offset) const {
 }
 
 std::uint32_t Document::line_of(std::uint64_t offset) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<std::uint32_t>(it - line_starts_.begin());
+  // The number of lines starting at or before `offset`.
+  if (!wide_starts_.empty()) {
+    return static_cast<std::uint32_t>(std::upper_bound(wide_starts_.begin(), wide_starts_.end(), offset) -
+                                      wide_starts_.begin());
+  }
+  auto it = offset > UINT32_MAX ? narrow_starts_.end()
+                                : std::upper_bound(narrow_starts_.begin(), narrow_starts_.end(),
+                                                   static_cast<std::uint32_t>(offset));
+  return static_cast<std::uint32_t>(it - narrow_starts_.begin());
 }
 
 std::uint64_t Document::line_start(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return 0;
-  return line_starts_[line - 1];
+  if (line == 0 || line > line_total()) return 0;
+  return start_of_line_index(line - 1);
 }
 
 Location Document::location_of(const Node* node) const {
@@ -155,26 +152,26 @@ Location Document::location_of(const Node* node) const {
 }
 
 std::string_view Document::source_line(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size() || source_.empty()) return {};
-  std::uint64_t start = line_starts_[line - 1];
-  std::uint64_t end = line < line_starts_.size() ? line_starts_[line] - 1 : source_.size();
+  if (line == 0 || line > line_total() || source_.empty()) return {};
+  std::uint64_t start = start_of_line_index(line - 1);
+  std::uint64_t end = line < line_total() ? start_of_line_index(line) - 1 : source_.size();
   std::string_view view(source_.data() + start, end - start);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;
 }
 
-std::string_view local_name(const Node* node) {
+std::string_view local_name(const dom::Node* node) {
   std::string_view name(node->name(), node->name_size());
   std::size_t colon = name.find(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string_view namespace_of(const Node* node) {
+std::string_view namespace_of(const dom::Node* node) {
   std::string_view name(node->name(), node->name_size());
   std::size_t colon = name.find(':');
   std::string wanted = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
-  for (const Node* n = node; n && n->type() == rapidxml::node_element; n = n->parent()) {
-    for (const Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
+  for (const dom::Node* n = node; n && dom::is_element(n); n = n->parent()) {
+    for (const dom::Attribute* a = n->first_attribute(); a; a = a->next_attribute()) {
       if (std::string_view(a->name(), a->name_size()) == wanted) return {a->value(), a->value_size()};
     }
   }
@@ -192,33 +189,41 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-Node* child(const Node* parent, std::string_view name) {
-  for (Node* n = parent->first_node(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element && local_name(n) == name) return n;
+dom::Node* child(const dom::Node* parent, std::string_view name) {
+  for (dom::Node* n = parent->first_node(); n; n = n->next_sibling()) {
+    if (dom::is_element(n) && local_name(n) == name) return n;
   }
   return nullptr;
 }
 
-Node* next_sibling(const Node* node, std::string_view name) {
-  for (Node* n = node->next_sibling(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element && local_name(n) == name) return n;
+dom::Node* next_sibling(const dom::Node* node, std::string_view name) {
+  for (dom::Node* n = node->next_sibling(); n; n = n->next_sibling()) {
+    if (dom::is_element(n) && local_name(n) == name) return n;
   }
   return nullptr;
 }
 
-std::string text(const Node* node) {
+std::string text(const dom::Node* node) {
   std::string out;
-  for (const Node* n = node->first_node(); n; n = n->next_sibling()) {
+  for (const dom::Node* n = node->first_node(); n; n = n->next_sibling()) {
     if (n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata) out.append(n->value(), n->value_size());
   }
   return out;
 }
 
-bool has_child_elements(const Node* node) {
-  for (const Node* n = node->first_node(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element) return true;
+bool has_child_elements(const dom::Node* node) {
+  for (const dom::Node* n = node->first_node(); n; n = n->next_sibling()) {
+    if (dom::is_element(n)) return true;
   }
   return false;
 }
+
+// The handle forms: the same functions, the node under its public type.
+std::string_view local_name(const Node* node) { return local_name(dom::node(node)); }
+std::string_view namespace_of(const Node* node) { return namespace_of(dom::node(node)); }
+Node* child(const Node* parent, std::string_view name) { return dom::handle(child(dom::node(parent), name)); }
+Node* next_sibling(const Node* node, std::string_view name) { return dom::handle(next_sibling(dom::node(node), name)); }
+std::string text(const Node* node) { return text(dom::node(node)); }
+bool has_child_elements(const Node* node) { return has_child_elements(dom::node(node)); }
 
 }  // namespace syncmldm::xml

@@ -8,17 +8,26 @@
 
 namespace syncmldm::xml::detail {
 
-std::vector<std::uint64_t> line_starts(std::string_view text) {
-  std::vector<std::uint64_t> starts{0};
+namespace {
+template <class Offset>
+void collect_line_starts(std::string_view text, std::vector<Offset>& starts) {
+  starts.assign(1, 0);
   const char* begin = text.data();
   const char* end = begin + text.size();
   for (const char* p = begin; p < end;) {
     const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     if (!nl) break;
     p = static_cast<const char*>(nl) + 1;
-    starts.push_back(static_cast<std::uint64_t>(p - begin));
+    starts.push_back(static_cast<Offset>(p - begin));
   }
-  return starts;
+}
+}  // namespace
+
+void line_starts(std::string_view text, std::vector<std::uint32_t>& narrow, std::vector<std::uint64_t>& wide) {
+  narrow.clear();
+  wide.clear();
+  if (text.size() <= UINT32_MAX) collect_line_starts(text, narrow);
+  else collect_line_starts(text, wide);
 }
 
 namespace {

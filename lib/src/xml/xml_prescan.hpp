@@ -18,8 +18,10 @@
 
 namespace syncmldm::xml::detail {
 
-// Byte offsets where each line starts (the first is 0).
-std::vector<std::uint64_t> line_starts(std::string_view text);
+// Byte offsets where each line starts (the first is 0): 32-bit ones in `narrow` when the text
+// fits in 4 GiB (a line per element makes the index a third of the input at 64 bits), else
+// 64-bit ones in `wide`. The other vector is left empty.
+void line_starts(std::string_view text, std::vector<std::uint32_t>& narrow, std::vector<std::uint64_t>& wide);
 
 // The first problem: invalid UTF-8 or a character XML forbids anywhere (reported first), else
 // the first markup XML 1.0 does not allow (references, tags and attributes, comments, PIs,

@@ -88,3 +88,12 @@ validate/rules/results-refs.bad.xml:29:7: error: Results answer a Get, not Repla
 # results-refs: the same content, fixed
 cmd: dm-validate -q validate/rules/results-refs.good.xml
 exit: 0
+===
+# status-per-item: refs compared as texts (split by a comment, padded; another SourceRef differs), a Status without CmdID
+cmd: dm-validate -q validate/caught/status-per-item-refs.xml
+exit: 1
+--- stdout
+validate/caught/status-per-item-refs.xml:7:1: error: a second Status for command 3 and the same Item './A/B' [status-per-item]
+validate/caught/status-per-item-refs.xml:9:1: error: a second Status for command 3 and the same Item './A/B' [status-per-item]
+validate/caught/status-per-item-refs.xml:11:1: error: Status has no CmdID [cmdid-missing] (status 400)
+validate/caught/status-per-item-refs.xml:11:1: error: command 3 has 6 Statuses: each must carry the TargetRef of its Item [status-per-item]

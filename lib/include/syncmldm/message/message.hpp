@@ -4,8 +4,9 @@
 //
 // Reading never stops at the first oddity: missing elements are empty optionals, unknown
 // elements are kept (as Command::Kind::unknown or in `unknown` lists), order is preserved, and
-// each part keeps its xml node so that callers can report positions. Only input that is not a
-// SyncML document at all (another root element) is an error. Parts built in code have null nodes.
+// each part keeps its xml node (a handle: Document::location_of places it, xml::local_name
+// names it) so that callers can report positions. Only input that is not a SyncML document at
+// all (another root element) is an error. Parts built in code have null nodes.
 
 #include <cstddef>
 #include <memory>

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "syncmldm/util/error.hpp"
-#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::ddf {
 
@@ -92,8 +91,6 @@ class Schema {
 void load_text(Schema& schema, std::string_view text, const std::string& source_name);
 // A file, or every *.xml / *.ddf file in a directory (sorted by name).
 void load_path(Schema& schema, const std::string& path);
-// Reads DFProperties into `node` (shared with the TNDS reader).
-void read_df_properties(const xml::Document& doc, const xml::Node* props, SchemaNode& node);
 // Writes <DFProperties>...</DFProperties> for `node` at `indent` spaces (shared with TNDS).
 void write_df_properties(const SchemaNode& node, std::string& out, int indent);
 

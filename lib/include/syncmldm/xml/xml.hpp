@@ -1,9 +1,11 @@
 #pragma once
-// The XML layer: RapidXML parsing in place, plus what RapidXML lacks and DM tooling needs:
-// strict well-formedness (entities, nesting, UTF-8), bounded depth, byte offsets and
-// line:column for every node, and namespace lookup as SyncML uses it.
+// The XML layer: a DOM parsed in place, with strict well-formedness (entities, nesting,
+// UTF-8), bounded depth, byte offsets and line:column for every node, and namespace lookup as
+// SyncML uses it.
 //
-// Node pointers stay valid while their Document lives. Names and values are NUL-terminated.
+// Nodes are handed out as handles (xml::Node*, an opaque type): they name an element, text or
+// CDATA node of their Document and stay valid while it lives; the functions below place and
+// read them. The tree itself is private to the library.
 
 #include <cstdint>
 #include <memory>
@@ -11,14 +13,12 @@
 #include <string_view>
 #include <vector>
 
-#include <rapidxml/rapidxml.hpp>
-
 #include "syncmldm/util/error.hpp"
 
 namespace syncmldm::xml {
 
-using Node = rapidxml::xml_node<char>;
-using Attribute = rapidxml::xml_attribute<char>;
+// A node of a Document: only ever used through pointers (never defined, never dereferenced).
+class Node;
 
 // SyncML namespaces (compare with same_namespace: SyncML's are case-insensitive).
 inline constexpr std::string_view kSyncML11 = "SYNCML:SYNCML1.1";
@@ -29,6 +29,7 @@ inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
 namespace detail {
 class Arena;
+class DomDocument;  // the parsed tree (xml.cpp)
 }
 
 struct LineCol {
@@ -37,7 +38,7 @@ struct LineCol {
 };
 
 struct ParseOptions {
-  // Deeper element nesting is rejected before RapidXML (which recurses) sees it.
+  // Deeper element nesting is rejected before the tree is built (the parser recurses).
   std::size_t max_depth = 1000;
   // Keep an untouched copy of the text so that source_line() can show it (parsing in place
   // rewrites entities). Costs one more copy of the input.
@@ -63,14 +64,13 @@ class Document {
 
   // Byte offset of a node: the '<' of an element, the first byte of text, the '<' of CDATA.
   std::uint64_t offset_of(const Node* node) const;
-  std::uint64_t offset_of(const Attribute* attribute) const;
   LineCol line_col(std::uint64_t offset) const;
   LineCol position(const Node* node) const { return line_col(offset_of(node)); }
   // A ready Location for an error or finding about `node`.
   Location location_of(const Node* node) const;
   // The text of line `line` (1-based) without its line ending; needs keep_source.
   std::string_view source_line(std::uint32_t line) const;
-  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_total()); }
   // Line (1-based) holding `offset`, and the offset where line `line` starts: lookups without
   // the column count, for callers that place many offsets themselves.
   std::uint32_t line_of(std::uint64_t offset) const;
@@ -83,6 +83,11 @@ class Document {
   Document();
   static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
                              const ParseOptions& options);
+  // The line index, whichever width it was built in.
+  std::size_t line_total() const { return narrow_starts_.size() + wide_starts_.size(); }
+  std::uint64_t start_of_line_index(std::size_t index) const {
+    return wide_starts_.empty() ? narrow_starts_[index] : wide_starts_[index];
+  }
   std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
   char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
   std::unique_ptr<char[]> buffer_;
@@ -90,8 +95,10 @@ class Document {
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;
-  std::vector<std::uint64_t> line_starts_;
-  std::unique_ptr<rapidxml::xml_document<char>> doc_;
+  // Where lines start: 32-bit offsets while the input fits in 4 GiB, 64-bit ones beyond.
+  std::vector<std::uint32_t> narrow_starts_;
+  std::vector<std::uint64_t> wide_starts_;
+  std::unique_ptr<detail::DomDocument> doc_;
 };
 
 // Name without prefix: "Format" for both <Format> and <m:Format>.

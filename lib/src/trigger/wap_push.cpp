@@ -139,6 +139,16 @@ Received receive(std::string_view bytes, const std::string& source) {
     r.message = r.push->body;
   } else {
     r.message = std::string(bytes);
+    // Neither a good push PDU nor a good message, but shaped like a push PDU (type byte 0x06):
+    // what is wrong with the PDU is the more useful message.
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[1]) == kPushPdu) {
+      try {
+        (void)parse(r.message, source);
+      } catch (const Error&) {
+        unwrap_push(bytes, source);  // throws: looks_like_push said it is not a notification PDU
+        throw;
+      }
+    }
   }
   try {
     r.notification = parse(r.message, source);

@@ -1,9 +1,14 @@
 // Package 0 (trigger layer): vector P1 and the reset-nonce readings of the reference, the
 // example headers of the Notification specification, hostile messages with their offsets,
-// the WAP push wrapper, and the bootstrap MAC (vector BS1).
+// the WAP push wrapper, the bootstrap MAC (vector BS1), and the device's check of a trigger
+// against its DM accounts.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "syncmldm/auth/bootstrap.hpp"
+#include "syncmldm/device/trigger_account.hpp"
+#include "syncmldm/tree/tree.hpp"
 #include "syncmldm/trigger/trigger.hpp"
 #include "syncmldm/trigger/wap_push.hpp"
 #include "syncmldm/util/error.hpp"
@@ -192,4 +197,63 @@ TEST_CASE("auth: bootstrap MAC vector BS1") {
   CHECK(auth::parse_bootstrap_params("application/vnd.syncml.dm+wbxml").mac.empty());
   CHECK(auth::parse_bootstrap_sec("userpin_networkid") == auth::BootstrapSec::userpin_networkid);
   CHECK_FALSE(auth::parse_bootstrap_sec("PIN").has_value());
+}
+
+// ---- device::verify_trigger: the DM account a trigger names, in each place accounts live.
+
+namespace {
+void set_leaf(tree::Tree& t, const std::vector<std::string>& segments, const std::string& value) {
+  tree::Node* n = t.ensure(segments, "chr");
+  REQUIRE(n);
+  n->value = value;
+}
+tree::Tree account_tree(const std::vector<std::string>& root, const std::string& level) {
+  tree::Tree t;
+  auto at = [&](std::vector<std::string> tail) {
+    std::vector<std::string> s = root;
+    s.insert(s.end(), tail.begin(), tail.end());
+    return s;
+  };
+  set_leaf(t, at({"other", "ServerID"}), "someone.else");
+  set_leaf(t, at({"acc", "ServerID"}), "com.mgmtsrv.manage");
+  set_leaf(t, at({"acc", "AppAuth", "c", "AAuthLevel"}), "CLCRED");
+  set_leaf(t, at({"acc", "AppAuth", "c", "AAuthSecret"}), "client-secret");
+  set_leaf(t, at({"acc", "AppAuth", "s", "AAuthLevel"}), level);
+  set_leaf(t, at({"acc", "AppAuth", "s", "AAuthSecret"}), "srvpass");
+  set_leaf(t, at({"acc", "AppAuth", "s", "AAuthData"}), nonce_0_to_15());
+  return t;
+}
+ErrorKind error_kind(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return ErrorKind::io;  // nothing thrown
+}
+}  // namespace
+
+TEST_CASE("device: a trigger verifies against the SRVCRED of the account its server id names") {
+  std::string msg = unhex(kP1);
+  Notification n = parse(msg, "p1");
+  for (auto root : {std::vector<std::string>{"DMAcc"}, std::vector<std::string>{"SyncML", "DMAcc"},
+                    std::vector<std::string>{"Vendor", "MSFT", "DMAcc"}}) {
+    tree::Tree t = account_tree(root, "SRVCRED");
+    auto account = device::find_trigger_account(t, "com.mgmtsrv.manage");
+    REQUIRE(account);
+    CHECK(account->password == "srvpass");
+    CHECK(device::verify_trigger(t, msg, n) == NonceMatch::given);
+  }
+  tree::Tree t = account_tree({"DMAcc"}, "srvcred");  // the level in any case
+  CHECK(device::verify_trigger(t, msg, n) == NonceMatch::given);
+  // Only CLCRED: nothing to check the server against.
+  tree::Tree client_only = account_tree({"DMAcc"}, "CLCRED");
+  CHECK(error_kind([&] { device::verify_trigger(client_only, msg, n); }) == ErrorKind::auth);
+  // Another server's trigger, and a changed byte.
+  Notification other = n;
+  other.server_id = "nobody";
+  CHECK(error_kind([&] { device::verify_trigger(t, msg, other); }) == ErrorKind::auth);
+  std::string changed = msg;
+  changed[20] ^= 1;
+  CHECK(error_kind([&] { device::verify_trigger(t, changed, n); }) == ErrorKind::auth);
 }

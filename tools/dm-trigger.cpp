@@ -155,6 +155,8 @@ std::string render_json(const Shown& s) {
 int run_show(const ShowOptions& o) {
   if (o.secrets.password_file.empty() != o.secrets.nonce.empty())
     throw CLI::ValidationError("--password-file and --nonce", "go together (both verify the digest)");
+  if (o.secrets.password_file == "-" && o.path == "-")
+    throw CLI::ValidationError("--password-file", "and the message cannot both come from standard input");
   Shown s;
   auto in = syncmldm::input::unwrap_binary(syncmldm::read_file(o.path), o.path);
   s.container = in.container;

@@ -81,3 +81,9 @@ cmd: dm-trigger show < /dev/null
 exit: 3
 --- stderr
 dm-trigger: -: offset 0: empty input
+===
+# The password and the message cannot both be standard input.
+cmd: dm-trigger show --password-file - --nonce AAAA < trigger/p1.bin
+exit: 2
+--- stderr
+dm-trigger: --password-file: and the message cannot both come from standard input

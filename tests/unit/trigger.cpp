@@ -8,6 +8,7 @@
 
 #include "syncmldm/auth/bootstrap.hpp"
 #include "syncmldm/device/trigger_account.hpp"
+#include "syncmldm/input/input.hpp"
 #include "syncmldm/tree/tree.hpp"
 #include "syncmldm/trigger/trigger.hpp"
 #include "syncmldm/trigger/wap_push.hpp"
@@ -256,4 +257,18 @@ TEST_CASE("device: a trigger verifies against the SRVCRED of the account its ser
   std::string changed = msg;
   changed[20] ^= 1;
   CHECK(error_kind([&] { device::verify_trigger(t, changed, n); }) == ErrorKind::auth);
+}
+
+TEST_CASE("input: binary payloads as raw bytes, hex or Base64 text") {
+  std::string msg = unhex(kP1);
+  auto raw = input::unwrap_binary(msg, "x");
+  CHECK(raw.container == "raw");
+  CHECK(raw.bytes == msg);
+  auto hexed = input::unwrap_binary("49 6e cf bb\n0xdd, 0xfe", "x");
+  CHECK(hexed.container == "hex");
+  CHECK(hex(hexed.bytes) == "496ecfbbddfe");
+  auto b64 = input::unwrap_binary("SW7Pu93+\n", "x");
+  CHECK(b64.container == "base64");
+  CHECK(hex(b64.bytes) == "496ecfbbddfe");
+  CHECK(error_offset([&] { input::unwrap_binary("", "x"); }) == 0);
 }

@@ -35,6 +35,8 @@
 #include "syncmldm/net/session.hpp"
 #include "syncmldm/tree/tnds.hpp"
 #include "syncmldm/tree/tree.hpp"
+#include "syncmldm/device/trigger_account.hpp"
+#include "syncmldm/trigger/wap_push.hpp"
 
 namespace {
 
@@ -79,6 +81,8 @@ struct Options {
   std::string server_id;
   int repeat = 1;
   std::vector<std::string> respuri_hosts;
+  std::string trigger;  // package 0 to answer
+  bool no_verify = false;
 };
 
 // ---------------------------------------------------------------- output helpers
@@ -471,6 +475,16 @@ struct RepeatTotals {
   bool failed = false;
 };
 
+// --trigger: the device checks package 0 against its DM account, then answers with Alert 1200
+// and the trigger's session id. The SessionID to use, or "" without --trigger.
+std::string answer_trigger(const Options& o, const syncmldm::tree::Tree& tree) {
+  if (o.trigger.empty()) return "";
+  auto in = syncmldm::input::unwrap_binary(syncmldm::read_file(o.trigger), o.trigger);
+  auto received = syncmldm::trigger::receive(in.bytes, o.trigger);
+  if (!o.no_verify) syncmldm::device::verify_trigger(tree, received.message, received.notification);
+  return syncmldm::trigger::session_id_text(received.notification.session_id);
+}
+
 int run_session(const Options& o) {
   if (o.state.empty()) throw CLI::ValidationError("--session needs --state STATE.tnds");
   session::Codec codec = make_codec();
@@ -478,6 +492,7 @@ int run_session(const Options& o) {
   std::optional<tools::StateUpdate> update;
   if (!o.no_save) update.emplace(o.state, o.state_file, o.output.force);
   auto loaded = load_tree(o);
+  std::string trigger_session = answer_trigger(o, loaded);
   Trace trace(o.trace);
   net::HttpOptions http = http_options(o);
   http.record_request_head = trace.on();
@@ -487,7 +502,7 @@ int run_session(const Options& o) {
   channel.observer = [&](const session::Exchange& ex) { trace_exchange(trace, ex); };
   session::ClientOptions co;
   co.url = o.url;
-  co.server_initiated = o.server_initiated;
+  co.server_initiated = o.server_initiated || !trigger_session.empty();
   co.login_status = o.login_status;
   co.max_rounds = o.max_rounds;
   co.server_id = o.server_id;
@@ -506,7 +521,7 @@ int run_session(const Options& o) {
   if (tools::verbosity() >= 1) on_message_fn = on_message;
 
   if (o.repeat <= 1) {
-    co.session_id = o.session_id.empty() ? default_session_id() : o.session_id;
+    co.session_id = !trigger_session.empty() ? trigger_session : o.session_id.empty() ? default_session_id() : o.session_id;
     auto summary = session::run_client(channel, loaded, co, on_message_fn);
     save_nonce(o, channel.credentials());
     bool saved = false;
@@ -530,7 +545,7 @@ int run_session(const Options& o) {
   // run (brk/munmap with TLB flushes, then page faults again): keep the memory instead.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  std::string first_id = o.session_id.empty() ? default_session_id() : o.session_id;
+  std::string first_id = !trigger_session.empty() ? trigger_session : o.session_id.empty() ? default_session_id() : o.session_id;
   RepeatTotals totals;
   std::optional<syncmldm::tree::Tree> last;
   auto wall0 = std::chrono::steady_clock::now();
@@ -642,6 +657,11 @@ int main(int argc, char** argv) {
       ->option_text("FILE")->allow_extra_args(false)->group("Session options");
   app.add_flag("--server-initiated", o.server_initiated, "Start with Alert 1200 (answering a notification) instead of 1201")
       ->group("Session options");
+  app.add_option("--trigger", o.trigger,
+                 "Answer this package 0 (raw, hex, Base64 or WAP push): Alert 1200 and its session id, once its "
+                 "digest verifies against the state's DM account")
+      ->option_text("FILE")->group("Session options");
+  app.add_flag("--no-verify", o.no_verify, "With --trigger: do not check the digest")->group("Session options");
   app.add_option("--session-id", o.session_id, "SyncHdr SessionID (default: a fresh number)")->option_text("ID")->group("Session options");
   app.add_option("--login-status", o.login_status, "Add the Windows 1224 LoginStatus alert: user, others or none")
       ->check(CLI::IsMember({"user", "others", "none"}))->option_text("WHO")->group("Session options");
@@ -664,10 +684,12 @@ int main(int argc, char** argv) {
   // Session options make sense only with --session, and --session sends no FILE.
   auto check_modes = [&] {
     for (auto* name : {"--state", "--ddf", "--server-initiated", "--session-id", "--login-status", "--max-rounds",
-                       "--repeat", "--no-save", "--device-id", "--server-id", "--allow-respuri-host"})
+                       "--repeat", "--no-save", "--device-id", "--server-id", "--allow-respuri-host", "--trigger"})
       if (!o.session && app.get_option(name)->count() > 0)
         throw CLI::ValidationError(std::string(name) + " needs --session");
     if (!o.session && app.get_option("--lock-timeout")->count() > 0) throw CLI::ValidationError("--lock-timeout needs --session");
+    if (o.no_verify && o.trigger.empty()) throw CLI::ValidationError("--no-verify needs --trigger");
+    if (!o.trigger.empty() && !o.session_id.empty()) throw CLI::ValidationError("--trigger sets the SessionID: no --session-id");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
       throw CLI::ValidationError("--session takes no FILE and no --offline");
   };

@@ -15,8 +15,10 @@
 
 #include "common/app.hpp"
 #include "common/exit_codes.hpp"
+#include "common/net_options.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"
+#include "common/secret_file.hpp"
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/report/report.hpp"
 #include "syncmldm/validate/validate.hpp"
@@ -111,7 +113,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string profile_name = "windows", direction_name = "auto", format_name = "text";
   std::vector<std::string> ddfs, disabled;
-  std::string explain_rule;
+  std::string explain_rule, bootstrap_key_file;
   bool list_rules = false, werror = false;
   tools::OutputOptions output;
   tools::ColorOptions color;
@@ -138,6 +140,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->option_text("RULE");
   app.add_flag("--werror", werror, "Treat warnings as errors for the exit status");
+  app.add_option("--bootstrap-key-file", bootstrap_key_file,
+                 "Check the bootstrap MAC (Content-Type SEC/MAC, HMAC-SHA1) of HTTP captures with the key in FILE")
+      ->option_text("FILE");
   tools::add_input_format_option(app, input_format);
   tools::add_output_options(app, output, false);
   tools::add_color_option(app, color);
@@ -166,6 +171,10 @@ int main(int argc, char** argv) {
     ddf::Schema schema;
     for (const auto& path : ddfs) ddf::load_path(schema, path);
     if (!ddfs.empty()) options.schema = &schema;
+    if (!bootstrap_key_file.empty()) {
+      tools::warn_if_readable_by_others(kName, bootstrap_key_file, "--bootstrap-key-file");
+      options.bootstrap_key = tools::read_secret_file(bootstrap_key_file);
+    }
 
     input::Format forced = input::parse_format(input_format.format);
     bool input_failed = false;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "validate/validate_bootstrap.hpp"
 #include "validate/validate_context.hpp"
 
 namespace syncmldm::validate {
@@ -357,7 +358,11 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
 FileReport validate_owned_input(std::string bytes, std::string_view source_name, const Options& options,
                                 input::Format forced) {
   input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
-  if (outer == input::Format::xml) return validate_owned_xml(std::move(bytes), source_name, options);
+  if (outer == input::Format::xml) {
+    FileReport report = validate_owned_xml(std::move(bytes), source_name, options);
+    detail::check_bootstrap_mac(nullptr, {}, options, report);
+    return report;
+  }
   return validate_input(bytes, source_name, options, forced);
 }
 
@@ -366,8 +371,12 @@ FileReport validate_input(std::string_view bytes, std::string_view source_name, 
   // XML and raw WBXML are checked where they lie; only wrapped input (hex, Base64, HTTP) is
   // unwrapped into a copy first.
   input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
-  if (outer == input::Format::xml) return validate_xml(bytes, source_name, options);
-  if (outer == input::Format::wbxml) return validate_wbxml(bytes, source_name, options);
+  if (outer == input::Format::xml || outer == input::Format::wbxml) {
+    FileReport report = outer == input::Format::xml ? validate_xml(bytes, source_name, options)
+                                                    : validate_wbxml(bytes, source_name, options);
+    detail::check_bootstrap_mac(nullptr, bytes, options, report);
+    return report;
+  }
   input::Payload payload;
   try {
     payload = input::unwrap(std::string(bytes), std::string(source_name), forced);
@@ -386,8 +395,10 @@ FileReport validate_input(std::string_view bytes, std::string_view source_name, 
     }
     return report;
   }
-  if (payload.payload == input::Format::wbxml) return validate_wbxml(payload.bytes, source_name, options);
-  return validate_xml(payload.bytes, source_name, options);
+  FileReport report = payload.payload == input::Format::wbxml ? validate_wbxml(payload.bytes, source_name, options)
+                                                              : validate_xml(payload.bytes, source_name, options);
+  detail::check_bootstrap_mac(&payload, bytes, options, report);
+  return report;
 }
 
 Counts count(std::span<const FileReport> reports) {

@@ -96,6 +96,14 @@ constexpr std::array kRules = {
          "Cred and Chal carry Meta Format b64 and Type syncml:auth-basic, syncml:auth-md5 or "
          "syncml:auth-MAC.",
          "<Cred><Meta><Format xmlns=\"syncml:metinf\">chr</Format>...</Meta>...</Cred>"},
+    // bootstrap (only with --bootstrap-key-file)
+    Rule{"bootstrap-mac", "bootstrap", E, E, 0, "the bootstrap MAC is missing or does not match the message",
+         "A bootstrap message travels as WBXML with Content-Type parameters SEC (NETWORKID, USERPIN or "
+         "USERPIN_NETWORKID: how the key was made) and MAC (hex HMAC-SHA1 of the WBXML bytes under that "
+         "key). A device drops a bootstrap whose MAC does not verify. Checked on HTTP captures when a key "
+         "is given; also reported when the capture is not HTTP, carries no SEC or MAC, or its body is not "
+         "WBXML.",
+         "Content-Type: application/vnd.syncml.dm+wbxml; SEC=USERPIN; MAC=0000000000000000000000000000000000000000"},
     // cmdid
     Rule{"cmdid-missing", "cmdid", E, E, 400, "command without CmdID",
          "Every command, Status and Results included, carries a CmdID. Windows answers 400 with a blank "

@@ -62,6 +62,15 @@ struct Loaded {
 };
 Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
 
+// Binary input that is not a DM message (package 0, for one): a hex dump or Base64 text is
+// decoded, anything else is taken as the raw bytes. `container` is "hex", "base64" or "raw".
+// Throws Error{input} for empty input or a hex dump with a bad digit.
+struct BinaryInput {
+  std::string bytes;
+  std::string container;
+};
+BinaryInput unwrap_binary(std::string data, const std::string& source_name);
+
 // Content-Type (parameters ignored, case-insensitive) -> xml, wbxml, or automatic when the
 // type says neither (e.g. application/octet-stream).
 Format format_of_content_type(std::string_view content_type);

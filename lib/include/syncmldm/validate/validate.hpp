@@ -72,6 +72,7 @@ struct Options {
     Direction direction = Direction::Auto;
     std::vector<std::string> disabled;        ///< rule ids not reported
     const ddf::Schema* schema = nullptr;      ///< enables the ddf-* rules
+    std::optional<std::string> bootstrap_key; ///< enables bootstrap-mac (validate_input only)
 };
 
 /// Result for one input.

@@ -3,11 +3,17 @@
 # libcrypto. Linked statically the tools start in about a third of the time.
 # Sanitizer and fuzz builds cannot be static (AddressSanitizer needs its shared runtime), and the
 # toolchain needs static libc, libstdc++ and libcrypto archives; otherwise the option turns off.
+# A build of shared libraries (BUILD_SHARED_LIBS) has no libsyncmldm archive to link them with:
+# it turns the option off too.
 # Results: SYNCMLDM_STATIC_TOOLS (final value), SYNCMLDM_FMT (the fmt target every target links:
 # header-only when static, since Debian ships no libfmt.a) and SYNCMLDM_CRYPTO_STATIC.
 set(SYNCMLDM_FMT fmt::fmt)
 if(SYNCMLDM_STATIC_TOOLS AND (SYNCMLDM_SANITIZE OR SYNCMLDM_FUZZ))
   message(STATUS "Codec tools linked dynamically: sanitizer and fuzz builds cannot be static")
+  set(SYNCMLDM_STATIC_TOOLS OFF)
+endif()
+if(SYNCMLDM_STATIC_TOOLS AND BUILD_SHARED_LIBS)
+  message(STATUS "Codec tools linked dynamically: they link the shared libsyncmldm (BUILD_SHARED_LIBS)")
   set(SYNCMLDM_STATIC_TOOLS OFF)
 endif()
 if(SYNCMLDM_STATIC_TOOLS)

@@ -21,6 +21,8 @@
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::device {
 
 // What a read hands out of a value its reader may not see (tree::Tree::read_status).
@@ -65,3 +67,4 @@ struct Response {
 Response apply(tree::Tree& tree, const message::Message& request, const Options& options = {});
 
 }  // namespace syncmldm::device
+SYNCMLDM_API_END

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 class Schema;
 struct SchemaNode;
@@ -98,3 +100,4 @@ std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector
 std::vector<std::string> closest(std::string_view name, const std::vector<std::string>& names);
 
 }  // namespace syncmldm::judgement
+SYNCMLDM_API_END

@@ -16,6 +16,8 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/mapped_file.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::input {
 
 enum class Format { automatic, xml, wbxml, hex, base64, http };
@@ -67,3 +69,4 @@ Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
 Format format_of_content_type(std::string_view content_type);
 
 }  // namespace syncmldm::input
+SYNCMLDM_API_END

@@ -15,6 +15,8 @@
 
 #include "syncmldm/util/error.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::xml {
 
 using Node = rapidxml::xml_node<char>;
@@ -111,3 +113,4 @@ std::string text(const Node* node);
 bool has_child_elements(const Node* node);
 
 }  // namespace syncmldm::xml
+SYNCMLDM_API_END

@@ -9,6 +9,16 @@ install(TARGETS syncmldm syncmldm_net EXPORT syncmldmTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# A stripped install (`cmake --install --strip`, cpack) strips the archives' debug information
+# too, which CMake does for executables and shared libraries only: it is most of their size.
+if(NOT BUILD_SHARED_LIBS AND CMAKE_STRIP)
+  foreach(target syncmldm syncmldm_net)
+    install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+  execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug
+                  \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:${target}>\")
+endif()")
+  endforeach()
+endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/include/syncmldm DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_BINARY_DIR}/lib/include/syncmldm/version.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/syncmldm)

@@ -3,12 +3,18 @@
 # libcrypto. Linked statically the tools start in about a third of the time.
 # Sanitizer and fuzz builds cannot be static (AddressSanitizer needs its shared runtime), and the
 # toolchain needs static libc, libstdc++ and libcrypto archives; otherwise the option turns off.
+# A build of shared libraries (BUILD_SHARED_LIBS) has no libsyncmldm archive to link them with:
+# it turns the option off too.
 # Results: SYNCMLDM_STATIC_TOOLS (final value), SYNCMLDM_FMT (what every target links for fmt:
 # libfmt.so, or for a static tool fmt's engine compiled once, tools/static/fmt_engine.cpp, since
 # Debian ships no libfmt.a) and SYNCMLDM_CRYPTO_STATIC.
 set(SYNCMLDM_FMT fmt::fmt)
 if(SYNCMLDM_STATIC_TOOLS AND (SYNCMLDM_SANITIZE OR SYNCMLDM_FUZZ))
   message(STATUS "Codec tools linked dynamically: sanitizer and fuzz builds cannot be static")
+  set(SYNCMLDM_STATIC_TOOLS OFF)
+endif()
+if(SYNCMLDM_STATIC_TOOLS AND BUILD_SHARED_LIBS)
+  message(STATUS "Codec tools linked dynamically: they link the shared libsyncmldm (BUILD_SHARED_LIBS)")
   set(SYNCMLDM_STATIC_TOOLS OFF)
 endif()
 if(SYNCMLDM_STATIC_TOOLS)

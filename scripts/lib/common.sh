@@ -1,9 +1,10 @@
 # Shared by scripts/check, scripts/demo and scripts/bench: the Debian packages the project needs,
 # and a function that installs the missing ones (as root) or names them and stops.
 
-# Build: compiler, CMake and the libraries. Tests: the peers we cross-check against.
+# Build: compiler, CMake and the libraries. Tests: the peers we cross-check against, and
+# dpkg-shlibdeps (dpkg-dev) for the package test.
 SYNCMLDM_BUILD_DEBS="g++ cmake make pkg-config libcli11-dev libcurl4-openssl-dev libssl-dev librapidxml-dev libfmt-dev doctest-dev nlohmann-json3-dev"
-SYNCMLDM_TEST_DEBS="python3 mandoc libwbxml2-utils tshark libxml2-utils openssl time curl"
+SYNCMLDM_TEST_DEBS="python3 mandoc libwbxml2-utils tshark libxml2-utils openssl time curl dpkg-dev"
 
 syncmldm_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
 

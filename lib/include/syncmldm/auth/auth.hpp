@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::auth {
 
 // MD5 over the octets, 16 raw bytes.
@@ -62,3 +64,4 @@ std::string nonce_octets(std::string_view wire, NonceForm form = NonceForm::deco
 void wipe(std::string& secret) noexcept;
 
 }  // namespace syncmldm::auth
+SYNCMLDM_API_END

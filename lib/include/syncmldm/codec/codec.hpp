@@ -33,6 +33,8 @@
 #include "syncmldm/wbxml/wbxml.hpp"
 #include "syncmldm/xml/xml.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::codec {
 
 enum class PublicIdForm {
@@ -99,3 +101,4 @@ std::string reformat_xml(std::string_view xml_text, const std::string& source_na
 const wbxml::Language* detect_language(std::string_view xml_text);
 
 }  // namespace syncmldm::codec
+SYNCMLDM_API_END

@@ -21,6 +21,8 @@
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::device {
 
 // What a read hands out of a value its reader may not see (tree::Tree::read_status).
@@ -75,3 +77,4 @@ struct GetResult {
 GetResult get(const tree::Tree& tree, const std::string& uri, const Options& options = {});
 
 }  // namespace syncmldm::device
+SYNCMLDM_API_END

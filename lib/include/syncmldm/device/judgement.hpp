@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 class Schema;
 struct SchemaNode;
@@ -110,3 +112,4 @@ NotFoundHint not_found_hint(const ddf::Schema& schema, std::string_view uri);
 const ddf::SchemaNode* known_node(const ddf::Schema& schema, std::string_view uri);
 
 }  // namespace syncmldm::judgement
+SYNCMLDM_API_END

@@ -16,6 +16,8 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/mapped_file.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::input {
 
 enum class Format { automatic, xml, wbxml, hex, base64, http };
@@ -76,3 +78,4 @@ BinaryInput unwrap_binary(std::string data, const std::string& source_name);
 Format format_of_content_type(std::string_view content_type);
 
 }  // namespace syncmldm::input
+SYNCMLDM_API_END

@@ -18,6 +18,8 @@
 
 #include "syncmldm/xml/xml.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::message {
 
 // An optional part kept on the heap, used as std::optional is (if (x), *x, x->f, x = v,
@@ -228,3 +230,4 @@ std::string write(const Message& message, const WriteOptions& options = {});
 std::string escape(std::string_view text);
 
 }  // namespace syncmldm::message
+SYNCMLDM_API_END

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::net {
 
 inline constexpr std::string_view kXmlMediaType = "application/vnd.syncml.dm+xml";
@@ -97,3 +99,4 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
 std::string mask_secrets(std::string_view text);
 
 }  // namespace syncmldm::net
+SYNCMLDM_API_END

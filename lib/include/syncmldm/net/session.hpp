@@ -9,6 +9,8 @@
 
 #include "syncmldm/auth/auth.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::session {
 
 // The part of a server reply that decides how authentication goes on.
@@ -199,3 +201,4 @@ SessionSummary run_client(Channel& channel, tree::Tree& tree, const ClientOption
 std::vector<std::string> split_chunks(std::string_view text, std::size_t size, bool b64);
 
 }  // namespace syncmldm::session
+SYNCMLDM_API_END

@@ -11,6 +11,8 @@
 
 #include "syncmldm/validate/validate.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::report {
 
 enum class Format { text, json, sarif, github };
@@ -43,3 +45,4 @@ std::string rule_table(validate::Profile profile);
 std::string explain(const validate::Rule& rule);
 
 }  // namespace syncmldm::report
+SYNCMLDM_API_END

@@ -14,6 +14,8 @@
 
 #include "syncmldm/util/error.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 
 // DDF AccessType: the commands a node supports (independent of the ACL).
@@ -121,3 +123,4 @@ bool value_matches_format(std::string_view format, std::string_view value);
 bool is_format_name(std::string_view format);
 
 }  // namespace syncmldm::ddf
+SYNCMLDM_API_END

@@ -15,6 +15,8 @@
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::tnds {
 
 // Reads a state file. Throws Error{input} with file:line:col for anything that is not a valid
@@ -44,3 +46,4 @@ std::string write_subtree(const tree::Node& start, const Selection& selection);
 std::unique_ptr<tree::Node> read_payload(std::string_view text, const std::string& source_name);
 
 }  // namespace syncmldm::tnds
+SYNCMLDM_API_END

@@ -15,6 +15,8 @@
 
 #include "syncmldm/tree/uri.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 class Schema;
 struct SchemaNode;
@@ -157,3 +159,4 @@ std::vector<std::string> find(const Node& start, std::string_view pattern);
 bool uri_matches(std::string_view pattern, std::string_view uri);
 
 }  // namespace syncmldm::tree
+SYNCMLDM_API_END

@@ -3,6 +3,8 @@
 
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::tree {
 
 // True when the subtree holds a DM account (a DMAcc node with an account below it, OMA's
@@ -10,3 +12,4 @@ namespace syncmldm::tree {
 bool holds_credentials(const Node& root);
 
 }  // namespace syncmldm::tree
+SYNCMLDM_API_END

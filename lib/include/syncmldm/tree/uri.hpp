@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::uri {
 
 // Who a URI addresses on a Windows device. No prefix means the device.
@@ -134,3 +136,4 @@ std::string_view describe(ProblemKind kind);
 std::size_t char_count(std::string_view text);
 
 }  // namespace syncmldm::uri
+SYNCMLDM_API_END

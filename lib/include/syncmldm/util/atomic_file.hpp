@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm {
 
 struct FileWriteOptions {
@@ -62,3 +64,4 @@ std::vector<std::string> remove_stale_temporaries(const std::string& path);
 std::string read_file(const std::string& path, std::size_t max_bytes = std::size_t{1} << 31);
 
 }  // namespace syncmldm
+SYNCMLDM_API_END

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::base64 {
 
 // One line, no line breaks.
@@ -14,3 +16,4 @@ std::string encode(std::string_view bytes);
 std::optional<std::string> decode(std::string_view text);
 
 }  // namespace syncmldm::base64
+SYNCMLDM_API_END

@@ -10,6 +10,8 @@
 #include <span>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::codes {
 
 /// One SyncML status code.
@@ -61,3 +63,4 @@ bool is_mark(std::string_view mark);
 std::optional<int> parse_code(std::string_view text);
 
 }  // namespace syncmldm::codes
+SYNCMLDM_API_END

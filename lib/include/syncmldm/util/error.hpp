@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm {
 
 enum class ErrorKind {
@@ -47,3 +49,4 @@ class Error : public std::runtime_error {
 };
 
 }  // namespace syncmldm
+SYNCMLDM_API_END

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <string>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm {
 
 // Locks "FILE.lock" beside the file (symbolic links followed first, so every name of one file
@@ -29,3 +31,4 @@ class StateLock {
 };
 
 }  // namespace syncmldm
+SYNCMLDM_API_END

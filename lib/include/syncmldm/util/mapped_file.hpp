@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm {
 
 class MappedFile {
@@ -54,3 +56,4 @@ class MappedFile {
 };
 
 }  // namespace syncmldm
+SYNCMLDM_API_END

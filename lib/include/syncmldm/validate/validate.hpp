@@ -19,6 +19,8 @@
 
 #include "syncmldm/input/input.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 class Schema;
 }
@@ -111,3 +113,4 @@ struct Counts {
 Counts count(std::span<const FileReport> reports);
 
 }  // namespace syncmldm::validate
+SYNCMLDM_API_END

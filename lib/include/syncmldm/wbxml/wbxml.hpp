@@ -17,6 +17,8 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/wbxml/wbxml_tables.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::wbxml {
 
 // Global tokens (valid on every code page).
@@ -266,3 +268,4 @@ bool looks_like_wbxml(std::string_view bytes);
 void dump(std::string_view bytes, const std::string& source_name, std::string& out, const ReadOptions& options = {});
 
 }  // namespace syncmldm::wbxml
+SYNCMLDM_API_END

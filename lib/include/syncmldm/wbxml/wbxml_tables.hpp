@@ -10,6 +10,8 @@
 #include <span>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::wbxml {
 
 // Token -> element name for one code page. An empty name means the token is undefined.
@@ -67,3 +69,4 @@ std::string_view nested_type_to_xml(std::string_view type);
 std::string_view nested_type_to_wbxml(std::string_view type);
 
 }  // namespace syncmldm::wbxml
+SYNCMLDM_API_END

@@ -15,6 +15,8 @@
 
 #include "syncmldm/util/error.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::xml {
 
 // A node of a Document: only ever used through pointers (never defined, never dereferenced).
@@ -118,3 +120,4 @@ std::string text(const Node* node);
 bool has_child_elements(const Node* node);
 
 }  // namespace syncmldm::xml
+SYNCMLDM_API_END

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::auth {
 
 // HMAC-SHA1 (RFC 2104) of `data` under `key`, 20 raw bytes.
@@ -32,3 +34,4 @@ BootstrapParams parse_bootstrap_params(std::string_view content_type);
 bool bootstrap_mac_matches(std::string_view key, std::string_view wbxml, std::string_view mac_hex);
 
 }  // namespace syncmldm::auth
+SYNCMLDM_API_END

@@ -11,6 +11,8 @@
 #include "syncmldm/tree/tree.hpp"
 #include "syncmldm/trigger/trigger.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::device {
 
 struct TriggerAccount {
@@ -30,3 +32,4 @@ std::optional<TriggerAccount> find_trigger_account(const tree::Tree& tree, std::
 trigger::NonceMatch verify_trigger(const tree::Tree& tree, std::string_view message, const trigger::Notification& n);
 
 }  // namespace syncmldm::device
+SYNCMLDM_API_END

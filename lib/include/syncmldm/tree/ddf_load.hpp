@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 
 class Schema;
@@ -26,3 +28,4 @@ struct LoadOptions {
 std::shared_ptr<Schema> load_schema(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 }  // namespace syncmldm::ddf
+SYNCMLDM_API_END

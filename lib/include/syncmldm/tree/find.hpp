@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
 class Schema;
 // URIs (ddf::path_of, dynamic segments as "<x>") of the described nodes of `schema` that match
@@ -21,3 +23,4 @@ class Tree;
 // nodes. Sorted, without duplicates. "." and "" complete the root's children as "./Name".
 std::vector<std::string> complete(std::string_view prefix, const Tree* tree, const ddf::Schema* schema);
 }  // namespace syncmldm::tree
+SYNCMLDM_API_END

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::trigger {
 
 inline constexpr std::size_t kDigestBytes = 16;
@@ -80,4 +82,5 @@ std::optional<NonceMatch> verify_digest(std::string_view message, std::string_vi
 std::string session_id_text(std::uint16_t session_id);
 
 }  // namespace syncmldm::trigger
+SYNCMLDM_API_END
 

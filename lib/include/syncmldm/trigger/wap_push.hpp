@@ -10,6 +10,8 @@
 
 #include "syncmldm/trigger/trigger.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::trigger {
 
 // 01 06 03 C4 AF 87 + message.
@@ -41,3 +43,4 @@ struct Received {
 Received receive(std::string_view bytes, const std::string& source);
 
 }  // namespace syncmldm::trigger
+SYNCMLDM_API_END

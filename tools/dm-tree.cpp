@@ -601,7 +601,7 @@ int main(int argc, char** argv) {
         if (const tree::Node* n = t.find(parent_text))
           for (const auto& [name, c] : n->children) names.insert(uri::encode_segment(name) + (c->is_interior() ? "/" : ""));
       }
-      auto schema = load_schema(complete_ddf, true);
+      auto schema = load_schema(complete_ddf.empty() ? tools::completion::ddf_paths_from_environment() : complete_ddf, true);
       if (const ddf::SchemaNode* n = schema->lookup(parent_text))
         for (const auto& [name, c] : n->children) names.insert(uri::encode_segment(name) + (c->is_interior() ? "/" : ""));
       std::string out;

@@ -48,8 +48,9 @@ struct Command {
 // folder, STATE a state file, URI, PREFIX and PATTERN DM URIs, a set_values() name its list;
 // anything else text.
 Values values_of(std::string_view value_name);
-// A word from its parser's description: names, value name, allowed values (empty: see
-// values_of), and a repeat flag.
+// A word from its parser's description: names (none: a positional argument), value name (none:
+// a flag), allowed values (none: see values_of), and a repeat flag. A positional argument of
+// unknown kind completes as a file name (most are files here), except a URL.
 Word make_word(std::vector<std::string> names, std::string value_name, std::string help,
                std::vector<std::string> choices, bool repeat);
 
@@ -58,7 +59,8 @@ Word make_word(std::vector<std::string> names, std::string value_name, std::stri
 void set_values(std::string value_name, std::vector<std::string> values);
 
 // The option that asks for a script: `TOOL --completion SHELL`, as the only arguments (so that
-// no other option or required argument gets in its way). Hidden from --help.
+// no other option or required argument gets in its way). Not in --help (a new tool's man page
+// need not learn it), documented in each man page.
 inline constexpr std::string_view kOption = "--completion";
 inline bool asked(int argc, const char* const* argv) { return argc >= 2 && argv[1] == kOption; }
 // The shell asked for, if argv asks; throws std::invalid_argument for an unknown shell.

@@ -101,6 +101,8 @@ expect "dm-validate --disable: every rule id" "${rules[@]}" -- dm-validate --dis
 mapfile -t cmdid < <(printf '%s\n' "${rules[@]}" | grep '^cmdid-')
 expect "dm-validate --disable: rule ids by their start" "${cmdid[@]}" -- dm-validate --disable cmdid-
 expect "dm-validate --explain: rule ids" "${cmdid[@]}" -- dm-validate -q --explain cmdid-
+expect "dm-validate --disable A,B: the item after the comma" cmdid-zero,cmdid-duplicate \
+  -- dm-validate --disable cmdid-zero,cmdid-d
 
 # Files.
 mkdir -p "$work/files/sub"

@@ -38,7 +38,9 @@ completion::Word word_of(CLI::Option& o) {
   if (value_name.empty() && !flag) value_name = o.nonpositional() ? "VALUE" : o.get_name(true);
   if (flag) value_name.clear();
   bool repeat = o.get_expected_max() > 1 || o.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
-  return completion::make_word(std::move(names), value_name, o.get_description(), choices_of(o), repeat);
+  completion::Word w = completion::make_word(std::move(names), value_name, o.get_description(), choices_of(o), repeat);
+  if (w.values == completion::Values::choice) w.separator = o.get_delimiter();
+  return w;
 }
 
 completion::Command command_of(CLI::App& app, const completion::Command* parent) {

@@ -36,6 +36,7 @@ struct Word {
   Values values = Values::none;
   std::vector<std::string> choices;
   bool repeat = false;  // may be given more than once (a positional: takes the rest)
+  char separator = 0;   // the value may be a list of choices separated by this (--disable a,b)
 };
 
 struct Command {

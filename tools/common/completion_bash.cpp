@@ -12,6 +12,12 @@ namespace {
 // @F@ is the function name, @T@ the tool.
 constexpr std::string_view kWalker = R"script(
 @F@_words() { local IFS=$' \t\n'; COMPREPLY+=($(compgen -W "$1" -- "$cur")); }
+# The last item of a list separated by $1, from the words $2.
+@F@_list() {
+  local head=${cur%"${cur##*"$1"}"} w
+  local cur=${cur##*"$1"}
+  for w in $(compgen -W "$2" -- "$cur"); do COMPREPLY+=("$head$w"); done
+}
 @F@_files() {
   compopt -o filenames 2>/dev/null
   mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
@@ -83,6 +89,7 @@ std::string action(const Word& w, const std::string& f) {
     case Values::choice: {
       std::string words;
       for (const auto& c : w.choices) words += (words.empty() ? "" : " ") + c;
+      if (w.separator) return f + "_list " + single_quoted(std::string(1, w.separator)) + " " + single_quoted(words);
       return f + "_words " + single_quoted(words);
     }
     case Values::file:

@@ -52,6 +52,7 @@ std::string action(const Word& w, const std::string& f) {
     case Values::choice: {
       std::string words;
       for (const auto& c : w.choices) words += (words.empty() ? "" : " ") + c;
+      if (w.separator) return "_values -s " + std::string(1, w.separator) + " " + spec_text(w.value_name) + " " + words;
       return "(" + words + ")";
     }
     case Values::file:

@@ -148,6 +148,11 @@ int main(int argc, char** argv) {
   tools::add_color_option(app, color);
   tools::add_verbosity_options(app);
 
+  // RULE completes to the ids of the rule registry (--completion).
+  std::vector<std::string> rule_ids;
+  for (const auto& rule : validate::rules()) rule_ids.emplace_back(rule.id);
+  tools::completion::set_values("RULE", std::move(rule_ids));
+
   return tools::run_main(app, argc, argv, [&]() -> int {
     validate::Options options;
     options.profile = *validate::parse_profile(profile_name);

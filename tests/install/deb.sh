@@ -40,18 +40,16 @@ for page in "$src"/man/*.[0-9]; do
   [ -f "$usr/share/man/man${name##*.}/$name" ] || [ -f "$usr/share/man/man${name##*.}/$name.gz" ] \
     || fail "man page $name is not in the package"
 done
-for shell_dir in bash:bash-completion/completions zsh:zsh/vendor-completions fish:fish/vendor_completions.d; do
-  for f in "$src/completions/${shell_dir%%:*}"/*; do
-    [ -e "$f" ] || continue
-    [ -f "$usr/share/${shell_dir#*:}/$(basename "$f")" ] || fail "completion $f is not in the package"
-  done
-done
 
 # Every tool, run from the unpacked root (its libraries from there too when shared).
 export LD_LIBRARY_PATH=$usr/$libdir_name${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 count=0
-for main in "$src"/tools/*.cpp; do
+for main in "$src"/tools/*.cpp "$src"/tools/*/main.cpp; do
   tool=$(basename "$main" .cpp)
+  [ "$tool" = main ] && tool=$(basename "$(dirname "$main")")
+  for f in bash-completion/completions/$tool zsh/vendor-completions/_$tool fish/vendor_completions.d/$tool.fish; do
+    [ -f "$usr/share/$f" ] || fail "the completion share/$f is not in the package"
+  done
   [ -x "$usr/bin/$tool" ] || fail "$tool is not in the package"
   out=$("$usr/bin/$tool" --version) || fail "$tool --version failed from the unpacked package"
   [ "$out" = "$tool ${SYNCMLDM_VERSION:?}" ] || fail "$tool --version printed: $out"

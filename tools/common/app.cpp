@@ -18,6 +18,7 @@ void configure_app(CLI::App& app, const std::string& name) {
 
 int run_main(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
   const std::string name = app.get_name();
+  if (completion::asked(argc, argv)) return completion::print_script(completion_command(app), argc, argv);
   // Help and version text are output like any other: a full disk or a closed pipe is exit 3.
   auto print = [&](const std::string& text) {
     return run_body(name, [&] {

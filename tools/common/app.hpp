@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "completion.hpp"
 #include "messages.hpp"
 
 namespace tools {
@@ -16,6 +17,10 @@ void configure_app(CLI::App& app, const std::string& name);
 // Parses argv into `app`, then runs `body` and returns its exit code. --help/--version print to
 // stdout and return 0; usage errors return 2; syncmldm::Error maps by kind (exit_codes.hpp).
 // Nothing escapes: unexpected exceptions are reported and return 3.
+// `TOOL --completion SHELL` prints the completion script instead (completion.hpp).
 int run_main(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
+
+// The app's options, positionals and subcommands, for the completion scripts.
+completion::Command completion_command(CLI::App& app);
 
 }  // namespace tools

@@ -186,6 +186,14 @@ std::string ArgParser::help() const {
   return out;
 }
 
+completion::Command ArgParser::completion_command() const {
+  completion::Command c{name_, description_, {}, {}, {}};
+  for (const auto& o : options_)
+    c.options.push_back(completion::make_word(o.names, o.set ? o.def.value_name : "", o.def.help, o.def.choices, false));
+  if (positional_) c.positionals.push_back(completion::make_word({}, positional_name_, positional_help_, {}, false));
+  return c;
+}
+
 std::string ArgParser::version() const { return fmt::format("{} {}", name_, syncmldm::kVersion); }
 
 }  // namespace tools
@@ -193,6 +201,7 @@ std::string ArgParser::version() const { return fmt::format("{} {}", name_, sync
 namespace tools {
 
 int run_main(ArgParser& parser, int argc, char** argv, const std::function<int()>& body) {
+  if (completion::asked(argc, argv)) return completion::print_script(parser.completion_command(), argc, argv);
   try {
     switch (parser.parse(argc, argv)) {
       case ArgParser::Outcome::help:

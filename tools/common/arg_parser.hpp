@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "completion.hpp"
 #include "option_defs.hpp"
 
 namespace tools {
@@ -36,6 +37,8 @@ class ArgParser {
   Outcome parse(int argc, const char* const* argv);
 
   std::string help() const;
+  // The options and the positional argument, for the completion scripts.
+  completion::Command completion_command() const;
   std::string version() const;
   const std::string& name() const { return name_; }
 
@@ -66,6 +69,7 @@ namespace tools {
 
 // Parses argv into `parser`, then runs `body` (run.hpp) and returns its exit code. --help and
 // --version print to stdout and return 0; usage errors return 2 with a hint to --help.
+// `TOOL --completion SHELL` prints the completion script instead (completion.hpp).
 int run_main(ArgParser& parser, int argc, char** argv, const std::function<int()>& body);
 
 }  // namespace tools

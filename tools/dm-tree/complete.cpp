@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "common/completion.hpp"
 #include "common/exit_codes.hpp"
 #include "dm_tree.hpp"
 #include "syncmldm/tree/ddf.hpp"
@@ -15,7 +16,8 @@ using namespace syncmldm;
 int complete(const CompleteOptions& o) {
   std::optional<tree::Tree> state;
   if (!o.state.empty()) state = load_state(o.state);
-  auto schema = load_schema(o.ddf, true);
+  // Without --ddf, the DDF folder the shell's completion names (SYNCMLDM_DDF_DIR).
+  auto schema = load_schema(o.ddf.empty() ? tools::completion::ddf_paths_from_environment() : o.ddf, true);
   std::string out;
   for (const auto& c : tree::complete(o.prefix, state ? &*state : nullptr, schema.get())) out += c + "\n";
   print(out);

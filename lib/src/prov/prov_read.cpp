@@ -138,18 +138,41 @@ class Builder {
   bool root_seen_ = false;
 };
 
-void walk_xml(const xml::Document& doc, const xml::Node* node, Builder& b) {
+// Places in document order: the column is counted on from the previous place when it is on the
+// same line, so that a document on one long line stays linear.
+class Placer {
+ public:
+  explicit Placer(const xml::Document& doc) : doc_(doc) {}
+  Location at(std::uint64_t off) {
+    std::uint32_t line = doc_.line_of(off);
+    std::uint64_t from = doc_.line_start(line);
+    std::uint32_t column = 1;
+    if (line == line_ && off >= offset_) from = offset_, column = column_;
+    std::string_view text = doc_.buffer();
+    for (std::uint64_t i = from; i < off && i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    line_ = line, offset_ = off, column_ = column;
+    return Location{doc_.source_name(), off, line, column};
+  }
+
+ private:
+  const xml::Document& doc_;
+  std::uint32_t line_ = 0, column_ = 1;
+  std::uint64_t offset_ = 0;
+};
+
+void walk_xml(const xml::Document& doc, const xml::Node* node, Builder& b, Placer& placer) {
+  Location where = placer.at(doc.offset_of(node));
   std::vector<Attr> attrs;
   for (const xml::Attribute* a = node->first_attribute(); a; a = a->next_attribute()) {
-    std::uint64_t off = doc.offset_of(a);
-    xml::LineCol lc = doc.line_col(off);
-    attrs.push_back({{a->name(), a->name_size()}, {a->value(), a->value_size()}, {doc.source_name(), off, lc.line, lc.column}});
+    attrs.push_back({{a->name(), a->name_size()}, {a->value(), a->value_size()}, placer.at(doc.offset_of(a))});
   }
-  b.start({node->name(), node->name_size()}, attrs, doc.location_of(node));
+  b.start({node->name(), node->name_size()}, attrs, where);
   for (const xml::Node* c = node->first_node(); c; c = c->next_sibling()) {
-    if (c->type() == rapidxml::node_element) walk_xml(doc, c, b);
+    if (c->type() == rapidxml::node_element) walk_xml(doc, c, b, placer);
     else if (c->type() == rapidxml::node_data || c->type() == rapidxml::node_cdata)
-      b.text({c->value(), c->value_size()}, doc.location_of(c));
+      b.text({c->value(), c->value_size()}, placer.at(doc.offset_of(c)));
   }
   b.end();
 }
@@ -277,7 +300,8 @@ Document read(std::string_view bytes, const std::string& source_name, const Read
     return doc;
   }
   xml::Document x = xml::Document::parse(bytes, source_name);
-  walk_xml(x, x.root(), b);
+  Placer placer(x);
+  walk_xml(x, x.root(), b, placer);
   return doc;
 }
 

@@ -25,6 +25,8 @@
 #include "syncmldm/codec/codec.hpp"
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/device/device.hpp"
+#include "syncmldm/device/provision.hpp"
+#include "syncmldm/prov/prov.hpp"
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/device/judgement.hpp"
 #include "syncmldm/message/message.hpp"
@@ -410,6 +412,10 @@ int main(int argc, char** argv) {
   apply->add_option("--server-id", apply_server, "Server identifier: enforce ACLs for it")->option_text("ID");
   apply->add_option("--msg-id", apply_msgid, "MsgID of the response (default 1)")->option_text("N");
   apply->add_flag("--fail-on-status", apply_fail, "Exit 1 when any command failed");
+  std::string apply_format = "text";
+  apply->add_option("--format", apply_format, "Provisioning document: what was set as text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("FORMAT");
   tools::add_input_format_option(*apply, apply_input);
 
   return tools::run_main(app, argc, argv, [&]() -> int {
@@ -624,6 +630,17 @@ int main(int argc, char** argv) {
       timing_note("read the state in " + sw.lap());
       // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
       auto payload = input::load(apply_package, input::parse_format(apply_input.format));
+      if (prov::is_provisioning(payload.bytes)) {  // a wap-provisioningdoc: set what it maps to
+        device::Options po;
+        po.server_id = apply_server;
+        po.now = now_stamp();
+        auto result = device::provision(t, prov::read(payload.bytes, apply_package), po);
+        for (const auto& s : result.skipped) tools::print_note(kTool, s.where.to_string() + ": skipped: " + s.what);
+        if (apply_in_place) save_state(t, apply_state);
+        else if (!apply_out.empty()) save_state(t, apply_out);
+        tools::write_output(tools::OutputOptions{}, device::describe(result, apply_format == "json"), false);
+        return result.failed ? tools::kExitFindings : tools::kExitOk;
+      }
       std::string xml_text = payload.payload == input::Format::wbxml
                                  ? codec::wbxml_to_xml(payload.bytes, apply_package)
                                  : std::move(payload.bytes);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "syncmldm/codec/codec.hpp"
+#include "syncmldm/prov/plan.hpp"
 #include "syncmldm/prov/prov.hpp"
 
 using namespace syncmldm;
@@ -104,4 +105,31 @@ TEST_CASE("prov: other documents and hostile nesting are refused with their plac
                     doctest::Contains("more than 3 elements"));
   std::string syncml = codec::xml_to_wbxml("<SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr/></SyncML>", "s");
   CHECK_THROWS_WITH(prov::read(syncml, "s.wbxml"), doctest::Contains("not a provisioning document: WBXML of SyncML 1.2"));
+}
+
+TEST_CASE("prov: the w7 APPLICATION maps to the DM account as Windows names it") {
+  CHECK(prov::account_uid("ContosoMDM") == "FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218");
+  prov::Plan plan = prov::plan(prov::read(enrollment(), "enrollment.xml"));
+  auto find = [&](std::string_view tail) -> const prov::Setting* {
+    for (const auto& s : plan.settings) {
+      if (s.uri.ends_with(tail)) return &s;
+    }
+    return nullptr;
+  };
+  const std::string acc = "./SyncML/DMAcc/FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218";
+  REQUIRE(find("/ServerID"));
+  CHECK(find("/ServerID")->uri == acc + "/ServerID");
+  CHECK(*find("/ServerID")->value == "ContosoMDM");
+  CHECK(*find("/AppAddr/1/Addr")->value == "https://mdm.contoso.example/ManagementServer/MDM.svc");
+  // APPSRV holds the client's credentials (CLCRED), CLIENT the server's (SRVCRED).
+  CHECK(*find("/AppAuth/CLCRED/AAuthName")->value == "device-42");
+  CHECK(find("/AppAuth/SRVCRED/AAuthSecret")->secret);
+  CHECK(*find("/AppAuth/SRVCRED/AAuthLevel")->value == "SRVCRED");
+  CHECK(find("/AppAuth/SRVCRED/AAuthData")->format == "b64");
+  CHECK(*find("/Ext/Microsoft/BackCompatRetryDisabled")->value == "true");
+  CHECK(find("/Ext/Microsoft/DefaultEncoding") != nullptr);
+  // CSP characteristics: interior nodes and leaves under ./Vendor/MSFT, datatype as format.
+  CHECK(find("./Vendor/MSFT/CertificateStore/My/User/PrivateKeyContainer")->interior);
+  CHECK(find("/Provider/ContosoMDM/RequireMessageSigning")->format == "bool");
+  CHECK(plan.skipped.empty());
 }

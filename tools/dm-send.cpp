@@ -33,6 +33,7 @@
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/net/net.hpp"
 #include "syncmldm/net/session.hpp"
+#include "syncmldm/tree/dm_account.hpp"
 #include "syncmldm/tree/tnds.hpp"
 #include "syncmldm/tree/tree.hpp"
 #include "syncmldm/device/trigger_account.hpp"
@@ -493,6 +494,15 @@ int run_session(const Options& o) {
   if (!o.no_save) update.emplace(o.state, o.state_file, o.output.force);
   auto loaded = load_tree(o);
   std::string trigger_session = answer_trigger(o, loaded);
+  Options with_url = o;  // no URL: the server address of the state's DM account (after a bootstrap)
+  if (o.url.empty()) {
+    std::string why;
+    auto address = syncmldm::tree::dm_server_address(loaded, o.server_id, &why);
+    if (!address) throw CLI::ValidationError("no URL given and " + why);
+    with_url.url = *address;
+    tools::print_note(kTool, "server " + with_url.url + " from the state's DM account");
+  }
+  const Options& o2 = with_url;
   Trace trace(o.trace);
   net::HttpOptions http = http_options(o);
   http.record_request_head = trace.on();
@@ -501,7 +511,7 @@ int run_session(const Options& o) {
   session::Channel channel(std::move(http), credentials(o), o.wbxml, codec);
   channel.observer = [&](const session::Exchange& ex) { trace_exchange(trace, ex); };
   session::ClientOptions co;
-  co.url = o.url;
+  co.url = o2.url;
   co.server_initiated = o.server_initiated || !trigger_session.empty();
   co.login_status = o.login_status;
   co.max_rounds = o.max_rounds;
@@ -617,7 +627,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Send SyncML DM messages to a server over HTTP(S), or play a whole DM client session."};
   tools::configure_app(app, kTool);
   Options o;
-  app.add_option("URL", o.url, "Server URL (http:// or https://)")->required();
+  app.add_option("URL", o.url, "Server URL (http:// or https://); with --session, default: the state's DM account address");
   app.add_option("FILE", o.input, "Package to send (XML or WBXML; '-' or absent: standard input)");
   tools::add_input_format_option(app, o.input_format);
   tools::add_output_options(app, o.output, true);
@@ -692,6 +702,7 @@ int main(int argc, char** argv) {
     if (!o.trigger.empty() && !o.session_id.empty()) throw CLI::ValidationError("--trigger sets the SessionID: no --session-id");
     if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
       throw CLI::ValidationError("--session takes no FILE and no --offline");
+    if (!o.session && o.url.empty()) throw CLI::ValidationError("URL is required");
   };
   return tools::run_main(app, argc, argv, [&] {
     check_modes();

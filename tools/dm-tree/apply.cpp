@@ -13,8 +13,10 @@
 #include "dm_tree.hpp"
 #include "syncmldm/codec/codec.hpp"
 #include "syncmldm/device/device.hpp"
+#include "syncmldm/device/provision.hpp"
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/message/message.hpp"
+#include "syncmldm/prov/prov.hpp"
 
 namespace dm_tree {
 
@@ -28,9 +30,7 @@ struct Package {
   message::Message request;
 };
 
-// Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
-Package read_package(const ApplyOptions& o) {
-  auto payload = input::load(o.package, input::parse_format(o.input.format));
+Package read_package(input::Payload payload, const ApplyOptions& o) {
   std::string xml_text =
       payload.payload == input::Format::wbxml ? codec::wbxml_to_xml(payload.bytes, o.package) : std::move(payload.bytes);
   Package p{xml::Document::parse(xml_text, o.package), {}};
@@ -49,6 +49,20 @@ void note_execs(const device::Response& resp) {
     tools::print_note(kTool, "exec " + e.uri + (e.data.empty() ? "" : " with " + printable(e.data)));
 }
 
+// A provisioning document (wap-provisioningdoc): the nodes it maps to are set, one line each.
+int apply_provisioning(tree::Tree& t, const std::string& bytes, const ApplyOptions& o) {
+  device::Options options;
+  options.server_id = o.server_id;
+  options.now = now_stamp();
+  auto result = device::provision(t, prov::read(bytes, o.package), options);
+  for (const auto& s : result.skipped) tools::print_note(kTool, s.where.to_string() + ": skipped: " + s.what);
+  save_new_state(t, o);
+  tools::OutputOptions oo;
+  oo.force = o.force;
+  tools::write_output(oo, device::describe(result, o.format == "json"), false);
+  return result.failed ? tools::kExitFindings : tools::kExitOk;
+}
+
 }  // namespace
 
 int apply(const ApplyOptions& o) {
@@ -62,7 +76,10 @@ int apply(const ApplyOptions& o) {
   else if (!o.output.empty() && o.output != "-") tools::check_replaceable(o.output, o.force);
   tree::Tree t = load_state(o.state);
   timing_note("read the state in " + sw.lap());
-  Package package = read_package(o);
+  // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
+  auto payload = input::load(o.package, input::parse_format(o.input.format));
+  if (prov::is_provisioning(payload.bytes)) return apply_provisioning(t, payload.bytes, o);
+  Package package = read_package(std::move(payload), o);
   timing_note(fmt::format("read the package ({} commands) in {}", package.request.commands.size(), sw.lap()));
   device::Options options;
   options.msg_id = o.msg_id;

@@ -9,6 +9,7 @@ namespace dm_tree {
 
 struct ApplyOptions {
   std::string state, package, output, server_id, msg_id = "1";
+  std::string format = "text";  // of what a provisioning document set
   bool in_place = false, wbxml = false, fail_on_status = false, force = false;
   tools::InputFormatOption input;
   tools::StateFileOptions state_file;

@@ -93,6 +93,9 @@ CLI::App* add_apply(CLI::App& app, ApplyOptions& o) {
   cmd->add_option("--server-id", o.server_id, "Server identifier: enforce ACLs for it")->option_text("ID");
   cmd->add_option("--msg-id", o.msg_id, "MsgID of the response (default 1)")->option_text("N");
   cmd->add_flag("--fail-on-status", o.fail_on_status, "Exit 1 when any command failed");
+  cmd->add_option("--format", o.format, "Provisioning document: what was set as text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("FORMAT");
   tools::add_input_format_option(*cmd, o.input);
   return cmd;
 }

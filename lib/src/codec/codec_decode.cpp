@@ -45,7 +45,8 @@ bool is_syncml(const wbxml::Language* l) {
 // Root names an encoder recognises a document type by (as literals, in a foreign namespace).
 bool names_document_type(std::string_view qname) {
   std::string_view local = qname.substr(qname.find(':') + 1);
-  return local == "SyncML" || local == "DevInf" || local == "MgmtTree" || local == "MetInf";
+  return local == "SyncML" || local == "DevInf" || local == "MgmtTree" || local == "MetInf" ||
+         local == "wap-provisioningdoc";
 }
 
 std::string shown_name(std::string_view s) {

@@ -147,6 +147,7 @@ const Language* language_of_root(std::string_view name, std::string_view ns) {
   if (local == "DevInf") return &wbxml::devinf12();
   if (local == "MgmtTree") return &wbxml::dmddf12();
   if (local == "MetInf") return &wbxml::metinf12();
+  if (local == "wap-provisioningdoc") return &wbxml::prov10();
   return nullptr;
 }
 
@@ -201,6 +202,7 @@ struct Output {
   bool string_id = false;
   std::uint32_t id_index = 0;
   std::uint8_t page = 0;
+  std::uint8_t attribute_page = 0;  // attributes have a code page of their own
   std::size_t header_size = 0;
   Bytes body;
   std::string strtbl;
@@ -317,7 +319,8 @@ class Encoder {
       language = language_of_root(qname, ns);
     }
     if (!language) {
-      throw fail(root_at, fmt::format("unknown document type: root <{}> is not SyncML, DevInf, MetInf or MgmtTree "
+      throw fail(root_at, fmt::format("unknown document type: root <{}> is not SyncML, DevInf, MetInf, MgmtTree "
+                                      "or wap-provisioningdoc "
                                       "(force one with --language)",
                                       qname));
     }
@@ -946,16 +949,52 @@ class Encoder {
     put_mb(index);
   }
 
-  // The attributes in kept_, all literal, and the END after them.
+  // The attributes in kept_ and the END after them: as tokens where the language has them
+  // (PROV), else literal.
   [[gnu::noinline]] void put_attributes() {
     for (const auto& a : kept_) {
       if (!detail::is_xml_name(a.name)) throw fail(a.offset, fmt::format("'{}' is not an XML name", a.name));
+      if (!out().language->attribute_starts.empty()) {
+        decode_entities(a.raw, scratch_);
+        if (put_attribute_tokens(a.name, scratch_, a.offset)) continue;
+      }
       put(wbxml::tok::kLiteral);
       put_mb(add_string(a.name, a.offset));
       decode_entities(a.raw, scratch_);  // checked by read_start_tag
       string(scratch_, a.offset, false);
     }
     put(wbxml::tok::kEnd);
+  }
+
+  // An attribute as its start token (the longest value prefix; on a tie the page in force)
+  // and the rest of its value as one value token or a string. False when no start token names it.
+  bool put_attribute_tokens(std::string_view name, std::string_view value, std::size_t at) {
+    const Language* l = out().language;
+    const wbxml::AttributeStart* best = nullptr;
+    for (const auto& s : l->attribute_starts) {
+      if (s.name != name || !value.starts_with(s.prefix)) continue;
+      if (!best || s.prefix.size() > best->prefix.size() ||
+          (s.prefix.size() == best->prefix.size() && s.page == out().attribute_page)) {
+        best = &s;
+      }
+    }
+    if (!best) return false;
+    if (best->page != out().attribute_page) {
+      put(wbxml::tok::kSwitchPage);
+      put(best->page);
+      out().attribute_page = best->page;
+    }
+    put(best->token);
+    std::string_view rest = value.substr(best->prefix.size());
+    if (rest.empty()) return true;
+    for (const auto& v : l->attribute_values) {
+      if (v.page == best->page && v.value == rest) {
+        put(v.token);
+        return true;
+      }
+    }
+    string(rest, at, false);
+    return true;
   }
 
   std::int8_t format_bin() const {

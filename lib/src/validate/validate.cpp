@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "syncmldm/prov/prov.hpp"
 #include "validate/validate_bootstrap.hpp"
 #include "validate/validate_context.hpp"
 
@@ -252,6 +253,7 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
 
 FileReport validate_xml(std::string_view text, std::string_view source_name, const Options& options) {
   using namespace detail;
+  if (prov::is_provisioning(text)) return validate_provisioning(text, source_name, options);
   FileReport report;
   report.path = std::string(source_name);
   report.format = "xml";
@@ -325,7 +327,7 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
   // Large whole messages are parsed in place, without a second copy; small inputs and bare
   // command fragments (which may need re-parsing inside a wrapper) take the copying path.
   auto first = first_element(text);
-  if (text.size() < (1u << 20) || !first || command_kind(first->second) != Kind::Other) {
+  if (text.size() < (1u << 20) || !first || command_kind(first->second) != Kind::Other || prov::is_provisioning(text)) {
     return validate_xml(text, source_name, options);
   }
   FileReport report;

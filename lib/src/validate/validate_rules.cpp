@@ -331,6 +331,70 @@ constexpr std::array kRules = {
          "With the Policy CSP's root DDF but not the area's own DDF, its policies cannot be checked. "
          "Reported once per area; load the area DDF (<Area>_AreaDDF) to check them.",
          "<LocURI>./Device/Vendor/MSFT/Policy/Config/Accounts/AllowMicrosoftAccountConnection</LocURI>"},
+    // prov: provisioning documents (wap-provisioningdoc), detected by their root
+    Rule{"prov-structure", "prov", E, E, 0, "a provisioning document breaks the characteristic/parm structure",
+         "A wap-provisioningdoc holds characteristic elements (each with a type), which hold parm elements "
+         "(a name, optionally a value and a datatype) and further characteristics. A parm outside a "
+         "characteristic, a missing type or name, other elements or attributes, and text content are "
+         "refused by the configuration manager.",
+         "<wap-provisioningdoc><parm name=\"A\" value=\"1\"/></wap-provisioningdoc>"},
+    Rule{"prov-version", "prov", W, W, 0, "the document's version is neither 1.0 nor 1.1",
+         "ProvCont defines versions 1.0 and 1.1 of the document; Windows samples write 1.0 or 1.1.",
+         "<wap-provisioningdoc version=\"2.0\">"},
+    Rule{"prov-w7-appid", "prov", E, E, 0, "an APPLICATION characteristic without an APPID parm",
+         "APPID tells which application an APPLICATION configures (w7: the DM account); without it the "
+         "characteristic is refused.",
+         "<characteristic type=\"APPLICATION\"><parm name=\"NAME\" value=\"x\"/></characteristic>"},
+    Rule{"prov-w7-provider-id", "prov", E, E, 0, "the w7 APPLICATION has no PROVIDER-ID",
+         "PROVIDER-ID becomes the DM account's ServerID, and the account's node name is the SHA-256 of "
+         "it: an account without one cannot be created.",
+         "<parm name=\"APPID\" value=\"w7\"/> without <parm name=\"PROVIDER-ID\" .../>"},
+    Rule{"prov-w7-addr", "prov", E, E, 0, "the w7 APPLICATION has no ADDR, or it is not an https URL",
+         "ADDR (in the APPLICATION or an APPADDR) is the DM server's address; Windows talks to it over "
+         "HTTPS only.",
+         "<parm name=\"ADDR\" value=\"http://mdm.example/dm\"/>"},
+    Rule{"prov-w7-parm", "prov", W, W, 0, "a parm or characteristic the w7 APPLICATION does not define",
+         "The w7 APPLICATION knows APPID, PROVIDER-ID, NAME, ADDR, ADDRTYPE, TO-NAPID, "
+         "BACKCOMPATRETRYDISABLED, CONNRETRYFREQ, DEFAULTENCODING, INIT, INITIALBACKOFFTIME, "
+         "MAXBACKOFFTIME, PROTOVER, ROLE, USEHWDEVID and SSLCLIENTCERTSEARCHCRITERIA, and the "
+         "characteristics APPADDR and APPAUTH. Names are case-sensitive, all upper case.",
+         "<parm name=\"ConnRetryFreq\" value=\"6\"/>"},
+    Rule{"prov-w7-numeric", "prov", E, E, 0, "a w7 retry or role parm that is not a non-negative integer",
+         "CONNRETRYFREQ, INITIALBACKOFFTIME, MAXBACKOFFTIME (milliseconds) and ROLE take numbers.",
+         "<parm name=\"CONNRETRYFREQ\" value=\"six\"/>"},
+    Rule{"prov-w7-encoding", "prov", E, E, 0, "DEFAULTENCODING is not one of the two DM media types",
+         "DEFAULTENCODING chooses how the client sends its messages: application/vnd.syncml.dm+xml "
+         "(the default) or application/vnd.syncml.dm+wbxml.",
+         "<parm name=\"DEFAULTENCODING\" value=\"text/xml\"/>"},
+    Rule{"prov-w7-appauth", "prov", E, E, 0, "the w7 APPLICATION lacks the APPSRV or the CLIENT APPAUTH",
+         "Windows needs both credentials in the document: APPSRV (how the client authenticates to the "
+         "server, DMAcc CLCRED) and CLIENT (how the server authenticates to the client, DMAcc SRVCRED).",
+         "one <characteristic type=\"APPAUTH\"> with AAUTHLEVEL APPSRV only"},
+    Rule{"prov-w7-aauthlevel", "prov", E, E, 0, "an APPAUTH without AAUTHLEVEL CLIENT or APPSRV",
+         "AAUTHLEVEL says whose credentials an APPAUTH holds: APPSRV (the client's) or CLIENT (the "
+         "server's). Other levels (OBEX, HTTP) do not apply to Windows.",
+         "<parm name=\"AAUTHLEVEL\" value=\"SERVER\"/>"},
+    Rule{"prov-w7-aauthtype", "prov", E, E, 0, "an AAUTHTYPE Windows does not accept for its level",
+         "Windows takes BASIC or DIGEST for the APPSRV credentials and DIGEST for the CLIENT ones; HMAC "
+         "and the HTTP- forms are not provisioned.",
+         "<parm name=\"AAUTHTYPE\" value=\"HMAC\"/>"},
+    Rule{"prov-datatype", "prov", W, W, 0, "a parm datatype Windows does not know",
+         "Windows reads datatype as string, integer, boolean, float, time, date, binary, base64 or xml.",
+         "<parm name=\"X\" value=\"1\" datatype=\"int\"/>"},
+    Rule{"prov-ddf-unknown", "prov", E, E, 404, "(--ddf) a CSP characteristic names no node of its DDF",
+         "A characteristic whose type names a CSP (./Vendor/MSFT/<type>) is checked against the loaded "
+         "DDFs, parm by parm, through the judgement of the SyncML checks: an unknown node is refused.",
+         "<characteristic type=\"DMClient\"><characteristic type=\"Provder\">..."},
+    Rule{"prov-ddf-access", "prov", E, E, 405, "(--ddf) a parm sets a node that takes neither Add nor Replace",
+         "Provisioning adds a node or replaces its value: one of the two must be in its AccessType, and "
+         "the node must be a leaf.",
+         "<parm name=\"HWDevID\" value=\"x\"/> in DMClient/Provider/<id>"},
+    Rule{"prov-ddf-format", "prov", E, E, 415, "(--ddf) a parm's datatype or value disagrees with the DFFormat",
+         "The datatype (string when absent) must match the node's DFFormat, and the value must parse as it.",
+         "<parm name=\"RequireMessageSigning\" value=\"yes\" datatype=\"boolean\"/>"},
+    Rule{"prov-ddf-value", "prov", E, E, 400, "(--ddf) a value or name the node's AllowedValues does not list",
+         "Microsoft DDFs list allowed values and naming rules; the device refuses others.",
+         "<parm name=\"SomeEnum\" value=\"7\"/> where 0 and 1 are allowed"},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "syncmldm/codec/codec.hpp"
 #include "syncmldm/validate/validate.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
+#include "syncmldm/prov/prov.hpp"
 #include "validate/validate_context.hpp"
 
 namespace syncmldm::validate {
@@ -88,6 +89,7 @@ class WbxmlLocator : public Locator {
 
 FileReport validate_wbxml(std::string_view bytes, std::string_view source_name, const Options& options) {
   using namespace detail;
+  if (prov::is_provisioning(bytes)) return validate_provisioning(bytes, source_name, options);
   FileReport report;
   report.path = std::string(source_name);
   report.format = "wbxml";

@@ -25,6 +25,7 @@ const Language* guess_language(std::string_view body) {
   if (page == 0 && id == 0x0A) return &devinf12();
   if (page == 2 && id == 0x20) return &dmddf12();
   if (page == 1 && id == 0x0E) return &metinf12();
+  if (page == 0 && id == 0x05) return &prov10();
   return nullptr;
 }
 
@@ -227,12 +228,18 @@ bool Reader::read_attribute(Event& e) {
         e.name = table_string(index, at);
       }
       e.literal = true;
+      value_.clear();
     } else {
-      // SyncML, MetInf, DevInf and DDF define no attribute tokens.
-      throw error(at, fmt::format("unknown attribute token 0x{:02X} on attribute page {}", t, attr_page_));
+      // SyncML, MetInf, DevInf and DDF define no attribute tokens; PROV does.
+      const AttributeStart* start = header_.language->attribute_start(attr_page_, t);
+      if (!start) {
+        throw error(at, fmt::format("unknown attribute token 0x{:02X} on attribute page {} of {}", t, attr_page_,
+                                    header_.language->name));
+      }
+      e.name = start->name;
+      value_.assign(start->prefix);
     }
     // Values until the next attribute start or END.
-    value_.clear();
     while (pos_ < in_.size()) {
       std::uint64_t vat = pos_;
       auto v = static_cast<std::uint8_t>(in_[pos_]);
@@ -271,8 +278,12 @@ bool Reader::read_attribute(Event& e) {
         if (len > in_.size() - pos_) throw error(vat, fmt::format("opaque length {} is beyond the end of input", len));
         value_.append(in_.substr(pos_, len));
         pos_ += len;
+      } else if (const AttributeValue* known = header_.language->attribute_value(attr_page_, v);
+                 known && v != tok::kLiteralA && v != tok::kLiteralAC && (v & 0x3F) > tok::kLiteral) {
+        value_.append(known->value);
       } else {
-        throw error(vat, fmt::format("attribute value token 0x{:02X} is not defined for this document type", v));
+        throw error(vat, fmt::format("attribute value token 0x{:02X} is not defined on attribute page {} of {}", v,
+                                     attr_page_, header_.language->name));
       }
     }
     e.data = value_;

@@ -47,7 +47,7 @@ syncml-encode: -:1:18: end tag </SyncML> does not match <SyncHdr>
 cmd: printf '<html><body/></html>' | syncml-encode -
 exit: 3
 --- stderr
-syncml-encode: -:1:1: unknown document type: root <html> is not SyncML, DevInf, MetInf or MgmtTree (force one with --language)
+syncml-encode: -:1:1: unknown document type: root <html> is not SyncML, DevInf, MetInf, MgmtTree or wap-provisioningdoc (force one with --language)
 ===
 # An unknown element needs the string table.
 cmd: printf '<SyncML xmlns="SYNCML:SYNCML1.2"><Vendor>x</Vendor></SyncML>' | syncml-encode --string-table none -

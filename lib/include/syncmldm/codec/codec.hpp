@@ -1,6 +1,6 @@
 #pragma once
 // XML <-> WBXML conversion for SyncML / OMA DM documents (SyncML 1.0-1.2 with MetInf, DevInf,
-// DM DDF / TNDS), lossless in both directions.
+// DM DDF / TNDS) and OMA Client Provisioning documents, lossless in both directions.
 //
 // Mapping (beyond the plain token tables):
 // - Text is STR_I (STR_T with StringTable::share); a CDATA section is OPAQUE, and OPAQUE that is
@@ -14,7 +14,9 @@
 // - Other binary OPAQUE (not UTF-8, e.g. a raw NextNonce) decodes to Base64 text with the marker
 //   attribute `opaque="base64"` on its element; the encoder turns that back into OPAQUE.
 // - Element names without a token (vendor extensions) and attributes other than namespace
-//   declarations travel as LITERAL names in the string table. `xmlns` declarations for the code
+//   declarations travel as LITERAL names in the string table, except in languages with
+//   attribute tokens (PROV): there an attribute is the start token with the longest matching
+//   value prefix, then the rest of the value as one value token or a string. `xmlns` declarations for the code
 //   page namespaces become code pages; prefixes are not kept.
 // - With DecodeOptions::keep_unknown an undefined token decodes to
 //   `<unknown page="N" token="0xNN">`, which the encoder writes back as that token.

@@ -55,7 +55,7 @@ struct Diagnostic {
 /// A rule as the registry describes it.
 struct Rule {
     std::string_view id;            ///< stable kebab-case id
-    std::string_view area;          ///< structure, cmdid, atomic, items, locuri, meta, responses, ddf
+    std::string_view area;          ///< structure, cmdid, atomic, items, locuri, meta, responses, ddf, prov
     std::optional<Severity> windows;  ///< severity under --profile windows (nullopt: not checked)
     std::optional<Severity> oma;      ///< severity under --profile oma (nullopt: not checked)
     int status;                     ///< Windows status code, 0 when none is defined
@@ -97,6 +97,11 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
 /// ("wbxml-malformed").
 FileReport validate_wbxml(std::string_view bytes, std::string_view source_name,
                           const Options& options);
+
+/// Validate a provisioning document (wap-provisioningdoc, XML or WBXML): the prov-* rules.
+/// validate_xml, validate_wbxml and validate_input hand such documents here by their root or
+/// public id.
+FileReport validate_provisioning(std::string_view bytes, std::string_view source_name, const Options& options);
 
 /// Validate input as it reaches a tool: XML, WBXML, or either wrapped in hex, Base64 or an HTTP
 /// message (see input.hpp), sniffed by content unless `forced`. Input that is none of these is

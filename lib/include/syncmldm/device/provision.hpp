@@ -13,6 +13,8 @@
 #include "syncmldm/prov/prov.hpp"
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::device {
 
 struct ProvisionStep {
@@ -36,3 +38,4 @@ ProvisionResult provision(tree::Tree& tree, const prov::Document& doc, const Opt
 std::string describe(const ProvisionResult& result, bool json);
 
 }  // namespace syncmldm::device
+SYNCMLDM_API_END

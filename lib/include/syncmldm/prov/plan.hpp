@@ -13,6 +13,8 @@
 
 #include "syncmldm/prov/prov.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::prov {
 
 struct Setting {
@@ -47,3 +49,4 @@ std::string account_uid(std::string_view provider_id);
 std::string_view format_of_datatype(std::string_view datatype);
 
 }  // namespace syncmldm::prov
+SYNCMLDM_API_END

@@ -15,6 +15,8 @@
 
 #include "syncmldm/util/error.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::prov {
 
 struct Parm {
@@ -79,3 +81,4 @@ bool is_provisioning(std::string_view bytes);
 std::string to_xml(const Document& doc);
 
 }  // namespace syncmldm::prov
+SYNCMLDM_API_END

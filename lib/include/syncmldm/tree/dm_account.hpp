@@ -9,6 +9,8 @@
 
 #include "syncmldm/tree/tree.hpp"
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm::tree {
 
 struct DmAccount {
@@ -25,3 +27,4 @@ std::vector<DmAccount> dm_accounts(const Tree& tree);
 std::optional<std::string> dm_server_address(const Tree& tree, std::string_view server_id, std::string* why = nullptr);
 
 }  // namespace syncmldm::tree
+SYNCMLDM_API_END

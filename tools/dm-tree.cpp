@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/app.hpp"
+#include "common/clock.hpp"
 #include "common/exit_codes.hpp"
 #include "common/heap.hpp"
 #include "common/options.hpp"
@@ -42,10 +43,10 @@ constexpr const char* kTool = "dm-tree";
 // Wall and CPU milliseconds since construction, for the phase notes printed with -vv.
 class Stopwatch {
  public:
-  Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(cpu_ms()) {}
+  Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(tools::cpu_ms()) {}
   std::string lap() {
     auto w = std::chrono::steady_clock::now();
-    double c = cpu_ms();
+    double c = tools::cpu_ms();
     std::string s = fmt::format("{:.1f} ms (CPU {:.1f} ms)", std::chrono::duration<double, std::milli>(w - wall_).count(), c - cpu_);
     wall_ = w;
     cpu_ = c;
@@ -53,11 +54,6 @@ class Stopwatch {
   }
 
  private:
-  static double cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-  }
   std::chrono::steady_clock::time_point wall_;
   double cpu_;
 };
@@ -100,17 +96,6 @@ void save_state(const tree::Tree& t, const std::string& path) {
   } else {
     tools::save_state(kTool, path, t);
   }
-}
-
-// TStamp for changes: SOURCE_DATE_EPOCH when set (reproducible output), else the clock.
-std::string now_stamp() {
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
 }
 
 std::string printable(std::string_view v) {
@@ -306,8 +291,8 @@ int not_found(const std::string& what, const ddf::Schema* schema, const std::str
   if (!schema) return tools::kExitFindings;
   // The hint dm-validate gives (judgement.hpp), else the nearest names of the schema.
   auto u = judgement::unknown_node(*schema, uri::canonical(uri::parse(text)).segments);
-  if (u && !u->scope_hint.empty())
-    tools::print_note(kTool, u->scope_hint == "User" ? "the DDF defines it in user scope: ./User/..."
+  if (u && u->scope_hint)
+    tools::print_note(kTool, *u->scope_hint == uri::Scope::user ? "the DDF defines it in user scope: ./User/..."
                                                      : "the DDF defines it in device scope: ./Device/...");
   else if (u && !u->suggestion.empty())
     tools::print_note(kTool, "did you mean " + u->suggestion + "?");
@@ -417,7 +402,7 @@ int main(int argc, char** argv) {
       auto schema = load_schema(init_ddf, true);
       tree::Identity id;
       if (!init_devid.empty()) id.dev_id = init_devid;
-      std::string now = now_stamp();
+      std::string now = tools::now_stamp();
       tree::Tree t = tree::make_standard_tree(id, schema, now);
       for (const auto& s : init_set) {
         auto eq = s.find('=');
@@ -566,7 +551,7 @@ int main(int argc, char** argv) {
         const tree::Node* n = b.find(d.uri);
         const tree::Tree& owner = n ? b : a;
         if (!n) n = a.find(d.uri);
-        bool value = d.kind == tree::Difference::Kind::added || d.what == "value";
+        bool value = d.kind == tree::Difference::Kind::added || d.what == tree::Difference::Property::value;
         if (n && value && !(d.before.empty() && d.after.empty()) && masks(owner, *n, diff_secrets, hidden)) {
           if (!d.before.empty()) d.before = tree::kHiddenValue;
           if (!d.after.empty()) d.after = tree::kHiddenValue;
@@ -575,7 +560,7 @@ int main(int argc, char** argv) {
           case tree::Difference::Kind::added: out += "+ " + d.uri + (d.after.empty() ? "" : " = " + printable(d.after)) + "\n"; break;
           case tree::Difference::Kind::removed: out += "- " + d.uri + "\n"; break;
           case tree::Difference::Kind::changed:
-            out += "~ " + d.uri + " " + d.what + ": " + printable(d.before) + " -> " + printable(d.after) + "\n";
+            out += "~ " + d.uri + " " + std::string(tree::property_name(d.what)) + ": " + printable(d.before) + " -> " + printable(d.after) + "\n";
             break;
         }
       }
@@ -633,7 +618,7 @@ int main(int argc, char** argv) {
       device::Options o;
       o.msg_id = apply_msgid;
       o.server_id = apply_server;
-      o.now = now_stamp();
+      o.now = tools::now_stamp();
       auto resp = device::apply(t, request, o);
       timing_note("applied the commands in " + sw.lap());
       for (const auto& e : resp.execs)

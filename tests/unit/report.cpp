@@ -11,7 +11,7 @@ namespace {
 std::vector<validate::FileReport> sample() {
   validate::FileReport xml_file;
   xml_file.path = "prov.xml";
-  xml_file.format = "xml";
+  xml_file.format = input::Format::xml;
   validate::Diagnostic d;
   d.file = "prov.xml";
   d.line = 12;
@@ -24,7 +24,7 @@ std::vector<validate::FileReport> sample() {
   xml_file.diagnostics.push_back(d);
   validate::FileReport wbxml_file;
   wbxml_file.path = "a b.wbxml";
-  wbxml_file.format = "wbxml";
+  wbxml_file.format = input::Format::wbxml;
   validate::Diagnostic w;
   w.file = "a b.wbxml";
   w.offset = 40;

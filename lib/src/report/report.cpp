@@ -138,7 +138,7 @@ std::string json(std::span<const FileReport> files, validate::Profile profile, s
   for (const auto& f : files) {
     ojson file;
     file["path"] = f.path;
-    file["format"] = f.format;
+    file["format"] = input::format_name(f.format);
     ojson diags = ojson::array();
     for (const auto& d : f.diagnostics) {
       ojson j;
@@ -259,6 +259,19 @@ std::string explain(const validate::Rule& r) {
   out += fmt::format("  summary:  {}\n\n", r.summary);
   out += wrap(r.explanation, 76, "  ");
   out += fmt::format("\n  example:\n    {}\n", r.example);
+  return out;
+}
+
+std::string_view line_of(std::string_view text, std::size_t line) {
+  std::size_t start = 0;
+  for (std::size_t l = 1; l < line; ++l) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view out = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
 }
 

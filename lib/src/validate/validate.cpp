@@ -253,7 +253,7 @@ FileReport validate_xml(std::string_view text, std::string_view source_name, con
   using namespace detail;
   FileReport report;
   report.path = std::string(source_name);
-  report.format = "xml";
+  report.format = input::Format::xml;
   auto malformed = [&](const Error& e, std::uint64_t shift_at, std::uint64_t shift_by) {
     Diagnostic d;
     d.file = report.path;
@@ -329,7 +329,7 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
   }
   FileReport report;
   report.path = std::string(source_name);
-  report.format = "xml";
+  report.format = input::Format::xml;
   std::optional<xml::Document> doc;
   try {
     doc.emplace(xml::Document::adopt(std::move(text), report.path));
@@ -375,7 +375,7 @@ FileReport validate_input(std::string_view bytes, std::string_view source_name, 
     // Not a message at all (plain text, broken hex or Base64, a bad HTTP wrapper): a finding.
     FileReport report;
     report.path = std::string(source_name);
-    report.format = "xml";
+    report.format = input::Format::xml;
     if (std::find(options.disabled.begin(), options.disabled.end(), "not-syncml") == options.disabled.end()) {
       Diagnostic d;
       d.file = report.path;

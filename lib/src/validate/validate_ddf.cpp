@@ -150,8 +150,8 @@ bool check(Context& ctx, const Frame& f, const Node* item, std::string_view text
       break;
     case Reason::unknown_node: {
       std::string hint;
-      if (v.scope_hint == "Device") hint = " (the DDF defines it in device scope: ./Device/...)";
-      else if (v.scope_hint == "User") hint = " (the DDF defines it in user scope: ./User/...)";
+      if (v.scope_hint == uri::Scope::device) hint = " (the DDF defines it in device scope: ./Device/...)";
+      else if (v.scope_hint == uri::Scope::user) hint = " (the DDF defines it in user scope: ./User/...)";
       else if (!v.suggestion.empty()) hint = fmt::format(" (did you mean '{}'?)", as_written(trim(text), v.suggestion));
       ctx.report(at, "ddf-unknown-node", fmt::format("'{}' is not a node of the loaded DDFs{}", trim(text), hint), &f);
       break;

@@ -22,7 +22,7 @@ struct ByteClasses {
     c['<'] = kEscape;
     c['>'] = kEscape;
     c['&'] = kEscape;
-    c['"'] = kEscape;  // only escaped in attributes; see escape()
+    c['"'] = kEscape;  // only escaped in attributes; see put_attribute_value()
   }
 };
 constexpr ByteClasses kClasses;
@@ -132,11 +132,11 @@ void XmlWriter::attribute(std::string_view name, std::string_view value) {
   put(' ');
   put(name);
   put("=\"");
-  escape(value, true);
+  put_attribute_value(value, true);
   put('"');
 }
 
-void XmlWriter::escape(std::string_view s, bool attribute) {
+void XmlWriter::put_attribute_value(std::string_view s, bool attribute) {
   const char* d = s.data();
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {

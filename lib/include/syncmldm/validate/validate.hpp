@@ -77,7 +77,7 @@ struct Options {
 /// Result for one input.
 struct FileReport {
     std::string path;
-    std::string format;                       ///< "xml" or "wbxml"
+    input::Format format = input::Format::xml;  ///< xml or wbxml
     std::vector<Diagnostic> diagnostics;      ///< in document order
 };
 

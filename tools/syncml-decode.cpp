@@ -13,80 +13,97 @@
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 
+namespace {
+
+// What the command line asks for.
+struct Args {
+  std::string path = "-";
+  tools::OutputOptions out;
+  tools::InputFormatOption format;
+  bool dump = false;
+  int indent = 2;
+  bool compact = false;
+  bool no_declaration = false;
+  bool keep_unknown = false;
+  std::string language;
+};
+
+syncmldm::codec::DecodeOptions decode_options(const Args& a) {
+  using namespace syncmldm;
+  codec::DecodeOptions options;
+  options.indent = a.compact ? -1 : a.indent;
+  options.xml_declaration = !a.no_declaration;
+  options.keep_unknown = a.keep_unknown;
+  if (!a.language.empty()) {
+    options.language = wbxml::language_by_name(a.language);
+    if (!options.language) {
+      throw Error(ErrorKind::usage, fmt::format("unknown language '{}' (one of: {})", a.language, wbxml::language_names()));
+    }
+  }
+  return options;
+}
+
+int decode(const Args& a) {
+  using namespace syncmldm;
+  codec::DecodeOptions options = decode_options(a);
+  const std::string& path = a.path;
+  input::Loaded loaded = tools::load_mapped_input("syncml-decode", path, input::parse_format(a.format.format));
+  const input::Payload& in = loaded.payload;
+  std::string_view bytes = loaded.bytes();
+  if (tools::verbosity() > 0) {
+    std::string extra = in.content_type.empty() ? "" : fmt::format(", Content-Type {}", in.content_type);
+    tools::print_note("syncml-decode", fmt::format("{}: {} input, {} payload of {} bytes{}", path,
+                                                   input::format_name(in.container), input::format_name(in.payload),
+                                                   bytes.size(), extra));
+  }
+  if (a.dump) {
+    if (in.payload != input::Format::wbxml) throw Error(ErrorKind::input, "--dump needs WBXML input, this is XML", Location{path});
+    std::string text;
+    wbxml::ReadOptions ro;
+    ro.language = options.language;
+    try {
+      wbxml::dump(bytes, path, text, ro);
+    } catch (const Error&) {
+      // Show the tokens read so far: they lead up to the problem.
+      tools::write_output(a.out, text, false);
+      throw;
+    }
+    tools::write_output(a.out, text, false);
+    return tools::kExitOk;
+  }
+  // The XML is written in pieces as it is decoded, so memory stays small; a file named by -o
+  // still appears whole, or not at all.
+  tools::OutputStream output(a.out, false);
+  if (in.payload == input::Format::wbxml) {
+    codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { output.write(piece); });
+  } else {
+    output.write(codec::reformat_xml(bytes, path, options));
+  }
+  output.finish();
+  return tools::kExitOk;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   tools::ArgParser app{"syncml-decode",
                        "Decode a SyncML / OMA DM message to indented XML.\n"
                        "The input is recognised by its content: WBXML, a hex dump (plain, 0x.., xxd, hexdump -C),\n"
                        "Base64, a whole HTTP request or response, or XML (which is re-indented)."};
-  std::string path = "-";
-  app.positional("FILE", "Input file ('-' or absent: standard input)", path);
-  tools::OutputOptions out;
-  tools::add_output_options(app, out, false);
-  tools::InputFormatOption format;
-  tools::add_input_format_option(app, format);
-  bool dump = false;
-  app.flag({"--dump", "", "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML"}, dump);
-  int indent = 2;
-  app.option({"--indent", "N", "Spaces per nesting level (default 2)"}, indent, 0, 16);
-  bool compact = false;
-  app.flag({"--compact", "", "Write the XML on one line, without indentation"}, compact);
-  bool no_declaration = false;
-  app.flag({"--no-declaration", "", "Leave out the <?xml ...?> declaration"}, no_declaration);
-  bool keep_unknown = false;
+  Args a;
+  app.positional("FILE", "Input file ('-' or absent: standard input)", a.path);
+  tools::add_output_options(app, a.out, false);
+  tools::add_input_format_option(app, a.format);
+  app.flag({"--dump", "", "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML"}, a.dump);
+  app.option({"--indent", "N", "Spaces per nesting level (default 2)"}, a.indent, 0, 16);
+  app.flag({"--compact", "", "Write the XML on one line, without indentation"}, a.compact);
+  app.flag({"--no-declaration", "", "Leave out the <?xml ...?> declaration"}, a.no_declaration);
   app.flag({"--keep-unknown", "", "Write undefined tokens as <unknown page=\"N\" token=\"0xNN\"> instead of failing"},
-           keep_unknown);
-  std::string language;
+           a.keep_unknown);
   app.option({"--language", "NAME",
               "Decode as this document type whatever the public id says: syncml10 syncml11 syncml12 metinf12 "
               "devinf10 devinf11 devinf12 dmddf12"},
-             language);
+             a.language);
   tools::add_verbosity_options(app);
-
-  tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] {
-    using namespace syncmldm;
-    codec::DecodeOptions options;
-    options.indent = compact ? -1 : indent;
-    options.xml_declaration = !no_declaration;
-    options.keep_unknown = keep_unknown;
-    if (!language.empty()) {
-      options.language = wbxml::language_by_name(language);
-      if (!options.language) {
-        throw Error(ErrorKind::usage, fmt::format("unknown language '{}' (one of: {})", language, wbxml::language_names()));
-      }
-    }
-    input::Loaded loaded = tools::load_mapped_input("syncml-decode", path, input::parse_format(format.format));
-    const input::Payload& in = loaded.payload;
-    std::string_view bytes = loaded.bytes();
-    if (tools::verbosity() > 0) {
-      std::string extra = in.content_type.empty() ? "" : fmt::format(", Content-Type {}", in.content_type);
-      tools::print_note("syncml-decode", fmt::format("{}: {} input, {} payload of {} bytes{}", path,
-                                                     input::format_name(in.container), input::format_name(in.payload),
-                                                     bytes.size(), extra));
-    }
-    if (dump) {
-      if (in.payload != input::Format::wbxml) throw Error(ErrorKind::input, "--dump needs WBXML input, this is XML", Location{path});
-      std::string text;
-      wbxml::ReadOptions ro;
-      ro.language = options.language;
-      try {
-        wbxml::dump(bytes, path, text, ro);
-      } catch (const Error&) {
-        // Show the tokens read so far: they lead up to the problem.
-        tools::write_output(out, text, false);
-        throw;
-      }
-      tools::write_output(out, text, false);
-      return tools::kExitOk;
-    }
-    // The XML is written in pieces as it is decoded, so memory stays small; a file named by -o
-    // still appears whole, or not at all.
-    tools::OutputStream output(out, false);
-    if (in.payload == input::Format::wbxml) {
-      codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { output.write(piece); });
-    } else {
-      output.write(codec::reformat_xml(bytes, path, options));
-    }
-    output.finish();
-    return tools::kExitOk;
-  }));
+  tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] { return decode(a); }));
 }

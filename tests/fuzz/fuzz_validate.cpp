@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace validate = syncmldm::validate;
   namespace report = syncmldm::report;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  for (auto profile : {validate::Profile::Windows, validate::Profile::Oma}) {
+  for (auto profile : {validate::Profile::windows, validate::Profile::oma}) {
     validate::Options options;
     options.profile = profile;
     std::vector<validate::FileReport> files;
@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)report::text(files, {});
     (void)report::json(files, profile, "0");
-    if (profile == validate::Profile::Windows) (void)report::sarif(files, profile, "0");
+    if (profile == validate::Profile::windows) (void)report::sarif(files, profile, "0");
     (void)report::github(files);
   }
   return 0;

@@ -18,7 +18,7 @@ TEST_CASE("codes: status table is sorted, complete at the edges, and found by nu
 
 TEST_CASE("codes: alerts, Cmd values, formats and marks") {
   CHECK(codes::find_alert(1226)->name == "GENERIC ALERT");
-  CHECK(codes::find_alert(1224)->direction == codes::AlertDirection::ClientToServer);
+  CHECK(codes::find_alert(1224)->direction == codes::AlertDirection::client_to_server);
   CHECK_FALSE(codes::find_alert(1221));
   CHECK_FALSE(codes::find_alert(1100)->windows_supported);
   CHECK(codes::is_status_cmd("SyncHdr"));

@@ -185,7 +185,7 @@ std::vector<Case> generate(const ddf::Schema& schema) {
 std::map<std::size_t, int> predicted(const validate::FileReport& r) {
   std::map<std::size_t, int> out;
   for (const auto& d : r.diagnostics)
-    if ((d.rule.starts_with("ddf-") || d.rule == "meta-format") && d.severity == validate::Severity::Error && d.line && d.status)
+    if ((d.rule.starts_with("ddf-") || d.rule == "meta-format") && d.severity == validate::Severity::error && d.line && d.status)
       out.emplace(*d.line, *d.status);
   return out;
 }
@@ -204,7 +204,7 @@ TEST_CASE("judgement: dm-validate predicts the status dm-tree answers, for every
   REQUIRE(cases.size() > 3000);
   validate::Options vo;
   vo.schema = schema.get();
-  vo.direction = validate::Direction::Server;
+  vo.direction = validate::Direction::server;
   std::size_t compared = 0, failures = 0;
   std::map<int, std::size_t> by_status;
   for (const auto& k : cases) {

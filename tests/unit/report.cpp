@@ -11,7 +11,7 @@ namespace {
 std::vector<validate::FileReport> sample() {
   validate::FileReport xml_file;
   xml_file.path = "prov.xml";
-  xml_file.format = "xml";
+  xml_file.format = input::Format::xml;
   validate::Diagnostic d;
   d.file = "prov.xml";
   d.line = 12;
@@ -24,11 +24,11 @@ std::vector<validate::FileReport> sample() {
   xml_file.diagnostics.push_back(d);
   validate::FileReport wbxml_file;
   wbxml_file.path = "a b.wbxml";
-  wbxml_file.format = "wbxml";
+  wbxml_file.format = input::Format::wbxml;
   validate::Diagnostic w;
   w.file = "a b.wbxml";
   w.offset = 40;
-  w.severity = validate::Severity::Warning;
+  w.severity = validate::Severity::warning;
   w.rule = "meta-namespace";
   w.message = "50%, done\nnext";
   wbxml_file.diagnostics.push_back(w);
@@ -54,7 +54,7 @@ TEST_CASE("report: text shows the source line and a caret when asked") {
 }
 
 TEST_CASE("report: JSON has the contract's shape") {
-  auto j = nlohmann::json::parse(report::json(sample(), validate::Profile::Windows, "0.1.0"));
+  auto j = nlohmann::json::parse(report::json(sample(), validate::Profile::windows, "0.1.0"));
   CHECK(j["tool"] == "dm-validate");
   CHECK(j["profile"] == "windows");
   auto& d = j["files"][0]["diagnostics"][0];
@@ -71,7 +71,7 @@ TEST_CASE("report: JSON has the contract's shape") {
 }
 
 TEST_CASE("report: SARIF carries what code scanning needs") {
-  auto j = nlohmann::json::parse(report::sarif(sample(), validate::Profile::Windows, "0.1.0"));
+  auto j = nlohmann::json::parse(report::sarif(sample(), validate::Profile::windows, "0.1.0"));
   CHECK(j["version"] == "2.1.0");
   auto& run = j["runs"][0];
   CHECK(run["tool"]["driver"]["rules"].size() == validate::rules().size());

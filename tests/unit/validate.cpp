@@ -49,7 +49,7 @@ TEST_CASE("validate: malformed XML is a finding with its place, not an exception
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].rule == "xml-malformed");
   CHECK(ds[0].line == 2);
-  CHECK(ds[0].severity == validate::Severity::Error);
+  CHECK(ds[0].severity == validate::Severity::error);
 }
 
 TEST_CASE("validate: nested Atomic gives 500 on the inner and 507 on the outer") {
@@ -91,7 +91,7 @@ TEST_CASE("validate: Exec in Atomic is fine for Windows and an error for strict 
                      "</Target></Item></Exec></Atomic>";
   CHECK_FALSE(find(check(text), "atomic-child"));
   validate::Options oma;
-  oma.profile = validate::Profile::Oma;
+  oma.profile = validate::Profile::oma;
   CHECK(find(check(text, oma), "atomic-child"));
 }
 
@@ -131,7 +131,7 @@ TEST_CASE("validate: LocURI findings agree with the URI layer's checker") {
     std::string text = "<Get><CmdID>1</CmdID><Item><Target><LocURI>" + std::string(u) + "</LocURI></Target></Item></Get>";
     bool validator_clean = true;
     for (const auto& d : check(text)) {
-      if (d.rule.starts_with("locuri-") && d.severity != validate::Severity::Note) validator_clean = false;
+      if (d.rule.starts_with("locuri-") && d.severity != validate::Severity::note) validator_clean = false;
     }
     CAPTURE(u);
     CHECK(validator_clean == uri::check(u).empty());
@@ -187,7 +187,7 @@ TEST_CASE("validate: a headerless fragment of what only a client sends is client
   CHECK_FALSE(find(ds, "data-format"));  // an interior node's child names
   // Forced the other way, the same fragment is still judged.
   validate::Options server;
-  server.direction = validate::Direction::Server;
+  server.direction = validate::Direction::server;
   CHECK(find(check(alert, server), "command-direction"));
 }
 
@@ -196,12 +196,12 @@ TEST_CASE("validate: padded LocURIs are judged trimmed, and the padding is one n
                   "</SyncBody>");
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].rule == "locuri-whitespace");
-  CHECK(ds[0].severity == validate::Severity::Note);
+  CHECK(ds[0].severity == validate::Severity::note);
   CHECK_FALSE(ds[0].status);
   auto inner = check(replace(2, "\n  ./Vendor/MSFT/A B\n"));
   REQUIRE(find(inner, "locuri-whitespace"));
   CHECK(std::count_if(inner.begin(), inner.end(), [](const Diagnostic& d) {
-          return d.rule == "locuri-whitespace" && d.severity == validate::Severity::Error && d.status == 404;
+          return d.rule == "locuri-whitespace" && d.severity == validate::Severity::error && d.status == 404;
         }) == 1);
 }
 
@@ -212,7 +212,7 @@ TEST_CASE("validate: CmdIDs must be positive decimal integers") {
                     "</CmdID><Item><Target><LocURI>./DevDetail/SwV</LocURI></Target></Item></Get>");
     INFO(bad);
     REQUIRE(find(ds, "cmdid-format"));
-    CHECK(find(ds, "cmdid-format")->severity == validate::Severity::Error);
+    CHECK(find(ds, "cmdid-format")->severity == validate::Severity::error);
   }
   for (std::string_view good : {"1", "42", "2147483647", "007"}) {
     auto ds = check("<Get><CmdID>" + std::string(good) +

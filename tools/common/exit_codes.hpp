@@ -1,5 +1,5 @@
 #pragma once
-// Exit statuses shared by every tool (cli-contract.md). Scripts rely on them: keep them.
+// Exit statuses shared by every tool (doc/cli-contract.md). Scripts rely on them: keep them.
 
 #include "syncmldm/util/error.hpp"
 

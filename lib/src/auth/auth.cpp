@@ -8,6 +8,7 @@
 
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::auth {
 
@@ -27,15 +28,6 @@ std::string digest_md5(std::initializer_list<std::string_view> parts) {
   return std::string(reinterpret_cast<const char*>(md.data()), len);
 }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 }  // namespace
 
 std::string md5(std::string_view octets) { return digest_md5({octets}); }
@@ -52,7 +44,7 @@ std::string_view scheme_name(Scheme scheme) {
 
 std::optional<Scheme> parse_scheme_name(std::string_view name) {
   for (Scheme s : {Scheme::none, Scheme::basic, Scheme::md5, Scheme::hmac})
-    if (iequal(name, scheme_name(s))) return s;
+    if (iequals(name, scheme_name(s))) return s;
   return std::nullopt;
 }
 
@@ -68,7 +60,7 @@ std::string_view scheme_meta_type(Scheme scheme) {
 
 std::optional<Scheme> scheme_from_meta_type(std::string_view type) {
   for (Scheme s : {Scheme::basic, Scheme::md5, Scheme::hmac})
-    if (iequal(type, scheme_meta_type(s))) return s;
+    if (iequals(type, scheme_meta_type(s))) return s;
   return std::nullopt;
 }
 
@@ -149,9 +141,9 @@ std::optional<HmacHeader> parse_hmac_header(std::string_view value) {
       while (i < value.size() && value[i] != ',' && !is_space(static_cast<unsigned char>(value[i]))) ++i;
       param.assign(value.substr(start, i - start));
     }
-    if (iequal(name, "algorithm")) header.algorithm = param;
-    else if (iequal(name, "username")) { header.username = param; have_user = true; }
-    else if (iequal(name, "mac")) { header.mac = param; have_mac = true; }
+    if (iequals(name, "algorithm")) header.algorithm = param;
+    else if (iequals(name, "username")) { header.username = param; have_user = true; }
+    else if (iequals(name, "mac")) { header.mac = param; have_mac = true; }
   }
   if (!have_user || !have_mac || header.mac.empty()) return std::nullopt;
   return header;

@@ -22,6 +22,7 @@
 #include "util/text_scan.hpp"
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/codec/codec.hpp"
+#include "syncmldm/util/text.hpp"
 #include "xml/xml_names.hpp"
 #include "xml/xml_prescan.hpp"
 
@@ -114,8 +115,6 @@ bool is_syncml(const Language* l) {
   return l == &wbxml::syncml10() || l == &wbxml::syncml11() || l == &wbxml::syncml12() || l == &wbxml::metinf12();
 }
 
-bool iequal(std::string_view a, std::string_view b) { return xml::iequals(a, b); }
-
 // Names are short: a plain loop beats a call to memchr.
 std::size_t colon_of(std::string_view qname) {
   for (std::size_t i = 0; i < qname.size(); ++i) {
@@ -135,12 +134,12 @@ std::string_view prefix_part(std::string_view qname) {
 // Language of a document whose root is `name` in namespace `ns`.
 const Language* language_of_root(std::string_view name, std::string_view ns) {
   if (!ns.empty()) {
-    if (iequal(ns, "SYNCML:SYNCML1.2")) return &wbxml::syncml12();
-    if (iequal(ns, "SYNCML:SYNCML1.1")) return &wbxml::syncml11();
-    if (iequal(ns, "SYNCML:SYNCML1.0")) return &wbxml::syncml10();
-    if (iequal(ns, "syncml:metinf")) return &wbxml::metinf12();
-    if (iequal(ns, "syncml:devinf")) return &wbxml::devinf12();
-    if (iequal(ns, "syncml:dmddf1.2")) return &wbxml::dmddf12();
+    if (iequals(ns, "SYNCML:SYNCML1.2")) return &wbxml::syncml12();
+    if (iequals(ns, "SYNCML:SYNCML1.1")) return &wbxml::syncml11();
+    if (iequals(ns, "SYNCML:SYNCML1.0")) return &wbxml::syncml10();
+    if (iequals(ns, "syncml:metinf")) return &wbxml::metinf12();
+    if (iequals(ns, "syncml:devinf")) return &wbxml::devinf12();
+    if (iequals(ns, "syncml:dmddf1.2")) return &wbxml::dmddf12();
   }
   std::string_view local = local_part(name);
   if (local == "SyncML") return &wbxml::syncml12();

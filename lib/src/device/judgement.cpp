@@ -244,7 +244,7 @@ Verdict judge(const ddf::Schema* schema, const State& state, const Request& r) {
     else other.insert(other.begin(), "User");
     Walk o = walk(*schema, other);
     if (o.resolved && o.nodes.back()->described && !o.via_inventory) {
-      v.scope_hint = user ? "Device" : "User";
+      v.scope_hint = user ? uri::Scope::device : uri::Scope::user;
       v.depth = w.unknown_at + 1;
       return fail(v, 404, Reason::unknown_node);
     }

@@ -10,6 +10,7 @@
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::input {
 
@@ -180,6 +181,20 @@ Payload unwrap(std::string data, const std::string& source_name, Format forced) 
 
 Payload load(const std::string& path, Format forced) { return unwrap(read_file(path), path, forced); }
 
+std::string read(const std::string& path) {
+  try {
+    return read_file(path);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::io) throw;
+    // read_file says which step failed ("cannot open: ..."); a reader of many inputs names
+    // every failure alike.
+    std::string_view reason = e.message();
+    if (auto colon = reason.find(": "); colon != std::string_view::npos && reason.substr(0, 7) == "cannot ")
+      reason.remove_prefix(colon + 2);
+    throw Error(ErrorKind::io, "cannot read: " + std::string(reason), e.where());
+  }
+}
+
 Loaded load_mapped(const std::string& path, Format forced) {
   Loaded result;
   // read_file's limit applies to mapped files too.
@@ -203,15 +218,7 @@ Format format_of_content_type(std::string_view ct) {
   if (semi != std::string_view::npos) ct = ct.substr(0, semi);
   while (!ct.empty() && is_blank(ct.back())) ct.remove_suffix(1);
   while (!ct.empty() && is_blank(ct.front())) ct.remove_prefix(1);
-  auto ends_with_ci = [&](std::string_view suffix) {
-    if (ct.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-      char c = ct[ct.size() - suffix.size() + i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != suffix[i]) return false;
-    }
-    return true;
-  };
+  auto ends_with_ci = [&](std::string_view suffix) { return iends_with(ct, suffix); };
   if (ends_with_ci("+wbxml") || ends_with_ci("/wbxml") || ends_with_ci("wap.wbxml")) return Format::wbxml;
   if (ends_with_ci("+xml") || ends_with_ci("/xml")) return Format::xml;
   return Format::automatic;

@@ -3,21 +3,11 @@
 
 #include "input/input_detail.hpp"
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::input::detail {
 
 namespace {
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -81,16 +71,16 @@ HttpMessage parse_http(std::string_view text, const std::string& source) {
     if (colon == std::string_view::npos || colon == 0) throw fail(at, "malformed HTTP header line (no ':')");
     std::string_view name = trim(line.substr(0, colon));
     std::string_view value = trim(line.substr(colon + 1));
-    if (iequal(name, "Content-Type")) {
+    if (iequals(name, "Content-Type")) {
       m.content_type = std::string(value);
-    } else if (iequal(name, "Transfer-Encoding")) {
-      if (iequal(value, "chunked")) chunked = true;
-      else if (!iequal(value, "identity")) throw fail(at, fmt::format("unsupported Transfer-Encoding '{}'", value));
-    } else if (iequal(name, "Content-Encoding")) {
-      if (!iequal(value, "identity")) {
+    } else if (iequals(name, "Transfer-Encoding")) {
+      if (iequals(value, "chunked")) chunked = true;
+      else if (!iequals(value, "identity")) throw fail(at, fmt::format("unsupported Transfer-Encoding '{}'", value));
+    } else if (iequals(name, "Content-Encoding")) {
+      if (!iequals(value, "identity")) {
         throw fail(at, fmt::format("unsupported Content-Encoding '{}' (decompress the body first)", value));
       }
-    } else if (iequal(name, "Content-Length")) {
+    } else if (iequals(name, "Content-Length")) {
       // RFC 9110 8.6 and RFC 9112 6.3: a list of one value repeated ("42, 42"), or the same
       // header twice, is that value; different values leave the framing unknown, and a reader
       // that picked one would see another body than the next reader (request smuggling).

@@ -334,18 +334,28 @@ Message read_unchecked(const xml::Document& document, const ReadOptions& options
 // ---------------------------------------------------------------------------------------------
 // Writer
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// The one XML escape of the library: &, <, > and quotes, into anything a string appends to.
+template <class Out>
+void append_escaped(Out& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      default: out += c;
     }
   }
+}
+
+}  // namespace
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_escaped(out, text);
   return out;
 }
 
@@ -375,17 +385,7 @@ class Sink {
     else out_.append(n, ' ');
   }
   // Text escaped for XML content or attribute values, as escape() does, without a copy.
-  void escaped(std::string_view text) {
-    for (char c : text) {
-      switch (c) {
-        case '&': *this += "&amp;"; break;
-        case '<': *this += "&lt;"; break;
-        case '>': *this += "&gt;"; break;
-        case '"': *this += "&quot;"; break;
-        default: *this += c;
-      }
-    }
-  }
+  void escaped(std::string_view text) { append_escaped(*this, text); }
   std::string take() { return std::move(out_); }
 
  private:

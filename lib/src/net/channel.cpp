@@ -59,25 +59,34 @@ void Channel::note_header_status(const HeaderStatus& status) {
   if (status.code == 212 && credentials_.scheme != auth::Scheme::hmac) credentials_.authenticated = true;
 }
 
-Exchange Channel::send(const std::string& url, const std::string& xml) {
-  Exchange ex;
-  ex.url = url;
-  ex.request_xml = add_credentials(xml);
+Request Channel::prepare(const std::string& xml) const {
+  Request r;
+  r.xml = add_credentials(xml);
   if (wbxml_) {
     if (!codec_.encode) throw Error(ErrorKind::usage, "WBXML encoding is not available in this build");
-    ex.request_body = codec_.encode(ex.request_xml);
-    ex.request_content_type = std::string(net::kWbxmlMediaType);
+    r.body = codec_.encode(r.xml);
+    r.content_type = std::string(net::kWbxmlMediaType);
   } else {
-    ex.request_body = ex.request_xml;
-    ex.request_content_type = std::string(net::kXmlMediaType);
+    r.body = r.xml;
+    r.content_type = std::string(net::kXmlMediaType);
   }
-  std::vector<std::string> extra;
   const Credentials& c = credentials_;
   if (c.scheme == auth::Scheme::hmac && c.nonce) {
     // The mac covers the exact bytes that go on the wire.
-    std::string mac = auth::hmac_mac(c.user, c.password, auth::nonce_octets(*c.nonce, c.nonce_form), ex.request_body);
-    extra.push_back("x-syncml-hmac: " + auth::hmac_header_value(c.user, mac));
+    std::string mac = auth::hmac_mac(c.user, c.password, auth::nonce_octets(*c.nonce, c.nonce_form), r.body);
+    r.headers.push_back("x-syncml-hmac: " + auth::hmac_header_value(c.user, mac));
   }
+  return r;
+}
+
+Exchange Channel::send(const std::string& url, const std::string& xml) {
+  Request request = prepare(xml);
+  Exchange ex;
+  ex.url = url;
+  ex.request_xml = std::move(request.xml);
+  ex.request_body = std::move(request.body);
+  ex.request_content_type = std::move(request.content_type);
+  std::vector<std::string>& extra = request.headers;
   ex.response = transport_(url, ex.request_content_type, ex.request_body, extra);
 
   const auto& resp = ex.response;

@@ -11,6 +11,7 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/net.hpp"
 #include "syncmldm/version.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::net {
 
@@ -23,15 +24,6 @@ void global_init() {
   std::call_once(once, [] {
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) fail("libcurl could not be initialised");
   });
-}
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -92,7 +84,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (colon != std::string_view::npos && ex->response.headers.size() < 200) {
     std::string name(trim(line.substr(0, colon)));
     std::string value(trim(line.substr(colon + 1)));
-    if (iequal(name, "Content-Length")) {
+    if (iequals(name, "Content-Length")) {
       if (conflicts(ex->content_length, value)) {
         ex->conflicting_length = value;
         return 0;  // makes libcurl stop
@@ -138,7 +130,7 @@ std::string default_user_agent() { return std::string("syncml-dm-tools dm-send/"
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const {
   for (const auto& [n, v] : headers)
-    if (iequal(n, name)) return v;
+    if (iequals(n, name)) return v;
   return std::nullopt;
 }
 
@@ -274,10 +266,7 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
 std::string media_type(std::string_view content_type) {
   auto semi = content_type.find(';');
   std::string_view base = trim(content_type.substr(0, semi));
-  std::string out;
-  out.reserve(base.size());
-  for (char ch : base) out.push_back(lower(ch));
-  return out;
+  return ascii_lower(base);
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now) {

@@ -3,26 +3,18 @@
 #include <string>
 
 #include "syncmldm/net/net.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::net {
 
 namespace {
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_icase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(text[i]) != lower(prefix[i])) return false;
-  return true;
-}
 
 constexpr std::string_view kMask = "***";
 
 // One header line (without its line ending), masked if it carries a secret.
 std::string mask_header_line(std::string_view line) {
   for (std::string_view name : {"authorization:", "proxy-authorization:"}) {
-    if (starts_with_icase(line, name)) {
+    if (istarts_with(line, name)) {
       // Keep the scheme word ("Basic", "Bearer") so the trace still says what was used.
       std::string_view value = line.substr(name.size());
       std::size_t start = value.find_first_not_of(' ');
@@ -34,11 +26,10 @@ std::string mask_header_line(std::string_view line) {
       return out;
     }
   }
-  if (starts_with_icase(line, "x-syncml-hmac:")) {
+  if (istarts_with(line, "x-syncml-hmac:")) {
     // The user name is not secret; the mac is.
     std::string out(line);
-    std::string lowered;
-    for (char c : out) lowered.push_back(lower(c));
+    std::string lowered = ascii_lower(out);
     std::size_t pos = lowered.find("mac=", 14);
     while (pos != std::string::npos && pos > 0 && std::isalnum(static_cast<unsigned char>(lowered[pos - 1])))
       pos = lowered.find("mac=", pos + 4);

@@ -11,6 +11,7 @@
 
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/session.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::session {
 
@@ -29,16 +30,10 @@ std::string part(CURLU* u, CURLUPart which) {
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // "[::1]" and "::1" are one host.
 std::string host_key(std::string host) {
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-  return lower(host);
+  return ascii_lower(host);
 }
 
 // The URL as shown in messages: without user name and password.
@@ -64,7 +59,7 @@ std::string follow_resp_uri(const std::string& current, const std::string& writt
   if (curl_url_set(url.get(), CURLUPART_URL, current.c_str(), CURLU_GUESS_SCHEME) != CURLUE_OK)
     throw Error(ErrorKind::transport, "the server URL " + current + " cannot be parsed");
   std::string from = shown(url.get());
-  std::string from_scheme = lower(part(url.get(), CURLUPART_SCHEME));
+  std::string from_scheme = ascii_lower(part(url.get(), CURLUPART_SCHEME));
   std::string from_host = host_key(part(url.get(), CURLUPART_HOST));
   // A relative RespURI is resolved against the URL in use.
   if (curl_url_set(url.get(), CURLUPART_URL, resp_uri.c_str(), 0) != CURLUE_OK) {
@@ -72,7 +67,7 @@ std::string follow_resp_uri(const std::string& current, const std::string& writt
                 "the server's RespURI \"" + resp_uri.substr(0, 200) + "\" is not a URL (from " + from + ")");
   }
   std::string to = shown(url.get());
-  std::string to_scheme = lower(part(url.get(), CURLUPART_SCHEME));
+  std::string to_scheme = ascii_lower(part(url.get(), CURLUPART_SCHEME));
   std::string to_host = host_key(part(url.get(), CURLUPART_HOST));
   // Same scheme, or up to HTTPS; never down to plain HTTP or to another protocol.
   if (to_scheme != from_scheme && to_scheme != "https") {

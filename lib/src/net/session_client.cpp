@@ -111,9 +111,9 @@ class Client {
       Message reply = message::read(doc);
       if (!reply.has_header || !reply.has_body)
         throw Error(ErrorKind::input, "the server's reply has no SyncHdr or SyncBody", doc.location_of(doc.root()));
-      HeaderStatus hs = summarize_header(reply);
+      HeaderStatus hs = summarize(reply).header_status;
       note_received(reply, ex, hs.code);
-      if (hs.code == 401 || hs.code == 407) {
+      if (is_challenge(hs.code)) {
         auth_retry(hs, auth_retries++);
         header_status_ = respond_header_only(reply);
         requeue_last();
@@ -122,7 +122,7 @@ class Client {
       }
       if (hs.code != 0 && hs.code != 200 && hs.code != 212) {
         // Not an authentication matter: the server refused the message itself.
-        sum_.end = "refused";
+        sum_.end = SessionEnd::refused;
         sum_.refused_code = hs.code;
         break;
       }
@@ -133,7 +133,7 @@ class Client {
       note_limits(reply);
       if (abort_after_send) break;
       if (has_alert(reply, "1223")) {
-        sum_.end = "server-abort";
+        sum_.end = SessionEnd::server_abort;
         break;
       }
       bool has_commands = false;
@@ -148,7 +148,7 @@ class Client {
         if (sum_.rounds >= opt_.max_rounds) {
           // Answer what we executed, then abort with 1223 (which carries Final).
           abort_after_send = true;
-          sum_.end = "max-rounds";
+          sum_.end = SessionEnd::max_rounds;
         }
       }
     }
@@ -189,14 +189,14 @@ class Client {
 
   void queue_package1() {
     out_.push_back(make_alert(opt_.server_initiated ? "1200" : "1201"));
-    if (!opt_.login_status.empty()) {
+    if (opt_.login_status) {
       Command a = make_alert("1224");
       message::Item item;
       message::Meta meta;
       meta.type = "com.microsoft/MDM/LoginStatus";
       meta.format = "chr";
       item.meta = meta;
-      item.data = message::Data{opt_.login_status};
+      item.data = message::Data{std::string(login_status_name(*opt_.login_status))};
       a.items.push_back(item);
       out_.push_back(a);
     }
@@ -256,32 +256,10 @@ class Client {
   }
 
   void auth_retry(const HeaderStatus& hs, int retries) {
-    auto scheme = channel_.credentials().scheme;
-    if (scheme == auth::Scheme::none)
-      throw Error(ErrorKind::auth, "the server requires authentication (" +
-                                       (hs.chal_type.empty() ? std::string("no challenge") : hs.chal_type) +
-                                       ", header status " + std::to_string(hs.code) + "); give --auth");
-    if (hs.chal && *hs.chal != scheme)
-      throw Error(ErrorKind::auth, "the server asks for " + hs.chal_type + " but --auth is " + std::string(auth::scheme_name(scheme)));
-    if (retries >= 1)
-      throw Error(ErrorKind::auth, "authentication refused after a retry (header status " + std::to_string(hs.code) + ")");
+    RetryDecision d = decide_auth_retry(hs, channel_.credentials(), retries);
+    if (!d.retry) throw Error(ErrorKind::auth, d.reason);
     channel_.note_header_status(hs);
     channel_.credentials().authenticated = false;
-  }
-
-  static HeaderStatus summarize_header(const Message& reply) {
-    HeaderStatus hs;
-    for (const auto& c : reply.commands) {
-      if (c.kind != Kind::status || c.cmd_ref != std::optional<std::string>("0")) continue;
-      hs.code = static_cast<int>(parse_size(c.data));
-      if (c.chal) {
-        hs.chal_type = c.chal->type.value_or("");
-        hs.chal = hs.chal_type.empty() ? std::optional<auth::Scheme>(auth::Scheme::basic) : auth::scheme_from_meta_type(hs.chal_type);
-        hs.next_nonce = c.chal->next_nonce;
-      }
-      break;
-    }
-    return hs;
   }
 
   static bool has_alert(const Message& m, const char* code) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "syncmldm/message/message.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/session.hpp"
 #include "syncmldm/xml/xml.hpp"
@@ -13,7 +14,6 @@ namespace syncmldm::session {
 namespace {
 
 using xml::dom::Node;
-
 
 std::string trimmed_text(const Node* n) {
   std::string t = n ? xml::text(n) : std::string();
@@ -30,15 +30,13 @@ int to_int(const std::string& s) {
   return std::atoi(s.c_str());
 }
 
-// The children of a Meta, looked up by local name (MetInf elements may be nested one level
-// deeper in <mi:Meta> inside Meta in some implementations).
-const Node* meta_child(const Node* meta, std::string_view name) {
-  if (!meta) return nullptr;
-  if (auto* n = xml::child(meta, name)) return n;
-  for (const Node* c = meta->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_element && xml::local_name(c) == "Meta")
-      if (auto* n = xml::child(c, name)) return n;
-  return nullptr;
+// A MetInf element of a Chal's Meta that some servers nest one level deeper, in <mi:Meta> inside
+// Meta; nullopt when there is none.
+std::optional<std::string> nested_meta(const message::Meta& meta, std::string_view name) {
+  for (const Node* n : meta.unknown)
+    if (xml::local_name(n) == "Meta")
+      if (const Node* c = xml::child(n, name)) return trimmed_text(c);
+  return std::nullopt;
 }
 
 const Node* root_of_syncml(const xml::Document& doc) {
@@ -51,9 +49,9 @@ const Node* root_of_syncml(const xml::Document& doc) {
 
 std::string cred_element(std::string_view meta_type, std::string_view data) {
   std::string out = "<Cred><Meta><Format xmlns=\"syncml:metinf\">b64</Format><Type xmlns=\"syncml:metinf\">";
-  out.append(xml_escape(meta_type));
+  out.append(message::escape(meta_type));
   out.append("</Type></Meta><Data>");
-  out.append(xml_escape(data));
+  out.append(message::escape(data));
   out.append("</Data></Cred>");
   return out;
 }
@@ -114,58 +112,46 @@ std::size_t element_end(std::string_view text, std::size_t start) {
   return text.size();
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+ReplySummary summarize(const message::Message& m) {
+  ReplySummary s;
+  s.session_id = m.header.session_id.value_or("");
+  s.msg_id = m.header.msg_id.value_or("");
+  s.resp_uri = m.header.resp_uri.value_or("");
+  s.final = m.final;
+  for (const message::Command& c : m.commands) {
+    if (c.kind == message::Kind::results) {
+      ++s.results;
+      continue;
+    }
+    if (c.kind != message::Kind::status) {
+      ++s.commands;
+      continue;
+    }
+    ++s.statuses;
+    ++s.status_codes[c.data.value_or("")];
+    int code = to_int(c.data.value_or(""));
+    if (code >= 400) ++s.failed_statuses;
+    if (c.cmd_ref == std::optional<std::string>("0") && c.cmd == std::optional<std::string>("SyncHdr") &&
+        s.header_status.code == 0) {
+      s.header_status.code = code;
+      if (c.chal) {
+        // A Chal without a Type asks for Basic.
+        const message::Meta& meta = *c.chal;
+        s.header_status.chal_type = meta.type ? *meta.type : nested_meta(meta, "Type").value_or("");
+        s.header_status.chal = s.header_status.chal_type.empty() ? std::optional<auth::Scheme>(auth::Scheme::basic)
+                                                                 : auth::scheme_from_meta_type(s.header_status.chal_type);
+        s.header_status.next_nonce = meta.next_nonce ? meta.next_nonce : nested_meta(meta, "NextNonce");
+      }
     }
   }
-  return out;
+  return s;
 }
 
 ReplySummary summarize(std::string_view text, const std::string& source_name) {
   auto doc = xml::Document::parse(text, source_name);
   const Node* root = root_of_syncml(doc);
-  const Node* hdr = xml::child(root, "SyncHdr");
-  const Node* body = xml::child(root, "SyncBody");
-  if (!body) throw Error(ErrorKind::input, "SyncML message without SyncBody", xml::location_of(doc, root));
-  ReplySummary s;
-  s.session_id = trimmed_text(xml::child(hdr, "SessionID"));
-  s.msg_id = trimmed_text(xml::child(hdr, "MsgID"));
-  s.resp_uri = trimmed_text(xml::child(hdr, "RespURI"));
-  for (const Node* c = body->first_node(); c; c = c->next_sibling()) {
-    if (c->type() != rapidxml::node_element) continue;
-    std::string_view name = xml::local_name(c);
-    if (name == "Final") {
-      s.final = true;
-    } else if (name == "Status") {
-      ++s.statuses;
-      int code = to_int(trimmed_text(xml::child(c, "Data")));
-      if (code >= 400) ++s.failed_statuses;
-      std::string cmd = trimmed_text(xml::child(c, "Cmd"));
-      if (trimmed_text(xml::child(c, "CmdRef")) == "0" && cmd == "SyncHdr" && s.header_status.code == 0) {
-        s.header_status.code = code;
-        if (const Node* chal = xml::child(c, "Chal")) {
-          const Node* meta = xml::child(chal, "Meta");
-          s.header_status.chal_type = trimmed_text(meta_child(meta, "Type"));
-          s.header_status.chal = s.header_status.chal_type.empty() ? std::optional<auth::Scheme>(auth::Scheme::basic)
-                                                                   : auth::scheme_from_meta_type(s.header_status.chal_type);
-          if (const Node* nn = meta_child(meta, "NextNonce")) s.header_status.next_nonce = trimmed_text(nn);
-        }
-      }
-    } else if (name == "Results") {
-      ++s.results;
-    } else {
-      ++s.commands;
-    }
-  }
-  return s;
+  if (!xml::child(root, "SyncBody")) throw Error(ErrorKind::input, "SyncML message without SyncBody", xml::location_of(doc, root));
+  return summarize(message::read(doc));
 }
 
 std::string with_credentials(std::string_view text, std::string_view loc_name, std::string_view meta_type,
@@ -187,7 +173,7 @@ std::string with_credentials(std::string_view text, std::string_view loc_name, s
   } else {
     out.insert(closing_tag_start(text, xml::offset_of(doc, hdr)), cred);
   }
-  std::string name = "<LocName>" + xml_escape(loc_name) + "</LocName>";
+  std::string name = "<LocName>" + message::escape(loc_name) + "</LocName>";
   if (const Node* old = xml::child(source, "LocName")) {
     std::size_t b = xml::offset_of(doc, old);
     out.replace(b, element_end(text, b) - b, name);

@@ -13,9 +13,9 @@ using ojson = nlohmann::ordered_json;
 
 std::string_view color_of(Severity s) {
   switch (s) {
-    case Severity::Error: return "\x1b[1;31m";
-    case Severity::Warning: return "\x1b[1;35m";
-    case Severity::Note: return "\x1b[1;36m";
+    case Severity::error: return "\x1b[1;31m";
+    case Severity::warning: return "\x1b[1;35m";
+    case Severity::note: return "\x1b[1;36m";
   }
   return "";
 }
@@ -30,9 +30,9 @@ ojson nullable(const std::optional<std::size_t>& v) { return v ? ojson(*v) : ojs
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
   }
   return "error";
 }
@@ -138,7 +138,7 @@ std::string json(std::span<const FileReport> files, validate::Profile profile, s
   for (const auto& f : files) {
     ojson file;
     file["path"] = f.path;
-    file["format"] = f.format;
+    file["format"] = input::format_name(f.format);
     ojson diags = ojson::array();
     for (const auto& d : f.diagnostics) {
       ojson j;
@@ -167,7 +167,7 @@ std::string sarif(std::span<const FileReport> files, validate::Profile profile, 
   ojson rules = ojson::array();
   auto registry = validate::rules();
   for (const auto& r : registry) {
-    auto level = profile == validate::Profile::Windows ? r.windows : r.oma;
+    auto level = profile == validate::Profile::windows ? r.windows : r.oma;
     ojson rule;
     rule["id"] = r.id;
     rule["shortDescription"] = {{"text", r.summary}};
@@ -228,7 +228,7 @@ std::string github(std::span<const FileReport> files) {
   std::string out;
   for (const auto& f : files) {
     for (const auto& d : f.diagnostics) {
-      std::string_view kind = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
+      std::string_view kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
       std::string props = fmt::format("file={}", escape_github(d.file, true));
       if (d.line) props += fmt::format(",line={}", *d.line);
       if (d.column) props += fmt::format(",col={}", *d.column);
@@ -245,7 +245,7 @@ std::string github(std::span<const FileReport> files) {
 std::string rule_table(validate::Profile profile) {
   std::string out;
   for (const auto& r : validate::rules()) {
-    auto level = profile == validate::Profile::Windows ? r.windows : r.oma;
+    auto level = profile == validate::Profile::windows ? r.windows : r.oma;
     out += fmt::format("{:<22} {:<10} {:<7} {:<8} {}\n", r.id, r.area, severity_name(level),
                        r.status ? fmt::format("{}", r.status) : "-", r.summary);
   }
@@ -259,6 +259,19 @@ std::string explain(const validate::Rule& r) {
   out += fmt::format("  summary:  {}\n\n", r.summary);
   out += wrap(r.explanation, 76, "  ");
   out += fmt::format("\n  example:\n    {}\n", r.example);
+  return out;
+}
+
+std::string_view line_of(std::string_view text, std::size_t line) {
+  std::size_t start = 0;
+  for (std::size_t l = 1; l < line; ++l) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view out = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/uri.hpp"
+#include "syncmldm/util/text.hpp"
 #include "tree/ddf_properties.hpp"
 #include "tree/ddf_stream.hpp"
 #include "xml/dom.hpp"
@@ -557,13 +558,12 @@ std::string_view standard_objects_ddf() {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   if (a.size() > 256 || b.size() > 256) return std::max(a.size(), b.size());
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
     }
     std::swap(prev, cur);

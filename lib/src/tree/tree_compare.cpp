@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "syncmldm/tree/tree.hpp"
+#include "syncmldm/util/text.hpp"
 
 namespace syncmldm::tree {
 
@@ -8,25 +9,26 @@ namespace {
 
 void walk_diff(const Node& a, const Node& b, std::vector<Difference>& out) {
   std::string u = b.uri();
-  auto changed = [&](const char* what, const std::string& x, const std::string& y) {
+  using P = Difference::Property;
+  auto changed = [&](P what, const std::string& x, const std::string& y) {
     if (x != y) out.push_back({Difference::Kind::changed, u, what, x, y});
   };
-  changed("format", a.format, b.format);
-  if (!a.is_interior() && !b.is_interior()) changed("value", a.value, b.value);
-  changed("type", a.type, b.type);
-  changed("acl", a.acl, b.acl);
-  changed("title", a.title, b.title);
+  changed(P::format, a.format, b.format);
+  if (!a.is_interior() && !b.is_interior()) changed(P::value, a.value, b.value);
+  changed(P::type, a.type, b.type);
+  changed(P::acl, a.acl, b.acl);
+  changed(P::title, a.title, b.title);
   auto ia = a.children.begin(), ib = b.children.begin();
   while (ia != a.children.end() || ib != b.children.end()) {
     if (ib == b.children.end() || (ia != a.children.end() && ia->first < ib->first)) {
-      out.push_back({Difference::Kind::removed, ia->second->uri(), "", ia->second->value, ""});
+      out.push_back({Difference::Kind::removed, ia->second->uri(), Difference::Property::none, ia->second->value, ""});
       ++ia;
     } else if (ia == a.children.end() || ib->first < ia->first) {
       std::vector<const Node*> stack{ib->second.get()};
       while (!stack.empty()) {  // every added node, so that new values show
         const Node* n = stack.back();
         stack.pop_back();
-        out.push_back({Difference::Kind::added, n->uri(), "", "", n->is_interior() ? "" : n->value});
+        out.push_back({Difference::Kind::added, n->uri(), Difference::Property::none, "", n->is_interior() ? "" : n->value});
         for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(it->second.get());
       }
       ++ib;
@@ -38,9 +40,19 @@ void walk_diff(const Node& a, const Node& b, std::vector<Difference>& out) {
   }
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 }  // namespace
+
+std::string_view property_name(Difference::Property property) {
+  switch (property) {
+    case Difference::Property::none: return "";
+    case Difference::Property::format: return "format";
+    case Difference::Property::value: return "value";
+    case Difference::Property::type: return "type";
+    case Difference::Property::acl: return "acl";
+    case Difference::Property::title: return "title";
+  }
+  return "";
+}
 
 std::vector<Difference> diff(const Node& a, const Node& b) {
   std::vector<Difference> out;
@@ -50,7 +62,7 @@ std::vector<Difference> diff(const Node& a, const Node& b) {
 
 bool uri_matches(std::string_view p, std::string_view s) {
   if (p.find_first_of("*?") == std::string_view::npos) {
-    auto it = std::search(s.begin(), s.end(), p.begin(), p.end(), [](char x, char y) { return lower(x) == lower(y); });
+    auto it = std::search(s.begin(), s.end(), p.begin(), p.end(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
     return it != s.end() || p.empty();
   }
   // A glob that does not start at the root may match anywhere.

@@ -1,4 +1,5 @@
 #include "syncmldm/tree/uri.hpp"
+#include "syncmldm/util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,12 +33,6 @@ int hex_value(unsigned char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-bool iequal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return (x >= 'A' && x <= 'Z' ? x + 32 : x) == (y >= 'A' && y <= 'Z' ? y + 32 : y);
-         });
 }
 
 bool valid_utf8(std::string_view s) {
@@ -168,18 +163,18 @@ std::string to_string(const Uri& uri) {
 }
 
 Scope scope_of(const Uri& uri) {
-  return !uri.segments.empty() && iequal(uri.segments.front(), "User") ? Scope::user : Scope::device;
+  return !uri.segments.empty() && iequals(uri.segments.front(), "User") ? Scope::user : Scope::device;
 }
 
 Uri canonical(const Uri& uri) {
   Uri out = uri;
   out.dot_prefix = true;
   if (!out.segments.empty()) {
-    if (iequal(out.segments.front(), "Device")) {
+    if (iequals(out.segments.front(), "Device")) {
       out.segments.erase(out.segments.begin());
       out.raw_segments.erase(out.raw_segments.begin());
       out.segment_offsets.erase(out.segment_offsets.begin());
-    } else if (iequal(out.segments.front(), "User")) {
+    } else if (iequals(out.segments.front(), "User")) {
       out.segments.front() = "User";
     }
   }
@@ -269,7 +264,7 @@ bool obviously_clean(std::string_view text) {
   }
   // A first segment spelled "user"/"device" in another case gets a warning.
   std::string_view first = text.substr(2, text.find('/', 2) - 2);
-  if ((first.size() == 4 || first.size() == 6) && (iequal(first, "user") || iequal(first, "device")) &&
+  if ((first.size() == 4 || first.size() == 6) && (iequals(first, "user") || iequals(first, "device")) &&
       first != "User" && first != "Device")
     return false;
   return true;
@@ -318,7 +313,7 @@ std::vector<Problem> check(std::string_view text, const CheckOptions& options) {
 
   if (!u.segments.empty()) {
     const std::string& first = u.raw_segments.front();
-    if ((iequal(first, "user") && first != "User") || (iequal(first, "device") && first != "Device")) {
+    if ((iequals(first, "user") && first != "User") || (iequals(first, "device") && first != "Device")) {
       std::string fixedScope = first.size() == 4 ? "User" : "Device";
       Uri v = u;
       v.segments.front() = fixedScope;

@@ -81,18 +81,18 @@ constexpr std::array kStatus = {
 
 using enum AlertDirection;
 constexpr std::array kAlerts = {
-    AlertCode{1100, "DISPLAY", ServerToClient, false, "2 Items: options, then the text"},
-    AlertCode{1101, "CONFIRM_OR_REJECT", ServerToClient, false, "2 Items: options, then the text"},
-    AlertCode{1102, "TEXT INPUT", ServerToClient, false, "2 Items: options, then the prompt"},
-    AlertCode{1103, "SINGLE CHOICE", ServerToClient, false, "3+ Items: options, title, choices"},
-    AlertCode{1104, "MULTIPLE CHOICE", ServerToClient, false, "3+ Items: options, title, choices"},
-    AlertCode{1200, "SERVER-INITIATED MGMT", ClientToServer, true, "no Items"},
-    AlertCode{1201, "CLIENT-INITIATED MGMT", ClientToServer, true, "no Items"},
-    AlertCode{1222, "NEXT MESSAGE", Either, true, "no Items defined"},
-    AlertCode{1223, "SESSION ABORT", Either, true, "no Items; the message carries Final"},
-    AlertCode{1224, "CLIENT EVENT", ClientToServer, true, "1+ Items with Meta Type and Data"},
-    AlertCode{1225, "NO END OF DATA", Either, true, "an Item naming the interrupted object"},
-    AlertCode{1226, "GENERIC ALERT", ClientToServer, true,
+    AlertCode{1100, "DISPLAY", server_to_client, false, "2 Items: options, then the text"},
+    AlertCode{1101, "CONFIRM_OR_REJECT", server_to_client, false, "2 Items: options, then the text"},
+    AlertCode{1102, "TEXT INPUT", server_to_client, false, "2 Items: options, then the prompt"},
+    AlertCode{1103, "SINGLE CHOICE", server_to_client, false, "3+ Items: options, title, choices"},
+    AlertCode{1104, "MULTIPLE CHOICE", server_to_client, false, "3+ Items: options, title, choices"},
+    AlertCode{1200, "SERVER-INITIATED MGMT", client_to_server, true, "no Items"},
+    AlertCode{1201, "CLIENT-INITIATED MGMT", client_to_server, true, "no Items"},
+    AlertCode{1222, "NEXT MESSAGE", either, true, "no Items defined"},
+    AlertCode{1223, "SESSION ABORT", either, true, "no Items; the message carries Final"},
+    AlertCode{1224, "CLIENT EVENT", client_to_server, true, "1+ Items with Meta Type and Data"},
+    AlertCode{1225, "NO END OF DATA", either, true, "an Item naming the interrupted object"},
+    AlertCode{1226, "GENERIC ALERT", client_to_server, true,
               "1+ Items with Meta Type, Format, optional Mark, and Data"},
 };
 

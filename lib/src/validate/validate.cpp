@@ -20,7 +20,7 @@ bool is_http(std::string_view s) { return s.starts_with("http://") || s.starts_w
 
 // Which side sent the message, from the header addresses or the commands it carries.
 Direction resolve_direction(const Options& options, const Node* header, const Node* body) {
-  if (options.direction != Direction::Auto) return options.direction;
+  if (options.direction != Direction::automatic) return options.direction;
   std::string scratch;
   if (header) {
     auto address = [&](std::string_view which) -> std::string_view {
@@ -28,37 +28,37 @@ Direction resolve_direction(const Options& options, const Node* header, const No
       auto uri = n ? child_text(n, "LocURI", scratch) : std::nullopt;
       return uri ? *uri : std::string_view{};
     };
-    if (is_http(address("Target"))) return Direction::Client;
-    if (is_http(address("Source"))) return Direction::Server;
+    if (is_http(address("Target"))) return Direction::client;
+    if (is_http(address("Source"))) return Direction::server;
   }
-  if (!body) return Direction::Server;
+  if (!body) return Direction::server;
   // The commands to judge: SyncBody's (or a fragment wrapper's) children, or a bare command itself.
-  const bool single = command_kind(name_of(body)) != Kind::Other;
+  const bool single = command_kind(name_of(body)) != Kind::other;
   for (const Node* n = single ? body : body->first_node(); n; n = single ? nullptr : n->next_sibling()) {
     if (!is_element(n)) continue;
     switch (command_kind(name_of(n))) {
-      case Kind::Results: return Direction::Client;
-      case Kind::Add: case Kind::Delete: case Kind::Exec: case Kind::Get:
-      case Kind::Atomic: case Kind::Sequence: case Kind::Copy:
-        return Direction::Server;
-      case Kind::Alert: {
+      case Kind::results: return Direction::client;
+      case Kind::add: case Kind::delete_: case Kind::exec: case Kind::get:
+      case Kind::atomic: case Kind::sequence: case Kind::copy:
+        return Direction::server;
+      case Kind::alert: {
         auto code = child_text(n, "Data", scratch);
         if (code && (*code == "1200" || *code == "1201" || *code == "1224" || *code == "1226")) {
-          return Direction::Client;
+          return Direction::client;
         }
-        if (code && code->size() == 4 && code->starts_with("110")) return Direction::Server;
+        if (code && code->size() == 4 && code->starts_with("110")) return Direction::server;
         break;
       }
-      case Kind::Replace: {
+      case Kind::replace: {
         const Node* item = xml::child(n, "Item");
-        if (item && xml::child(item, "Target")) return Direction::Server;
-        if (item && xml::child(item, "Source")) return Direction::Client;
+        if (item && xml::child(item, "Target")) return Direction::server;
+        if (item && xml::child(item, "Source")) return Direction::client;
         break;
       }
       default: break;
     }
   }
-  return Direction::Server;
+  return Direction::server;
 }
 
 class Walker {
@@ -88,8 +88,8 @@ class Walker {
   void visit(const Node* c, const Frame* parent, std::size_t index) {
     std::string_view name = name_of(c);
     Kind kind = command_kind(name);
-    const char* where = parent ? (parent->kind == Kind::Atomic ? "Atomic" : "Sequence") : "SyncBody";
-    if (kind == Kind::Other) {
+    const char* where = parent ? (parent->kind == Kind::atomic ? "Atomic" : "Sequence") : "SyncBody";
+    if (kind == Kind::other) {
       ctx_.report(c, "unknown-element", fmt::format("{} is not a DM command (under {})", name, where), parent);
       return;
     }
@@ -110,8 +110,8 @@ class Walker {
     if (parent) atomic::check_child(ctx_, f);
     structure::check_command_shape(ctx_, f);
     switch (kind) {
-      case Kind::Atomic:
-      case Kind::Sequence: {
+      case Kind::atomic:
+      case Kind::sequence: {
         atomic::check_container(ctx_, f);
         Frame inner = f;
         if (const Node* m = xml::child(c, "Meta")) merge_meta(m, inner.inherited);
@@ -123,12 +123,12 @@ class Walker {
         }
         break;
       }
-      case Kind::Status: responses::check_status(ctx_, f, index); break;
-      case Kind::Results:
+      case Kind::status: responses::check_status(ctx_, f, index); break;
+      case Kind::results:
         responses::check_results(ctx_, f);
         items::check(ctx_, f);
         break;
-      case Kind::Alert: items::check_alert(ctx_, f); break;
+      case Kind::alert: items::check_alert(ctx_, f); break;
       default: items::check(ctx_, f); break;
     }
   }
@@ -151,7 +151,7 @@ void run(Context& ctx, const Node* root, bool wrapped) {
     body = xml::child(root, "SyncBody");
   } else if (name == "SyncBody") {
     body = root;
-  } else if (command_kind(name) == Kind::Other) {
+  } else if (command_kind(name) == Kind::other) {
     ctx.report(root, "not-syncml",
                fmt::format("root element {} is not SyncML, SyncBody or a DM command", name));
     return;
@@ -256,12 +256,12 @@ FileReport validate_xml(std::string_view text, std::string_view source_name, con
   if (prov::is_provisioning(text)) return validate_provisioning(text, source_name, options);
   FileReport report;
   report.path = std::string(source_name);
-  report.format = "xml";
+  report.format = input::Format::xml;
   auto malformed = [&](const Error& e, std::uint64_t shift_at, std::uint64_t shift_by) {
     Diagnostic d;
     d.file = report.path;
     d.rule = "xml-malformed";
-    d.severity = Severity::Error;
+    d.severity = Severity::error;
     std::uint64_t off = e.where().offset.value_or(0);
     if (off >= shift_at) off = off >= shift_by + shift_at ? off - shift_by : shift_at;
     std::string message = e.message();
@@ -297,7 +297,7 @@ FileReport validate_xml(std::string_view text, std::string_view source_name, con
     // wrapper element and shift positions back.
     auto first = first_element(text);
     bool several_roots = e.message().find("more than one root element") != std::string::npos;
-    if (!several_roots || !first || command_kind(first->second) == Kind::Other) {
+    if (!several_roots || !first || command_kind(first->second) == Kind::other) {
       malformed(e, UINT64_MAX, 0);
       return report;
     }
@@ -327,12 +327,12 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
   // Large whole messages are parsed in place, without a second copy; small inputs and bare
   // command fragments (which may need re-parsing inside a wrapper) take the copying path.
   auto first = first_element(text);
-  if (text.size() < (1u << 20) || !first || command_kind(first->second) != Kind::Other || prov::is_provisioning(text)) {
+  if (text.size() < (1u << 20) || !first || command_kind(first->second) != Kind::other || prov::is_provisioning(text)) {
     return validate_xml(text, source_name, options);
   }
   FileReport report;
   report.path = std::string(source_name);
-  report.format = "xml";
+  report.format = input::Format::xml;
   std::optional<xml::Document> doc;
   try {
     doc.emplace(xml::Document::adopt(std::move(text), report.path));
@@ -386,7 +386,7 @@ FileReport validate_input(std::string_view bytes, std::string_view source_name, 
     // Not a message at all (plain text, broken hex or Base64, a bad HTTP wrapper): a finding.
     FileReport report;
     report.path = std::string(source_name);
-    report.format = "xml";
+    report.format = input::Format::xml;
     if (std::find(options.disabled.begin(), options.disabled.end(), "not-syncml") == options.disabled.end()) {
       Diagnostic d;
       d.file = report.path;
@@ -408,9 +408,9 @@ Counts count(std::span<const FileReport> reports) {
   for (const auto& r : reports) {
     for (const auto& d : r.diagnostics) {
       switch (d.severity) {
-        case Severity::Error: ++c.errors; break;
-        case Severity::Warning: ++c.warnings; break;
-        case Severity::Note: ++c.notes; break;
+        case Severity::error: ++c.errors; break;
+        case Severity::warning: ++c.warnings; break;
+        case Severity::note: ++c.notes; break;
       }
     }
   }

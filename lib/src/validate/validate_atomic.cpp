@@ -70,7 +70,7 @@ void check_container(Context& ctx, const Frame& f) {
   if (!seen_command) {
     ctx.report(c, "item-count", fmt::format("{} holds no command", kind_name(f.kind)), &f);
   }
-  if (f.kind != Kind::Atomic) return;
+  if (f.kind != Kind::atomic) return;
 
   std::string scratch;
   std::vector<std::string> added;
@@ -79,13 +79,13 @@ void check_container(Context& ctx, const Frame& f) {
   for (const Node* n = c->first_node(); n; n = n->next_sibling()) {
     if (!is_element(n)) continue;
     Kind k = command_kind(name_of(n));
-    if (k == Kind::Atomic && !nested_reported) {
+    if (k == Kind::atomic && !nested_reported) {
       ctx.report(c, "atomic-nested", "Atomic contains a nested Atomic: the outer Atomic fails", &f, 507);
       nested_reported = true;
     }
-    if (k == Kind::Add) {
+    if (k == Kind::add) {
       for_each_target(n, scratch, [&](std::string key) { added.push_back(std::move(key)); });
-    } else if (k == Kind::Replace && !added.empty()) {
+    } else if (k == Kind::replace && !added.empty()) {
       for_each_target(n, scratch, [&](const std::string& key) {
         if (std::find(added.begin(), added.end(), key) != added.end()) {
           ctx.report(n, "atomic-add-replace",
@@ -93,7 +93,7 @@ void check_container(Context& ctx, const Frame& f) {
         }
       });
     }
-    if (k == Kind::Add || k == Kind::Replace || k == Kind::Delete || k == Kind::Exec) {
+    if (k == Kind::add || k == Kind::replace || k == Kind::delete_ || k == Kind::exec) {
       for_each_target_text(n, [&](std::string_view uri) {
         std::string_view csp = csp_of(uri);
         if (!csp.empty() && std::find(csps.begin(), csps.end(), csp) == csps.end()) csps.push_back(csp);
@@ -108,45 +108,45 @@ void check_container(Context& ctx, const Frame& f) {
 
 void check_child(Context& ctx, const Frame& child) {
   std::string_view name = kind_name(child.kind);
-  if (child.container_kind == Kind::Atomic) {
+  if (child.container_kind == Kind::atomic) {
     switch (child.kind) {
-      case Kind::Atomic:
+      case Kind::atomic:
         ctx.report(child.node, "atomic-nested", "Atomic inside Atomic is not supported", &child, 500);
         break;
-      case Kind::Get:
+      case Kind::get:
         ctx.report(child.node, "atomic-get", "Get inside Atomic is not allowed", &child);
         break;
-      case Kind::Exec:
+      case Kind::exec:
         if (!ctx.windows()) {
           ctx.report(child.node, "atomic-child", "Exec inside Atomic is not allowed by OMA DM (Windows accepts it)",
                      &child, {}, {}, true);
         }
         break;
-      case Kind::Alert:
+      case Kind::alert:
         if (ctx.windows()) {
           ctx.report(child.node, "atomic-child", "Alert inside Atomic is not confirmed to work on Windows", &child, {},
-                     Severity::Warning, true);
+                     Severity::warning, true);
         }
         break;
-      case Kind::Sequence:
-      case Kind::Status:
-      case Kind::Results:
+      case Kind::sequence:
+      case Kind::status:
+      case Kind::results:
         ctx.report(child.node, "atomic-child", fmt::format("{} is not allowed inside Atomic", name), &child);
         break;
       default: break;
     }
-  } else if (child.container_kind == Kind::Sequence) {
+  } else if (child.container_kind == Kind::sequence) {
     switch (child.kind) {
-      case Kind::Sequence:
-      case Kind::Status:
-      case Kind::Results:
+      case Kind::sequence:
+      case Kind::status:
+      case Kind::results:
         ctx.report(child.node, "sequence-child", fmt::format("{} is not allowed inside Sequence", name), &child);
         break;
-      case Kind::Atomic:
+      case Kind::atomic:
         ctx.report(child.node, "sequence-child",
                    ctx.windows() ? "Atomic inside Sequence is not confirmed to work on Windows"
                                  : "Atomic is not in the DM list of Sequence children",
-                   &child, {}, ctx.windows() ? std::optional(Severity::Warning) : std::nullopt, true);
+                   &child, {}, ctx.windows() ? std::optional(Severity::warning) : std::nullopt, true);
         break;
       default: break;
     }

@@ -19,14 +19,14 @@ namespace syncmldm::validate::detail {
 using xml::dom::Node;
 
 enum class Kind : std::uint8_t {
-  Other,  // not a SyncML command name
-  Add, Alert, Atomic, Copy, Delete, Exec, Get, Replace, Results, Sequence, Status,
-  Sync, Map, Put, Search, Move,  // SyncML commands DM does not use
+  other,  // not a SyncML command name
+  add, alert, atomic, copy, delete_, exec, get, replace, results, sequence, status,
+  sync, map, put, search, move,  // SyncML commands DM does not use
 };
 Kind command_kind(std::string_view local_name);
 std::string_view kind_name(Kind kind);
-inline bool is_container(Kind k) { return k == Kind::Atomic || k == Kind::Sequence; }
-inline bool is_not_dm(Kind k) { return k >= Kind::Sync; }
+inline bool is_container(Kind k) { return k == Kind::atomic || k == Kind::sequence; }
+inline bool is_not_dm(Kind k) { return k >= Kind::sync; }
 
 // Text of an element: a view into the document when it is one text node (the usual case),
 // otherwise the pieces joined into `storage`.
@@ -56,10 +56,10 @@ void merge_meta(const Node* meta, MetaView& into);  // fills only what `meta` gi
 // Where the walk is: the command being checked and the containers around it.
 struct Frame {
   const Node* node = nullptr;
-  Kind kind = Kind::Other;
+  Kind kind = Kind::other;
   std::optional<std::string_view> cmdid;
   const Node* container = nullptr;  // innermost enclosing Atomic/Sequence
-  Kind container_kind = Kind::Other;
+  Kind container_kind = Kind::other;
   MetaView inherited;                // Meta of the enclosing containers
   const Node* top = nullptr;         // the command directly under SyncBody that holds this one
 };
@@ -82,9 +82,9 @@ class Context {
   const xml::Document& doc;
   const Options& options;
   Profile profile;
-  Direction direction = Direction::Server;  // resolved (never Auto during the walk)
+  Direction direction = Direction::server;  // resolved (never Auto during the walk)
   bool has_header = false;
-  bool windows() const { return profile == Profile::Windows; }
+  bool windows() const { return profile == Profile::windows; }
 
   bool enabled(std::string_view rule) const;
   // Reports at `at` with the rule's profile severity and status unless overridden.

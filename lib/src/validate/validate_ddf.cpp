@@ -78,11 +78,11 @@ namespace {
 
 std::string_view command_name(Kind k) {
   switch (k) {
-    case Kind::Add: return "Add";
-    case Kind::Delete: return "Delete";
-    case Kind::Exec: return "Exec";
-    case Kind::Get: return "Get";
-    case Kind::Replace: return "Replace";
+    case Kind::add: return "Add";
+    case Kind::delete_: return "Delete";
+    case Kind::exec: return "Exec";
+    case Kind::get: return "Get";
+    case Kind::replace: return "Replace";
     default: return {};
   }
 }
@@ -124,7 +124,7 @@ bool check(Context& ctx, const Frame& f, const Node* item, std::string_view text
     type = std::string(trim(t.value));
   }
   const Node* data_node = xml::child(item, "Data");
-  if (data_node && (f.kind == Kind::Add || f.kind == Kind::Replace)) {
+  if (data_node && (f.kind == Kind::add || f.kind == Kind::replace)) {
     read_text(data_node, t);
     data = std::string(t.value);
   }
@@ -150,8 +150,8 @@ bool check(Context& ctx, const Frame& f, const Node* item, std::string_view text
       break;
     case Reason::unknown_node: {
       std::string hint;
-      if (v.scope_hint == "Device") hint = " (the DDF defines it in device scope: ./Device/...)";
-      else if (v.scope_hint == "User") hint = " (the DDF defines it in user scope: ./User/...)";
+      if (v.scope_hint == uri::Scope::device) hint = " (the DDF defines it in device scope: ./Device/...)";
+      else if (v.scope_hint == uri::Scope::user) hint = " (the DDF defines it in user scope: ./User/...)";
       else if (!v.suggestion.empty()) hint = fmt::format(" (did you mean '{}'?)", as_written(trim(text), v.suggestion));
       ctx.report(at, "ddf-unknown-node", fmt::format("'{}' is not a node of the loaded DDFs{}", trim(text), hint), &f);
       break;
@@ -201,12 +201,12 @@ bool check(Context& ctx, const Frame& f, const Node* item, std::string_view text
   bool judged = v.node && !v.node->is_interior() && v.reason != Reason::outside;
   if (v.status < 200 || v.status >= 300) {
     // A refused Add created nothing: what follows meets the node absent.
-    if (f.kind == Kind::Add && v.reason != Reason::exists && v.reason != Reason::outside) state.deleted(parsed.segments);
+    if (f.kind == Kind::add && v.reason != Reason::exists && v.reason != Reason::outside) state.deleted(parsed.segments);
     return judged;
   }
-  if (f.kind == Kind::Add) state.added(parsed.segments, !r.tnds);
-  else if (f.kind == Kind::Replace && !r.property) state.added(parsed.segments, false);
-  else if (f.kind == Kind::Delete && !(v.node && v.node->is_permanent())) state.deleted(parsed.segments);
+  if (f.kind == Kind::add) state.added(parsed.segments, !r.tnds);
+  else if (f.kind == Kind::replace && !r.property) state.added(parsed.segments, false);
+  else if (f.kind == Kind::delete_ && !(v.node && v.node->is_permanent())) state.deleted(parsed.segments);
   return judged;
 }
 

@@ -11,57 +11,57 @@ namespace syncmldm::validate::detail {
 Kind command_kind(std::string_view n) {
   switch (n.size()) {
     case 3:
-      if (n == "Add") return Kind::Add;
-      if (n == "Get") return Kind::Get;
-      if (n == "Map") return Kind::Map;
-      if (n == "Put") return Kind::Put;
+      if (n == "Add") return Kind::add;
+      if (n == "Get") return Kind::get;
+      if (n == "Map") return Kind::map;
+      if (n == "Put") return Kind::put;
       break;
     case 4:
-      if (n == "Copy") return Kind::Copy;
-      if (n == "Exec") return Kind::Exec;
-      if (n == "Sync") return Kind::Sync;
-      if (n == "Move") return Kind::Move;
+      if (n == "Copy") return Kind::copy;
+      if (n == "Exec") return Kind::exec;
+      if (n == "Sync") return Kind::sync;
+      if (n == "Move") return Kind::move;
       break;
     case 5:
-      if (n == "Alert") return Kind::Alert;
+      if (n == "Alert") return Kind::alert;
       break;
     case 6:
-      if (n == "Atomic") return Kind::Atomic;
-      if (n == "Delete") return Kind::Delete;
-      if (n == "Status") return Kind::Status;
-      if (n == "Search") return Kind::Search;
+      if (n == "Atomic") return Kind::atomic;
+      if (n == "Delete") return Kind::delete_;
+      if (n == "Status") return Kind::status;
+      if (n == "Search") return Kind::search;
       break;
     case 7:
-      if (n == "Replace") return Kind::Replace;
-      if (n == "Results") return Kind::Results;
+      if (n == "Replace") return Kind::replace;
+      if (n == "Results") return Kind::results;
       break;
     case 8:
-      if (n == "Sequence") return Kind::Sequence;
+      if (n == "Sequence") return Kind::sequence;
       break;
     default: break;
   }
-  return Kind::Other;
+  return Kind::other;
 }
 
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::Add: return "Add";
-    case Kind::Alert: return "Alert";
-    case Kind::Atomic: return "Atomic";
-    case Kind::Copy: return "Copy";
-    case Kind::Delete: return "Delete";
-    case Kind::Exec: return "Exec";
-    case Kind::Get: return "Get";
-    case Kind::Replace: return "Replace";
-    case Kind::Results: return "Results";
-    case Kind::Sequence: return "Sequence";
-    case Kind::Status: return "Status";
-    case Kind::Sync: return "Sync";
-    case Kind::Map: return "Map";
-    case Kind::Put: return "Put";
-    case Kind::Search: return "Search";
-    case Kind::Move: return "Move";
-    case Kind::Other: break;
+    case Kind::add: return "Add";
+    case Kind::alert: return "Alert";
+    case Kind::atomic: return "Atomic";
+    case Kind::copy: return "Copy";
+    case Kind::delete_: return "Delete";
+    case Kind::exec: return "Exec";
+    case Kind::get: return "Get";
+    case Kind::replace: return "Replace";
+    case Kind::results: return "Results";
+    case Kind::sequence: return "Sequence";
+    case Kind::status: return "Status";
+    case Kind::sync: return "Sync";
+    case Kind::map: return "Map";
+    case Kind::put: return "Put";
+    case Kind::search: return "Search";
+    case Kind::move: return "Move";
+    case Kind::other: break;
   }
   return "";
 }
@@ -140,7 +140,7 @@ Context::Context(const xml::Document& d, const Options& o, const Locator& locato
 bool Context::enabled(std::string_view rule) const {
   const Rule* r = find_rule(rule);
   if (!r) return false;
-  if (!(profile == Profile::Windows ? r->windows : r->oma)) return false;
+  if (!(profile == Profile::windows ? r->windows : r->oma)) return false;
   return std::find(disabled_.begin(), disabled_.end(), rule) == disabled_.end();
 }
 
@@ -148,7 +148,7 @@ void Context::report(const Node* at, std::string_view rule, std::string message,
                      std::optional<int> status, std::optional<Severity> severity, bool no_status) {
   const Rule* r = find_rule(rule);
   if (!r) return;
-  auto level = profile == Profile::Windows ? r->windows : r->oma;
+  auto level = profile == Profile::windows ? r->windows : r->oma;
   if (!level) return;
   if (std::find(disabled_.begin(), disabled_.end(), rule) != disabled_.end()) return;
   Diagnostic d;

@@ -66,7 +66,7 @@ void check_item_shape(Context& ctx, const Frame& f, const Node* item) {
       ctx.report(n, rule,
                  fmt::format("{} must come before Meta in Item{}", name,
                              ctx.windows() ? " (Windows accepts this order)" : ""),
-                 &f, {}, ctx.windows() ? Severity::Note : Severity::Error);
+                 &f, {}, ctx.windows() ? Severity::note : Severity::error);
     }
   }
   check_order(ctx, item, {{"Target"}, {"Source"}, {"SourceParent"}, {"TargetParent"}, {"Data"}, {"MoreData"}}, &f,
@@ -99,7 +99,7 @@ void check(Context& ctx, const Frame& f) {
   std::string scratch;
   for (const Node* item = xml::child(c, "Item"); item; item = xml::next_sibling(item, "Item")) {
     ++count;
-    if (f.kind == Kind::Exec && count == 2) {
+    if (f.kind == Kind::exec && count == 2) {
       ctx.report(item, "item-count", "Exec carries exactly one Item", &f);
     }
     check_item_shape(ctx, f, item);
@@ -108,21 +108,21 @@ void check(Context& ctx, const Frame& f) {
     auto target_uri = check_address(ctx, f, target, true);
     check_address(ctx, f, source, false);
     switch (f.kind) {
-      case Kind::Add: case Kind::Delete: case Kind::Get: case Kind::Exec:
+      case Kind::add: case Kind::delete_: case Kind::get: case Kind::exec:
         if (!target) ctx.report(item, "item-target", fmt::format("{} Item without Target", kind_name(f.kind)), &f);
         break;
-      case Kind::Copy:
+      case Kind::copy:
         if (!target) ctx.report(item, "item-target", "Copy Item without Target", &f);
         if (!source) ctx.report(item, "item-source", "Copy Item without Source", &f);
         break;
-      case Kind::Replace:
+      case Kind::replace:
         if (!target && !source) {
-          ctx.report(item, ctx.direction == Direction::Client ? "item-source" : "item-target",
-                     ctx.direction == Direction::Client ? "Replace Item without Source" : "Replace Item without Target",
+          ctx.report(item, ctx.direction == Direction::client ? "item-source" : "item-target",
+                     ctx.direction == Direction::client ? "Replace Item without Source" : "Replace Item without Target",
                      &f);
         }
         break;
-      case Kind::Results:
+      case Kind::results:
         if (!source) ctx.report(item, "item-source", "Results Item without Source (the node read)", &f);
         break;
       default: break;
@@ -132,9 +132,9 @@ void check(Context& ctx, const Frame& f) {
       meta::check_meta(ctx, m, &f);
       merge_meta(m, effective);
     }
-    if ((f.kind == Kind::Add || f.kind == Kind::Replace) && !xml::child(item, "Data")) {
+    if ((f.kind == Kind::add || f.kind == Kind::replace) && !xml::child(item, "Data")) {
       std::string_view format = format_of(effective, scratch);
-      bool exempt = format == "node" || format == "null" || (f.kind == Kind::Add && ctx.windows());
+      bool exempt = format == "node" || format == "null" || (f.kind == Kind::add && ctx.windows());
       if (!exempt) {
         ctx.report(item, "item-data", fmt::format("{} Item without Data (Format {})", kind_name(f.kind), format), &f);
       }
@@ -161,9 +161,9 @@ void check_alert(Context& ctx, const Frame& f) {
     return;
   }
   using codes::AlertDirection;
-  if (ctx.direction == Direction::Server && alert->direction == AlertDirection::ClientToServer) {
+  if (ctx.direction == Direction::server && alert->direction == AlertDirection::client_to_server) {
     ctx.report(c, "command-direction", fmt::format("alert {} ({}) is sent by a client", alert->code, alert->name), &f);
-  } else if (ctx.direction == Direction::Client && alert->direction == AlertDirection::ServerToClient) {
+  } else if (ctx.direction == Direction::client && alert->direction == AlertDirection::server_to_client) {
     ctx.report(c, "command-direction", fmt::format("alert {} ({}) is sent by a server", alert->code, alert->name), &f);
   }
   if (!alert->windows_supported) {
@@ -197,7 +197,7 @@ void check_alert(Context& ctx, const Frame& f) {
         }
       }
       if (!effective.format) {
-        Severity s = ctx.windows() ? (alert->code == 1224 ? Severity::Note : Severity::Warning) : Severity::Error;
+        Severity s = ctx.windows() ? (alert->code == 1224 ? Severity::note : Severity::warning) : Severity::error;
         ctx.report(item, "alert-meta-format", fmt::format("alert {} Item without Meta Format", alert->code), &f, {}, s);
       }
       if (effective.mark) {
@@ -224,7 +224,7 @@ void check_alert(Context& ctx, const Frame& f) {
   }
   if (count < min || count > max) {
     std::string need = min == max ? fmt::format("{}", min) : max == 0 ? "no" : fmt::format("at least {}", min);
-    Severity s = max == 0 ? Severity::Warning : Severity::Error;
+    Severity s = max == 0 ? Severity::warning : Severity::error;
     ctx.report(c, "alert-items", fmt::format("alert {} carries {} Item(s); it needs {}", alert->code, count, need), &f,
                {}, s);
   }

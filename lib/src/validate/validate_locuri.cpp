@@ -51,15 +51,15 @@ void note_user_scope(Context& ctx, const Frame& f, const Node* loc, std::string_
     ctx.report(loc, "locuri-scope",
                fmt::format("user scope: '{}' applies only while the enrolled user is signed in (LoginStatus user)",
                            printable(value)),
-               &f, {}, Severity::Note);
+               &f, {}, Severity::note);
   }
 }
 
 bool query_allowed(Kind k, uri::QueryKind q, std::string_view value) {
-  if (q == uri::QueryKind::list) return k == Kind::Get;
+  if (q == uri::QueryKind::list) return k == Kind::get;
   if (q == uri::QueryKind::prop) {
-    if (k == Kind::Get || k == Kind::Results) return true;
-    if (k == Kind::Replace) return value == "ACL" || value == "Name" || value == "Title";
+    if (k == Kind::get || k == Kind::results) return true;
+    if (k == Kind::replace) return value == "ACL" || value == "Name" || value == "Title";
     return false;
   }
   return true;
@@ -123,7 +123,7 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
                fmt::format("LocURI '{}' is padded with white space: judged without it; tools that compare URIs "
                            "verbatim see the padding (not repeated for the rest of this message)",
                            printable(value)),
-               &f, {}, Severity::Note, true);
+               &f, {}, Severity::note, true);
   }
   // Most URIs are plain "./A/B%7BC%7D" paths that cannot have a problem: skip the full checker.
   if (obviously_clean(value)) {
@@ -142,12 +142,12 @@ void check(Context& ctx, const Frame& f, const Node* loc, bool is_target) {
     std::string message = fmt::format("{}: '{}'", uri::describe(p.kind), printable(value));
     if (!p.suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", printable(p.suggestion));
     std::optional<Severity> severity;
-    if (p.severity == uri::Severity::warning) severity = Severity::Warning;
-    if (p.kind == uri::ProblemKind::no_prefix || p.kind == uri::ProblemKind::lowercase_scope) severity = Severity::Warning;
+    if (p.severity == uri::Severity::warning) severity = Severity::warning;
+    if (p.kind == uri::ProblemKind::no_prefix || p.kind == uri::ProblemKind::lowercase_scope) severity = Severity::warning;
     // A client names its own nodes as it stores them (Windows reports an MSI product code with its
     // braces in a 1224 alert): nobody can fix that spelling, so it is only noted.
-    if (rule == "locuri-escape" && ctx.windows() && ctx.direction == Direction::Client) {
-      severity = Severity::Note;
+    if (rule == "locuri-escape" && ctx.windows() && ctx.direction == Direction::client) {
+      severity = Severity::note;
       message += " (as the client wrote it)";
     }
     ctx.report(loc, rule, std::move(message), &f, p.status, severity);

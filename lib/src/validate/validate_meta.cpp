@@ -159,7 +159,7 @@ void check_meta(Context& ctx, const Node* meta, const Frame* f) {
                      fmt::format("{} has no xmlns=\"syncml:metinf\": Windows reads it, OMA requires the namespace "
                                  "(not repeated for the rest of this message)",
                                  name),
-                     f, {}, Severity::Note);
+                     f, {}, Severity::note);
         }
       } else if (undeclared) {
         ctx.report(n, "meta-namespace",
@@ -184,7 +184,7 @@ void check_meta(Context& ctx, const Node* meta, const Frame* f) {
 
 void check_header_meta(Context& ctx, const Node* meta) {
   // Only the client ignores it: a client's own header Meta (MaxMsgSize) is read by servers.
-  if (ctx.direction == Direction::Server) {
+  if (ctx.direction == Direction::server) {
     ctx.report(meta, "meta-header", "Meta in SyncHdr is ignored by the Windows client (MaxMsgSize, MaxObjSize)");
   }
   check_meta(ctx, meta, nullptr);
@@ -211,7 +211,7 @@ void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaV
       read_text(data, dt);
       if (all_digits(sv) && sv.size() < 19 && dt.value.size() >= std::strtoull(std::string(sv).c_str(), nullptr, 10)) {
         ctx.report(more, "moredata", fmt::format("chunk of {} bytes is not smaller than Meta Size {}", dt.value.size(), sv),
-                   &f, {}, Severity::Error);
+                   &f, {}, Severity::error);
       }
     }
   }
@@ -252,7 +252,7 @@ void check_item_data(Context& ctx, const Frame& f, const Node* item, const MetaV
   } else if (format == "node" || format == "null") {
     // Results of an interior node carry Format node and the child names, '/'-separated, in Data
     // (OMA DM and Windows alike).
-    if (format == "node" && f.kind == Kind::Results) return;
+    if (format == "node" && f.kind == Kind::results) return;
     if (!v.empty()) {
       ctx.report(data, "data-format", fmt::format("Format {} takes no Data, found '{}'", format, shorten(v)), &f);
     }

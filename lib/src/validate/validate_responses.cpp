@@ -126,7 +126,7 @@ void check_results(Context& ctx, const Frame& f) {
   auto cmdref = child_text(f.node, "CmdRef", scratch);
   if (!cmdref) {
     ctx.report(f.node, "results-refs", "Results without CmdRef (Windows reads it as 1)", &f, {},
-               ctx.windows() ? std::optional(Severity::Note) : std::nullopt);
+               ctx.windows() ? std::optional(Severity::note) : std::nullopt);
   }
   if (auto cmd = child_text(f.node, "Cmd", scratch); cmd && *cmd != "Get") {
     ctx.report(xml::child(f.node, "Cmd"), "results-refs", fmt::format("Results answer a Get, not {}", *cmd), &f);
@@ -149,7 +149,7 @@ void finish(Context& ctx, const Node* body) {
                "the message answers another but has no Status for its SyncHdr (CmdRef 0, Cmd SyncHdr) first");
   }
   // A client does not send a message that only says "your header was fine".
-  if (ctx.direction == Direction::Client && ctx.has_header && commands == 1 && first && name_of(first) == "Status") {
+  if (ctx.direction == Direction::client && ctx.has_header && commands == 1 && first && name_of(first) == "Status") {
     std::string a, b;
     auto cmd = child_text(first, "Cmd", a);
     auto data = child_text(first, "Data", b);
@@ -218,7 +218,7 @@ void finish(Context& ctx, const Node* body) {
       ctx.report(n, "moredata",
                  name_of(n) == "Final" ? "Final after a MoreData chunk: the object continues in the next message"
                                        : fmt::format("{} after a MoreData chunk: a chunk ends its message", name_of(n)),
-                 nullptr, {}, Severity::Error);
+                 nullptr, {}, Severity::error);
       break;
     }
   }

@@ -9,9 +9,9 @@
 namespace syncmldm::validate {
 namespace {
 
-constexpr auto E = Severity::Error;
-constexpr auto W = Severity::Warning;
-constexpr auto N = Severity::Note;
+constexpr auto E = Severity::error;
+constexpr auto W = Severity::warning;
+constexpr auto N = Severity::note;
 constexpr std::optional<Severity> Off = std::nullopt;
 
 constexpr std::array kRules = {
@@ -408,25 +408,25 @@ const Rule* find_rule(std::string_view id) {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
   }
   return "error";
 }
 
-std::string_view to_string(Profile p) { return p == Profile::Windows ? "windows" : "oma"; }
+std::string_view to_string(Profile p) { return p == Profile::windows ? "windows" : "oma"; }
 
 std::optional<Profile> parse_profile(std::string_view s) {
-  if (s == "windows") return Profile::Windows;
-  if (s == "oma") return Profile::Oma;
+  if (s == "windows") return Profile::windows;
+  if (s == "oma") return Profile::oma;
   return std::nullopt;
 }
 
 std::optional<Direction> parse_direction(std::string_view s) {
-  if (s == "auto") return Direction::Auto;
-  if (s == "server") return Direction::Server;
-  if (s == "client") return Direction::Client;
+  if (s == "auto") return Direction::automatic;
+  if (s == "server") return Direction::server;
+  if (s == "client") return Direction::client;
   return std::nullopt;
 }
 

@@ -51,11 +51,11 @@ void check_root(Context& ctx, const Node* root) {
     std::string_view raw(xmlns->value(), xmlns->value_size());
     std::string_view ns = trim(raw);
     if (xml::iequals(ns, xml::kSyncML12)) {
-      if (ns != raw) ctx.report(root, "syncml-namespace", "namespace value has stray spaces", nullptr, {}, Severity::Warning);
+      if (ns != raw) ctx.report(root, "syncml-namespace", "namespace value has stray spaces", nullptr, {}, Severity::warning);
     } else if (xml::iequals(ns, xml::kSyncML11)) {
       ctx.report(root, "syncml-namespace",
                  "namespace SYNCML:SYNCML1.1: Windows accepts it from a server, OMA DM 1.2 expects SYNCML:SYNCML1.2",
-                 nullptr, {}, ctx.windows() ? Severity::Note : Severity::Warning);
+                 nullptr, {}, ctx.windows() ? Severity::note : Severity::warning);
     } else {
       ctx.report(root, "syncml-namespace", fmt::format("namespace '{}' is not SYNCML:SYNCML1.2", raw));
     }
@@ -81,7 +81,7 @@ void check_root(Context& ctx, const Node* root) {
     // Microsoft's CSP pages write every request this way: a profile whose header the server adds.
     ctx.report(root, "message-structure",
                "SyncML has no SyncHdr: checked as a fragment (a message sent to a device needs one)", nullptr, {},
-               Severity::Note);
+               Severity::note);
   } else if (headers == 0) {
     ctx.report(root, "message-structure", "SyncML has no SyncHdr");
   }
@@ -139,49 +139,49 @@ void check_command_shape(Context& ctx, const Frame& f) {
   const Node* c = f.node;
   auto unexpected = [&](const Node* n) { return metinf_outside_meta(ctx, n, &f); };
   switch (f.kind) {
-    case Kind::Add:
-    case Kind::Replace:
-    case Kind::Copy:
+    case Kind::add:
+    case Kind::replace:
+    case Kind::copy:
       check_order(ctx, c, {{"CmdID"}, {"NoResp"}, {"Cred"}, {"Meta"}, {"Item", true}}, &f, "element-order", unexpected);
       break;
-    case Kind::Delete:
+    case Kind::delete_:
       check_order(ctx, c, {{"CmdID"}, {"NoResp"}, {"Archive"}, {"SftDel"}, {"Cred"}, {"Meta"}, {"Item", true}}, &f,
                   "element-order", unexpected);
       break;
-    case Kind::Exec:
+    case Kind::exec:
       check_order(ctx, c, {{"CmdID"}, {"NoResp"}, {"Cred"}, {"Meta"}, {"Correlator"}, {"Item", true}}, &f,
                   "element-order", unexpected);
       break;
-    case Kind::Get:
+    case Kind::get:
       check_order(ctx, c, {{"CmdID"}, {"NoResp"}, {"Lang"}, {"Cred"}, {"Meta"}, {"Item", true}}, &f, "element-order",
                   unexpected);
       break;
-    case Kind::Alert:
+    case Kind::alert:
       check_order(ctx, c, {{"CmdID"}, {"NoResp"}, {"Cred"}, {"Data"}, {"Correlator"}, {"Item", true}}, &f,
                   "element-order", unexpected);
       break;
-    case Kind::Results:
+    case Kind::results:
       check_order(ctx, c,
                   {{"CmdID"}, {"MsgRef"}, {"CmdRef"}, {"Cmd"}, {"Meta"}, {"TargetRef"}, {"SourceRef"}, {"Item", true}},
                   &f, "element-order", unexpected);
       break;
     default: break;  // containers: validate_atomic.cpp; Status: validate_responses.cpp
   }
-  if (f.kind != Kind::Status) {
+  if (f.kind != Kind::status) {
     if (const Node* cred = xml::child(c, "Cred")) {
       ctx.report(cred, "cred-placement", fmt::format("Cred inside {}: credentials belong only in SyncHdr", kind_name(f.kind)), &f);
     }
   }
-  if (f.kind == Kind::Copy) ctx.report(c, "copy-unsupported", "Copy is not supported by the Windows client", &f);
+  if (f.kind == Kind::copy) ctx.report(c, "copy-unsupported", "Copy is not supported by the Windows client", &f);
 
   // Who may send what. Alerts are judged by their code in validate_items.cpp.
-  if (ctx.direction == Direction::Client) {
+  if (ctx.direction == Direction::client) {
     switch (f.kind) {
-      case Kind::Add: case Kind::Atomic: case Kind::Copy: case Kind::Delete:
-      case Kind::Exec: case Kind::Get: case Kind::Sequence:
+      case Kind::add: case Kind::atomic: case Kind::copy: case Kind::delete_:
+      case Kind::exec: case Kind::get: case Kind::sequence:
         ctx.report(c, "command-direction", fmt::format("{} is sent by a server, not by a client", kind_name(f.kind)), &f);
         break;
-      case Kind::Replace: {
+      case Kind::replace: {
         const Node* item = xml::child(c, "Item");
         if (item && xml::child(item, "Target") && !xml::child(item, "Source")) {
           ctx.report(c, "command-direction", "a client's Replace carries Source items (DevInfo), not Target", &f);
@@ -190,7 +190,7 @@ void check_command_shape(Context& ctx, const Frame& f) {
       }
       default: break;
     }
-  } else if (f.kind == Kind::Results) {
+  } else if (f.kind == Kind::results) {
     ctx.report(c, "command-direction", "Results are sent by a client, not by a server", &f);
   }
 }

@@ -92,7 +92,7 @@ FileReport validate_wbxml(std::string_view bytes, std::string_view source_name, 
   if (prov::is_provisioning(bytes)) return validate_provisioning(bytes, source_name, options);
   FileReport report;
   report.path = std::string(source_name);
-  report.format = "wbxml";
+  report.format = input::Format::wbxml;
   auto fail = [&](const Error& e) {
     if (std::find(options.disabled.begin(), options.disabled.end(), "wbxml-malformed") != options.disabled.end()) return;
     Diagnostic d;

@@ -1,4 +1,5 @@
 #include "syncmldm/wbxml/wbxml_tables.hpp"
+#include "syncmldm/util/text.hpp"
 
 #include <cstring>
 
@@ -202,17 +203,6 @@ const Language kDmDdf12{"DM DDF 1.2", 0, "-//OMA//DTD-DM-DDF 1.2//EN", "MgmtTree
 const Language kProv10{"PROV 1.0", 0x0B, "-//WAPFORUM//DTD PROV 1.0//EN", "wap-provisioningdoc", "", kProvPages, kPage0,
                        kProvStarts, kProvValues};
 
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // Name -> token index for one page: open addressing over 128 slots (a page has < 60 names).
 struct PageIndex {
   std::array<std::uint8_t, 128> slot{};  // token, 0 = empty
@@ -299,7 +289,7 @@ std::optional<std::uint8_t> Language::token(std::uint8_t number, std::string_vie
 
 std::optional<std::uint8_t> Language::page_of_namespace(std::string_view ns) const {
   for (const CodePage* p : pages) {
-    if (iequal(p->xml_namespace, ns)) return p->number;
+    if (iequals(p->xml_namespace, ns)) return p->number;
   }
   return std::nullopt;
 }
@@ -339,9 +329,9 @@ const Language* language_by_public_id(std::uint32_t public_id) {
 const Language* language_by_fpi(std::string_view fpi) {
   for (const Language* l :
        {&kSyncML10, &kSyncML11, &kSyncML12, &kMetInf12, &kDevInf10, &kDevInf11, &kDevInf12, &kDmDdf12, &kProv10}) {
-    if (iequal(l->fpi, fpi)) return l;
+    if (iequals(l->fpi, fpi)) return l;
   }
-  if (iequal(fpi, "-//SYNCML//DTD MetaInf 1.2//EN") || iequal(fpi, "-//OMA//DTD SYNCML-METINF 1.2//EN")) {
+  if (iequals(fpi, "-//SYNCML//DTD MetaInf 1.2//EN") || iequals(fpi, "-//OMA//DTD SYNCML-METINF 1.2//EN")) {
     return &kMetInf12;
   }
   return nullptr;
@@ -356,7 +346,7 @@ const Language* language_by_name(std::string_view name) {
                                  {"metinf12", &kMetInf12}, {"devinf10", &kDevInf10}, {"devinf11", &kDevInf11},
                                  {"devinf12", &kDevInf12}, {"dmddf12", &kDmDdf12}, {"prov", &kProv10}};
   for (const auto& n : kNames) {
-    if (iequal(n.name, name)) return n.language;
+    if (iequals(n.name, name)) return n.language;
   }
   return nullptr;
 }
@@ -375,7 +365,7 @@ static_assert([] {
 std::string_view nested_type_to_xml(std::string_view type) {
   if (type.size() < kNestedTypeMin || type.size() > kNestedTypeMax) return {};
   for (const auto& n : kNestedTypes) {
-    if (iequal(n.wbxml, type)) return n.xml;
+    if (iequals(n.wbxml, type)) return n.xml;
   }
   return {};
 }
@@ -383,7 +373,7 @@ std::string_view nested_type_to_xml(std::string_view type) {
 std::string_view nested_type_to_wbxml(std::string_view type) {
   if (type.size() < kNestedTypeMin || type.size() > kNestedTypeMax) return {};
   for (const auto& n : kNestedTypes) {
-    if (iequal(n.xml, type)) return n.wbxml;
+    if (iequals(n.xml, type)) return n.wbxml;
   }
   return {};
 }

@@ -178,17 +178,6 @@ std::string_view namespace_of(const dom::Node* node) {
   return {};
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 dom::Node* child(const dom::Node* parent, std::string_view name) {
   for (dom::Node* n = parent->first_node(); n; n = n->next_sibling()) {
     if (dom::is_element(n) && local_name(n) == name) return n;

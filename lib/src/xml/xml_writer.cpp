@@ -22,7 +22,7 @@ struct ByteClasses {
     c['<'] = kEscape;
     c['>'] = kEscape;
     c['&'] = kEscape;
-    c['"'] = kEscape;  // only escaped in attributes; see escape()
+    c['"'] = kEscape;  // only escaped in attributes; see put_attribute_value()
   }
 };
 constexpr ByteClasses kClasses;
@@ -76,7 +76,7 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return p + n;
 }
 
-// The bytes escape() replaces, one table per context (a lookup a byte: a namespace name is
+// The bytes put_attribute_value() replaces, one table per context (a lookup a byte: a namespace name is
 // copied after a few instructions per byte).
 struct Escapes {
   bool text[256] = {};
@@ -172,11 +172,11 @@ void XmlWriter::attribute(std::string_view name, std::string_view value) {
   put(' ');
   put(name);
   put("=\"");
-  escape(value, true);
+  put_attribute_value(value, true);
   put('"');
 }
 
-void XmlWriter::escape(std::string_view s, bool attribute) {
+void XmlWriter::put_attribute_value(std::string_view s, bool attribute) {
   const bool* escaped = attribute ? kEscapes.attribute : kEscapes.text;
   const char* d = s.data();
   std::size_t run = 0;

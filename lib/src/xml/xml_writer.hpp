@@ -71,7 +71,9 @@ class XmlWriter {
   std::size_t line_size(std::size_t level) const;  // bytes of a line break at that level (0: compact)
   char* line_break(char* p, std::size_t size) const;
   void close_start_tag(Frame& f);
-  void escape(std::string_view s, bool attribute);
+  // Writes a value with the references that keep it byte for byte through a reader: markup
+  // characters, CR, and in attributes quotes, LF and TAB (value normalisation would change them).
+  void put_attribute_value(std::string_view s, bool attribute);
   [[gnu::noinline]] std::size_t leaf_checked(std::string_view name, std::string_view utf8);
 
   // Appending without std::string's per-call checks: room() makes space for n bytes at len_.

@@ -4,7 +4,7 @@
 // successful Gets). One call handles one server message; a session driver supplies the MsgID of
 // each response and deals with multi-message packages, chunking and authentication.
 //
-// Status codes produced (see protocol.md 7 and windows-client.md 1.2):
+// Status codes produced (doc/protocol.md, "Status codes a device answers"):
 //   200 done; 215 not executed (header refused, or inside a refused container); 216 rolled back;
 //   400 missing CmdID, unknown element, malformed item, value outside its allowed values;
 //   404 node missing; 405 command not allowed (AccessType, permanent node, property, leaf parent);

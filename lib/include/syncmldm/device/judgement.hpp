@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "syncmldm/tree/uri.hpp"
 #include "syncmldm/util/export.hpp"
 SYNCMLDM_API_BEGIN
 namespace syncmldm::ddf {
@@ -75,7 +76,7 @@ struct Verdict {
   bool stored = false;                    // ... and the state holds it
   std::size_t depth = 0;                  // unknown_node, missing, interior: the segment count at fault
   std::string suggestion;                 // unknown_node: the closest URI (canonical form), or ""
-  std::string scope_hint;                 // unknown_node: "User" or "Device" when the other scope has it
+  std::optional<uri::Scope> scope_hint;   // unknown_node: the other scope, when the DDF has it there
   std::string area;                       // area_not_loaded: the area's name
   std::string detail;                     // format, data, value: what was expected
 };
@@ -92,7 +93,7 @@ std::optional<std::string> unset_value(const ddf::SchemaNode& node);
 // URI, or the scope that defines it); nullopt when it names one or lies outside every loaded DDF.
 struct Unknown {
   std::string suggestion;  // canonical URI, or ""
-  std::string scope_hint;  // "User" or "Device", or ""
+  std::optional<uri::Scope> scope_hint;  // the other scope, when the DDF has it there
 };
 std::optional<Unknown> unknown_node(const ddf::Schema& schema, const std::vector<std::string>& segments);
 

@@ -1,7 +1,8 @@
 #pragma once
 // Reading a message the way it reaches a tool: a file or stdin holding XML, raw WBXML, a hex
 // dump (plain hex, `0x..` lists, `xxd`, `hexdump -C`), Base64, or a whole HTTP request or
-// response. The content decides (cli-contract.md "Input sniffing"); a caller may force a format.
+// response. The content decides (doc/cli-contract.md, "How input is recognised"); a caller may
+// force a format.
 //
 //   auto msg = syncmldm::input::load("capture.txt");         // read + unwrap
 //   if (msg.payload == syncmldm::input::Format::wbxml) ...   // msg.bytes is the WBXML
@@ -50,6 +51,11 @@ Payload unwrap(std::string data, const std::string& source_name, Format forced =
 
 // read_file(path) ("-" is stdin) and unwrap. Throws Error{io} when the file cannot be read.
 Payload load(const std::string& path, Format forced = Format::automatic);
+
+// The bytes of a file ("-" is stdin) as they are, nothing unwrapped: for a reader that judges
+// the content itself (the validator turns what is not a message into a finding). Throws
+// Error{io} "cannot read: REASON" naming the file, whichever step failed.
+std::string read(const std::string& path);
 
 // load() for the codec tools: a regular file of kMapMinBytes or more holding XML or WBXML as
 // it is stays mapped (see mapped_file.hpp) rather than copied; any other input is load()ed.

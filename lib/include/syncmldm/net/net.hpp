@@ -94,6 +94,12 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
                                                        std::chrono::system_clock::time_point now =
                                                            std::chrono::system_clock::now());
 
+// The head of the POST that HttpClient::post sends (request line, Host, User-Agent, Accept,
+// Content-Type, Content-Length, then `headers`), ended by an empty line: what dm-send --offline
+// prints. `user_agent` empty: default_user_agent(). Secrets are not masked here.
+std::string request_head(const std::string& url, std::string_view content_type, std::size_t content_length,
+                         const std::vector<std::string>& headers, std::string_view user_agent = {});
+
 // Replaces secrets in a trace text: the values of Authorization, Proxy-Authorization and
 // x-syncml-hmac headers, and the Data of <Cred> elements, become "***".
 std::string mask_secrets(std::string_view text);

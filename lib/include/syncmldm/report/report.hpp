@@ -20,6 +20,8 @@ std::optional<Format> parse_format(std::string_view name);
 
 // The source line `line` (1-based) of `file`, without its line ending; empty when unknown.
 using SourceLookup = std::function<std::string_view(const std::string& file, std::size_t line)>;
+// Line `line` (1-based) of `text` without its line ending (LF or CR LF); empty past the end.
+std::string_view line_of(std::string_view text, std::size_t line);
 
 struct TextOptions {
   bool color = false;        // ANSI colours for severity and rule

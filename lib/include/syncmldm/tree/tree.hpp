@@ -144,11 +144,14 @@ namespace syncmldm::tree {
 // One difference between two trees.
 struct Difference {
   enum class Kind { added, removed, changed } kind;
+  enum class Property { none, format, value, type, acl, title };  // what changed
   std::string uri;
-  std::string what;    // for changed: "value", "format", "type", "acl", "title"
+  Property what = Property::none;  // for changed
   std::string before;  // old text (changed/removed leaf value)
   std::string after;   // new text (changed/added leaf value)
 };
+// "format", "value", "type", "acl", "title" ("" for none).
+std::string_view property_name(Difference::Property property);
 // Differences from `a` to `b`, in URI order (a removed interior node is reported once).
 std::vector<Difference> diff(const Node& a, const Node& b);
 

@@ -33,7 +33,7 @@ std::optional<StatusCode> find_status(int code);
 bool is_known_status(int code, bool windows);
 
 /// Who may send an alert.
-enum class AlertDirection { ServerToClient, ClientToServer, Either };
+enum class AlertDirection { server_to_client, client_to_server, either };
 
 /// One OMA DM alert code.
 struct AlertCode {

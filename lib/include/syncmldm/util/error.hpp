@@ -1,6 +1,6 @@
 #pragma once
 // Errors the library reports: a kind (which the tools map to exit codes, see
-// cli-contract.md), a message, and the place in the input where known.
+// doc/cli-contract.md), a message, and the place in the input where known.
 // Findings of the validator are data, not errors: see validate.hpp.
 
 #include <cstdint>

@@ -1,8 +1,8 @@
 // Validation of OMA DM messages and provisioning fragments.
 //
 // The validator judges a message as a DM client would: the Windows DM client
-// (Profile::Windows, the default) or a strict OMA DM 1.2 RepPro reader
-// (Profile::Oma). Findings are data: every problem in the input becomes one
+// (Profile::windows, the default) or a strict OMA DM 1.2 RepPro reader
+// (Profile::oma). Findings are data: every problem in the input becomes one
 // Diagnostic; nothing is thrown for bad input (a malformed document is itself
 // a finding, rule "xml-malformed").
 //
@@ -27,10 +27,10 @@ class Schema;
 
 namespace syncmldm::validate {
 
-enum class Severity { Note, Warning, Error };
-enum class Profile { Windows, Oma };
+enum class Severity { note, warning, error };
+enum class Profile { windows, oma };
 /// Which side sent the message: it decides which commands may appear.
-enum class Direction { Auto, Server, Client };
+enum class Direction { automatic, server, client };
 
 std::string_view to_string(Severity);
 std::string_view to_string(Profile);
@@ -45,7 +45,7 @@ struct Diagnostic {
     std::optional<std::size_t> line;
     std::optional<std::size_t> column;
     std::optional<std::size_t> offset;
-    Severity severity = Severity::Error;
+    Severity severity = Severity::error;
     std::string_view rule;
     std::optional<int> status;      ///< status a Windows client returns, if known
     std::optional<std::string> cmdid;
@@ -70,8 +70,8 @@ std::span<const Rule> rules();
 const Rule* find_rule(std::string_view id);
 
 struct Options {
-    Profile profile = Profile::Windows;
-    Direction direction = Direction::Auto;
+    Profile profile = Profile::windows;
+    Direction direction = Direction::automatic;
     std::vector<std::string> disabled;        ///< rule ids not reported
     const ddf::Schema* schema = nullptr;      ///< enables the ddf-* rules
     std::optional<std::string> bootstrap_key; ///< enables bootstrap-mac (validate_input only)
@@ -80,7 +80,7 @@ struct Options {
 /// Result for one input.
 struct FileReport {
     std::string path;
-    std::string format;                       ///< "xml" or "wbxml"
+    input::Format format = input::Format::xml;  ///< xml or wbxml
     std::vector<Diagnostic> diagnostics;      ///< in document order
 };
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/util/text.hpp"
 
 #include "syncmldm/util/export.hpp"
 SYNCMLDM_API_BEGIN
@@ -108,7 +109,7 @@ std::string_view local_name(const Node* node);
 // The namespace URI in scope for the node's prefix (or the default namespace); "" if none.
 std::string_view namespace_of(const Node* node);
 // ASCII case-insensitive comparison (SyncML namespaces and public ids are compared that way).
-bool iequals(std::string_view a, std::string_view b);
+using syncmldm::iequals;
 
 // First child element with this local name, or nullptr.
 Node* child(const Node* parent, std::string_view name);

@@ -1,0 +1,87 @@
+#pragma once
+// dm-send's parts: the options main fills, the client they make, and one function per mode.
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/net_options.hpp"
+#include "common/options.hpp"
+#include "common/state_file.hpp"
+#include "syncmldm/net/net.hpp"
+#include "syncmldm/net/session.hpp"
+
+namespace dm_send {
+
+inline constexpr const char* kTool = "dm-send";
+
+struct Options {
+  std::string url;
+  std::string input = "-";
+  std::vector<std::string> headers;
+  std::string user_agent;
+  double connect_timeout = 10;
+  double max_time = 60;
+  int retry = 3;
+  std::size_t max_reply_size = 16u << 20;
+  tools::AuthOptions auth;
+  tools::TlsCliOptions tls;
+  std::string nonce_file;
+  bool offline = false;
+  bool fail_on_status = false;
+  bool wbxml = false;
+  std::string trace;
+  std::string write_out;
+  tools::OutputOptions output;
+  tools::InputFormatOption input_format;
+  // session mode
+  bool session = false;
+  std::string state;
+  tools::StateFileOptions state_file;
+  std::vector<std::string> ddf;
+  bool server_initiated = false;
+  std::string session_id;
+  std::string login_status;
+  int max_rounds = 50;
+  bool no_save = false;
+  std::string device_id;
+  std::string server_id;
+  int repeat = 1;
+  std::vector<std::string> respuri_hosts;
+  std::string trigger;  // package 0 to answer
+  bool no_verify = false;
+};
+
+// ---- the client (client.cpp)
+
+// HTTP settings from the options (warns about --insecure, reads the key password).
+syncmldm::net::HttpOptions http_options(const Options& o);
+// Credentials from --auth, --user, the password sources and --nonce-file.
+syncmldm::session::Credentials credentials(const Options& o);
+// Saves the channel's current nonce to --nonce-file, if one was given.
+void save_nonce(const Options& o, const syncmldm::session::Credentials& c);
+// WBXML both ways with the toolkit's codec, public id written as Windows writes it.
+syncmldm::session::Codec make_codec();
+
+// --trace: text to a file or stdout ("-"); off when no path is given.
+class Trace {
+ public:
+  explicit Trace(const std::string& path);
+  ~Trace();
+  Trace(const Trace&) = delete;
+  Trace& operator=(const Trace&) = delete;
+  bool on() const { return out_ != nullptr; }
+  void write(const syncmldm::session::Exchange& exchange);
+
+ private:
+  std::FILE* out_ = nullptr;
+  bool owned_ = false;
+};
+
+// ---- the modes
+
+int run_single(const Options& o);   // single.cpp: one package, its reply on stdout
+int run_session(const Options& o);  // session.cpp: whole client sessions against --state
+
+}  // namespace dm_send

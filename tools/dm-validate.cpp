@@ -11,6 +11,7 @@
 
 #include "common/app.hpp"
 #include "common/completion.hpp"
+#include "common/net_options.hpp"
 #include "common/exit_codes.hpp"
 #include "common/options.hpp"
 #include "common/output.hpp"

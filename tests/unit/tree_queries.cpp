@@ -100,7 +100,7 @@ TEST_CASE("tree_queries: complete merges the state's and the schema's children o
 TEST_CASE("tree_queries: the hint for a node that is not there, and the node describe documents") {
   auto schema = test_schema();
   auto hint = judgement::not_found_hint(*schema, "./Vendor/MSFT/TestCSP/Colr");
-  CHECK(hint.scope_hint.empty());
+  CHECK(!hint.scope_hint);
   CHECK(hint.suggestions == std::vector<std::string>{"./Vendor/MSFT/TestCSP/Color"});
   // A misspelt area matches the dynamic area node, but the judgement calls it unknown.
   const char* area = "./Vendor/MSFT/PolicyLike/Config/Camra/X";

@@ -40,7 +40,7 @@ function @F@_uris
 end
 )script";
 
-std::string quoted(std::string_view text) {
+std::string fish_quoted(std::string_view text) {
   std::string out = "'";
   for (char c : text) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -56,7 +56,7 @@ std::string value_flags(const Word& w, const std::string& f) {
     case Values::choice: {
       std::string words;
       for (const auto& c : w.choices) words += (words.empty() ? "" : " ") + c;
-      return " -x -a " + quoted(words);
+      return " -x -a " + fish_quoted(words);
     }
     case Values::file:
     case Values::state: return " -r -F";
@@ -80,13 +80,13 @@ std::string fish_script(const Command& command) {
   for_each_command(command, "", [&](const Command& c, const std::string& path) {
     // The words of a command count once its name is on the line; the tool's own, before any.
     std::string head = "complete -c " + tool;
-    if (!path.empty()) head += " -n " + quoted("__fish_seen_subcommand_from " + path.substr(path.rfind(' ') + 1));
+    if (!path.empty()) head += " -n " + fish_quoted("__fish_seen_subcommand_from " + path.substr(path.rfind(' ') + 1));
     else if (!c.subcommands.empty()) head += " -n __fish_use_subcommand";
-    for (const auto& s : c.subcommands) out += head + " -a " + quoted(s.name) + " -d " + quoted(s.help) + "\n";
+    for (const auto& s : c.subcommands) out += head + " -a " + fish_quoted(s.name) + " -d " + fish_quoted(s.help) + "\n";
     for (const auto& o : c.options) {
       std::string line = head;
       for (const auto& n : o.names) line += (n.starts_with("--") ? " -l " : " -s ") + n.substr(n.find_first_not_of('-'));
-      out += line + value_flags(o, f) + " -d " + quoted(o.help) + "\n";
+      out += line + value_flags(o, f) + " -d " + fish_quoted(o.help) + "\n";
     }
     if (!c.subcommands.empty()) return;
     bool files = false, uris = false;

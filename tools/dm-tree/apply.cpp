@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/clock.hpp"
 #include "common/exit_codes.hpp"
 #include "common/heap.hpp"
 #include "common/messages.hpp"
@@ -53,7 +54,7 @@ void note_execs(const device::Response& resp) {
 int apply_provisioning(tree::Tree& t, const std::string& bytes, const ApplyOptions& o) {
   device::Options options;
   options.server_id = o.server_id;
-  options.now = now_stamp();
+  options.now = tools::now_stamp();
   auto result = device::provision(t, prov::read(bytes, o.package), options);
   for (const auto& s : result.skipped) tools::print_note(kTool, s.where.to_string() + ": skipped: " + s.what);
   save_new_state(t, o);
@@ -84,7 +85,7 @@ int apply(const ApplyOptions& o) {
   device::Options options;
   options.msg_id = o.msg_id;
   options.server_id = o.server_id;
-  options.now = now_stamp();
+  options.now = tools::now_stamp();
   auto resp = device::apply(t, package.request, options);
   timing_note("applied the commands in " + sw.lap());
   note_execs(resp);

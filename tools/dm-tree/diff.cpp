@@ -14,7 +14,7 @@ void mask_values(const tree::Tree& a, const tree::Tree& b, tree::Difference& d, 
   const tree::Node* n = b.find(d.uri);
   const tree::Tree& owner = n ? b : a;
   if (!n) n = a.find(d.uri);
-  bool value = d.kind == tree::Difference::Kind::added || d.what == "value";
+  bool value = d.kind == tree::Difference::Kind::added || d.what == tree::Difference::Property::value;
   if (n && value && !(d.before.empty() && d.after.empty()) && masks(owner, *n, show_secrets, hidden)) {
     if (!d.before.empty()) d.before = tree::kHiddenValue;
     if (!d.after.empty()) d.after = tree::kHiddenValue;
@@ -27,7 +27,7 @@ std::string line(const tree::Difference& d) {
     case tree::Difference::Kind::removed: return "- " + d.uri + "\n";
     case tree::Difference::Kind::changed: break;
   }
-  return "~ " + d.uri + " " + d.what + ": " + printable(d.before) + " -> " + printable(d.after) + "\n";
+  return "~ " + d.uri + " " + std::string(tree::property_name(d.what)) + ": " + printable(d.before) + " -> " + printable(d.after) + "\n";
 }
 
 }  // namespace

@@ -87,8 +87,6 @@ void print(std::string_view out);
 // A note at -vv.
 void timing_note(const std::string& what);
 
-// TStamp for changes: SOURCE_DATE_EPOCH when set (reproducible output), else the clock.
-std::string now_stamp();
 
 // Wall and CPU milliseconds since construction (or the last lap), for the -vv phase notes.
 class Stopwatch {

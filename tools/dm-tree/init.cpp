@@ -1,6 +1,7 @@
 // dm-tree init: a state with the standard objects, the DDFs' permanent nodes and defaults, and
 // the leaves given with --set.
 
+#include "common/clock.hpp"
 #include "common/exit_codes.hpp"
 #include "dm_tree.hpp"
 #include "syncmldm/util/error.hpp"
@@ -13,7 +14,7 @@ int init(const InitOptions& o) {
   auto schema = load_schema(o.ddf, true);
   tree::Identity id;
   if (!o.dev_id.empty()) id.dev_id = o.dev_id;
-  std::string now = now_stamp();
+  std::string now = tools::now_stamp();
   tree::Tree t = tree::make_standard_tree(id, schema, now);
   for (const auto& s : o.set) {
     auto eq = s.find('=');

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "common/clock.hpp"
 #include "common/exit_codes.hpp"
 #include "common/heap.hpp"
 #include "common/messages.hpp"
@@ -39,18 +40,12 @@ double wall_ms() {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 }  // namespace
 
-Stopwatch::Stopwatch() : wall_(wall_ms()), cpu_(cpu_ms()) {}
+Stopwatch::Stopwatch() : wall_(wall_ms()), cpu_(tools::cpu_ms()) {}
 
 std::string Stopwatch::lap() {
-  double w = wall_ms(), c = cpu_ms();
+  double w = wall_ms(), c = tools::cpu_ms();
   std::string s = fmt::format("{:.1f} ms (CPU {:.1f} ms)", w - wall_, c - cpu_);
   wall_ = w;
   cpu_ = c;
@@ -86,9 +81,9 @@ int not_found(const std::string& uri, const ddf::Schema* schema) {
   if (!schema) return tools::kExitFindings;
   // The hint dm-validate gives (judgement.hpp), else the nearest names of the schema.
   auto hint = judgement::not_found_hint(*schema, uri);
-  if (!hint.scope_hint.empty())
-    tools::print_note(kTool, hint.scope_hint == "User" ? "the DDF defines it in user scope: ./User/..."
-                                                       : "the DDF defines it in device scope: ./Device/...");
+  if (hint.scope_hint)
+    tools::print_note(kTool, *hint.scope_hint == uri::Scope::user ? "the DDF defines it in user scope: ./User/..."
+                                                                   : "the DDF defines it in device scope: ./Device/...");
   for (const auto& s : hint.suggestions) tools::print_note(kTool, "did you mean " + s + "?");
   return tools::kExitFindings;
 }
@@ -118,15 +113,5 @@ std::string printable(std::string_view v) {
 }
 
 void print(std::string_view out) { tools::write_output(tools::OutputOptions{}, out, false); }
-
-std::string now_stamp() {
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
 
 }  // namespace dm_tree

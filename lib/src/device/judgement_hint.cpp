@@ -13,7 +13,7 @@ std::vector<std::string> canonical_segments(std::string_view uri) { return uri::
 NotFoundHint not_found_hint(const ddf::Schema& schema, std::string_view uri) {
   NotFoundHint h;
   auto u = unknown_node(schema, canonical_segments(uri));
-  if (u && !u->scope_hint.empty()) h.scope_hint = u->scope_hint;
+  if (u && u->scope_hint) h.scope_hint = u->scope_hint;
   else if (u && !u->suggestion.empty()) h.suggestions.push_back(u->suggestion);
   else if (auto s = ddf::suggest(schema, uri)) h.suggestions = std::move(s->uris);
   return h;

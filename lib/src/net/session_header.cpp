@@ -33,8 +33,8 @@ int to_int(const std::string& s) {
 // A MetInf element of a Chal's Meta that some servers nest one level deeper, in <mi:Meta> inside
 // Meta; nullopt when there is none.
 std::optional<std::string> nested_meta(const message::Meta& meta, std::string_view name) {
-  for (const Node* n : meta.unknown)
-    if (xml::local_name(n) == "Meta")
+  for (const xml::Node* handle : meta.unknown)
+    if (const Node* n = xml::dom::node(handle); xml::local_name(n) == "Meta")
       if (const Node* c = xml::child(n, name)) return trimmed_text(c);
   return std::nullopt;
 }

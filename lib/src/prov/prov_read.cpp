@@ -5,6 +5,7 @@
 #include "syncmldm/prov/prov.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 #include "syncmldm/xml/xml.hpp"
+#include "xml/dom.hpp"
 
 namespace syncmldm::prov {
 
@@ -162,17 +163,17 @@ class Placer {
   std::uint64_t offset_ = 0;
 };
 
-void walk_xml(const xml::Document& doc, const xml::Node* node, Builder& b, Placer& placer) {
-  Location where = placer.at(doc.offset_of(node));
+void walk_xml(const xml::Document& doc, const xml::dom::Node* node, Builder& b, Placer& placer) {
+  Location where = placer.at(xml::offset_of(doc, node));
   std::vector<Attr> attrs;
-  for (const xml::Attribute* a = node->first_attribute(); a; a = a->next_attribute()) {
-    attrs.push_back({{a->name(), a->name_size()}, {a->value(), a->value_size()}, placer.at(doc.offset_of(a))});
+  for (const xml::dom::Attribute* a = node->first_attribute(); a; a = a->next_attribute()) {
+    attrs.push_back({{a->name(), a->name_size()}, {a->value(), a->value_size()}, placer.at(xml::offset_of(doc, a))});
   }
   b.start({node->name(), node->name_size()}, attrs, where);
-  for (const xml::Node* c = node->first_node(); c; c = c->next_sibling()) {
+  for (const xml::dom::Node* c = node->first_node(); c; c = c->next_sibling()) {
     if (c->type() == rapidxml::node_element) walk_xml(doc, c, b, placer);
     else if (c->type() == rapidxml::node_data || c->type() == rapidxml::node_cdata)
-      b.text({c->value(), c->value_size()}, placer.at(doc.offset_of(c)));
+      b.text({c->value(), c->value_size()}, placer.at(xml::offset_of(doc, c)));
   }
   b.end();
 }
@@ -301,7 +302,7 @@ Document read(std::string_view bytes, const std::string& source_name, const Read
   }
   xml::Document x = xml::Document::parse(bytes, source_name);
   Placer placer(x);
-  walk_xml(x, x.root(), b, placer);
+  walk_xml(x, xml::dom::root(x), b, placer);
   return doc;
 }
 

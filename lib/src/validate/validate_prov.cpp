@@ -56,7 +56,7 @@ class Checker {
               std::optional<int> status = std::nullopt) {
     const Rule* rule = find_rule(rule_id);
     if (!rule) return;
-    std::optional<Severity> severity = options_.profile == Profile::Windows ? rule->windows : rule->oma;
+    std::optional<Severity> severity = options_.profile == Profile::windows ? rule->windows : rule->oma;
     if (!severity) return;
     if (std::find(options_.disabled.begin(), options_.disabled.end(), std::string(rule_id)) != options_.disabled.end()) {
       return;
@@ -220,8 +220,8 @@ class Checker {
     switch (v.reason) {
       case Reason::unknown_node: {
         std::string hint;
-        if (v.scope_hint == "Device") hint = " (the DDF defines it in device scope)";
-        else if (v.scope_hint == "User") hint = " (the DDF defines it in user scope)";
+        if (v.scope_hint == uri::Scope::device) hint = " (the DDF defines it in device scope)";
+        else if (v.scope_hint == uri::Scope::user) hint = " (the DDF defines it in user scope)";
         else if (!v.suggestion.empty()) hint = fmt::format(" (did you mean '{}'?)", v.suggestion);
         report("prov-ddf-unknown", p.where, fmt::format("'{}' is not a node of the loaded DDFs{}", shown, hint), v.status);
         break;
@@ -267,7 +267,7 @@ FileReport validate_provisioning(std::string_view bytes, std::string_view source
   FileReport report;
   report.path = std::string(source_name);
   bool wbxml_input = wbxml::looks_like_wbxml(bytes);
-  report.format = wbxml_input ? "wbxml" : "xml";
+  report.format = wbxml_input ? input::Format::wbxml : input::Format::xml;
   Checker checker(options, report.path, report.diagnostics);
   std::vector<prov::Problem> problems;
   prov::Document doc;

@@ -103,7 +103,7 @@ std::vector<std::string> closest(std::string_view name, const std::vector<std::s
 // What to tell someone who named a node that is not there (dm-tree's "no such node"): the scope
 // hint or the suggestion of unknown_node, else the nearest URIs of ddf::suggest.
 struct NotFoundHint {
-  std::string scope_hint;                // "User" or "Device" when the other scope defines it
+  std::optional<uri::Scope> scope_hint;  // the other scope, when the DDF defines the node there
   std::vector<std::string> suggestions;  // "did you mean" URIs, best first
 };
 NotFoundHint not_found_hint(const ddf::Schema& schema, std::string_view uri);

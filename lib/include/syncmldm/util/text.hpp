@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "syncmldm/util/export.hpp"
+SYNCMLDM_API_BEGIN
 namespace syncmldm {
 
 // 'A'-'Z' to 'a'-'z'; every other byte as it is.
@@ -23,3 +25,4 @@ bool istarts_with(std::string_view text, std::string_view affix);
 bool iends_with(std::string_view text, std::string_view affix);
 
 }  // namespace syncmldm
+SYNCMLDM_API_END

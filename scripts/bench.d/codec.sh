@@ -15,6 +15,11 @@ $gen 20000000 "$work/20m-compact.xml" --compact
 # Token-dense: a device's reply of Status and Results with values of a few characters.
 $gen 20000000 "$work/20m-dense.xml" --dense
 $gen 20000000 "$work/20m-dense-compact.xml" --dense --compact
+# A 1 MB provisioning document (wap-provisioningdoc), and one without Windows' datatype
+# attribute for libwbxml's encoder (see scripts/lib/gen-prov-doc.py).
+python3 "$root/scripts/lib/gen-prov-doc.py" 1000000 "$work/prov1m.xml"
+python3 "$root/scripts/lib/gen-prov-doc.py" 1000000 "$work/prov1m-plain.xml" --no-datatype
+syncml-encode "$work/prov1m.xml" -o "$work/prov1m.wbxml"
 syncml-encode "$work/1m.xml" -o "$work/1m.wbxml"
 syncml-encode "$work/20m.xml" -o "$work/20m.wbxml"
 syncml-encode "$work/20m-dense.xml" -o "$work/20m-dense.wbxml"
@@ -52,6 +57,9 @@ encd = bench(3, "syncml-encode", p("20m-dense.xml"))
 encdc = bench(3, "syncml-encode", p("20m-dense-compact.xml"))
 decd = bench(3, "syncml-decode", p("20m-dense.wbxml"))
 small = bench(200, "syncml-decode", p("small.wbxml"))
+penc = bench(RUNS_1MB, "syncml-encode", p("prov1m.xml"))
+pencp = bench(RUNS_1MB, "syncml-encode", p("prov1m-plain.xml"))
+pdec = bench(RUNS_1MB, "syncml-decode", p("prov1m.wbxml"))
 print(f"inputs: 1 MB message {size('1m.xml'):,} bytes indented / {size('1m-compact.xml'):,} compact -> {size('1m.wbxml'):,} bytes WBXML;")
 print(f"        20 MB message {size('20m.xml'):,} bytes indented -> {size('20m.wbxml'):,} bytes WBXML")
 print(f"        20 MB token-dense message {size('20m-dense.xml'):,} bytes indented / {size('20m-dense-compact.xml'):,} "
@@ -73,6 +81,15 @@ line("syncml-decode 1 MB", dec1, size("1m.wbxml"))
 if have_lib:
     ldec1 = bench(RUNS_1MB, "wbxml2xml", "-o", "-", p("1m.wbxml"))
     line("wbxml2xml 1 MB", ldec1, size("1m.wbxml"))
+line("syncml-encode 1 MB provisioning doc", penc, size("prov1m.xml"))
+line("syncml-encode 1 MB prov, no datatype", pencp, size("prov1m-plain.xml"))
+if have_lib:
+    lpenc = bench(RUNS_1MB, "xml2wbxml", "-n", "-v", "1.2", "-o", "-", p("prov1m-plain.xml"))
+    line("xml2wbxml -n 1 MB prov, no datatype", lpenc, size("prov1m-plain.xml"))
+line("syncml-decode 1 MB provisioning doc", pdec, size("prov1m.wbxml"))
+if have_lib:
+    lpdec = bench(RUNS_1MB, "wbxml2xml", "-o", "-", p("prov1m.wbxml"))
+    line("wbxml2xml 1 MB provisioning doc", lpdec, size("prov1m.wbxml"))
 line("syncml-encode 20 MB (indented XML)", enc20, size("20m.xml"))
 line("syncml-decode 20 MB", dec20, size("20m.wbxml"))
 line("syncml-encode 20 MB dense (indented)", encd, size("20m-dense.xml"))
@@ -86,6 +103,10 @@ if have_lib:
     print(f"decode 1 MB: {ldec1['best']/dec1['best']:.1f}x faster than wbxml2xml by wall time, "
           f"{ldec1['cpu']/dec1['cpu']:.1f}x by CPU time (target >= 5x); "
           f"peak RSS {dec1['rss_kb']/1024:.1f} MB vs {ldec1['rss_kb']/1024:.1f} MB")
+if have_lib:
+    print(f"provisioning 1 MB: encode {lpenc['best']/pencp['best']:.1f}x faster than xml2wbxml -n by wall time, "
+          f"{lpenc['cpu']/pencp['cpu']:.1f}x by CPU (target >= 20x); decode {lpdec['best']/pdec['best']:.1f}x faster "
+          f"than wbxml2xml by wall time, {lpdec['cpu']/pdec['cpu']:.1f}x by CPU (target >= 5x)")
 print(f"20 MB: encode {mbps(size('20m.xml'), enc20['best']):.0f} MB/s wall, {mbps(size('20m.xml'), enc20['cpu']):.0f} MB/s CPU; "
       f"decode {mbps(size('20m.wbxml'), dec20['best']):.0f} MB/s wall, {mbps(size('20m.wbxml'), dec20['cpu']):.0f} MB/s CPU "
       f"(of input; target >= 300)")

@@ -29,17 +29,6 @@ bool looks_like_xml(std::string_view d) {
   return i < d.size() && d[i] == '<';
 }
 
-bool looks_like_base64(std::string_view d) {
-  std::size_t chars = 0;
-  for (char c : d) {
-    if (is_blank(c)) continue;
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' ||
-              c == '=';
-    if (!ok) return false;
-    ++chars;
-  }
-  return chars > 0 && chars % 4 == 0;
-}
 
 // Text that is meant as hex, even if it does not parse: a dump line with an offset, or almost
 // only hex digits and separators. Its parse error is then the useful message.
@@ -168,7 +157,7 @@ Format sniff(std::string_view data) {
   if (wbxml::looks_like_wbxml(data)) return Format::wbxml;
   if (detail::looks_like_http(data)) return Format::http;
   if (detail::looks_like_hex(data)) return Format::hex;
-  bool b64 = looks_like_base64(data);
+  bool b64 = detail::looks_like_base64(data);
   if (b64 && decodes_to_message(data)) return Format::base64;
   if (hexish(data)) return Format::hex;  // so that the hex error is reported
   if (b64) return Format::base64;
@@ -222,6 +211,20 @@ Format format_of_content_type(std::string_view ct) {
   if (ends_with_ci("+wbxml") || ends_with_ci("/wbxml") || ends_with_ci("wap.wbxml")) return Format::wbxml;
   if (ends_with_ci("+xml") || ends_with_ci("/xml")) return Format::xml;
   return Format::automatic;
+}
+
+// Base64 alphabet and white space only, a multiple of four characters: raw binary data with a
+// digest first, or XML, almost never is.
+bool detail::looks_like_base64(std::string_view d) {
+  std::size_t chars = 0;
+  for (char c : d) {
+    if (is_blank(c)) continue;
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+              c == '=';
+    if (!ok) return false;
+    ++chars;
+  }
+  return chars > 0 && chars % 4 == 0;
 }
 
 }  // namespace syncmldm::input

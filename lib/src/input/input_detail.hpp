@@ -11,6 +11,8 @@ namespace syncmldm::input::detail {
 // a bad digit or an offset that does not follow on.
 std::string parse_hex(std::string_view text, const std::string& source);
 bool looks_like_hex(std::string_view text);
+// Base64 alphabet and white space only, a multiple of four characters.
+bool looks_like_base64(std::string_view text);
 
 struct HttpMessage {
   std::string start_line;

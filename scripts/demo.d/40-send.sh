@@ -11,7 +11,7 @@ python3 scripts/dm-test-server --script testdata/net/session-full.xml --cert "$s
 send_server=$!
 for _ in $(seq 1 200); do [ -s "$send_tmp/url" ] && break; sleep 0.05; done
 send_url=$(head -1 "$send_tmp/url")
-printf 'demo-secret\n' >"$send_tmp/pw"
+printf 'demo-secret\n' >"$send_tmp/pw" && chmod 600 "$send_tmp/pw"
 
 step "A whole session: package 1, MD5 challenge, three server packages executed on the tree" \
   "dm-send --session --state device.tnds --cacert cert.pem --auth md5 --user demo --password-file pw --login-status user -v $send_url"

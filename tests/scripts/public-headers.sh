@@ -50,28 +50,48 @@ if ! "$cxx" -std=c++20 -fsyntax-only -H std.cpp 2> std.log; then
 fi
 opened std.log > std.list
 
-failed=0 checked=0
-while IFS= read -r header; do
+# One header's check; its verdict goes to a file of its own, so that the headers are checked in
+# parallel (this is the suite's longest test when run one header after another).
+check_one() {
+  local header=$1 name dir
   case "$header" in
     "$public"/*) name=${header#"$public"/} ;;
     *) name=${header#"$generated"/} ;;
   esac
-  checked=$((checked + 1))
-  printf '#include "%s"\n#include "%s"\n' "$name" "$name" > tu.cpp
-  if ! "$cxx" -std=c++20 -fsyntax-only -Wall -Wextra -H -I "$public" -I "$generated" tu.cpp 2> tu.log; then
-    echo "FAIL $name: does not compile alone (with only the public include directories):"
-    grep -E ': (fatal )?error: ' tu.log | head -10
-    failed=$((failed + 1))
-    continue
+  dir=$(mktemp -d "$work/h.XXXXXX")
+  printf '#include "%s"\n#include "%s"\n' "$name" "$name" > "$dir/tu.cpp"
+  if ! "$cxx" -std=c++20 -fsyntax-only -Wall -Wextra -H -I "$public" -I "$generated" "$dir/tu.cpp" 2> "$dir/tu.log"; then
+    { echo "FAIL $name: does not compile alone (with only the public include directories):"
+      grep -E ': (fatal )?error: ' "$dir/tu.log" | head -10; } > "$dir/verdict"
+    return
   fi
-  opened tu.log | grep -v -e "^$public/" -e "^$generated/" > tu.list
-  leaks=$(comm -23 tu.list std.list)
+  opened "$dir/tu.log" | grep -v -e "^$public/" -e "^$generated/" > "$dir/tu.list"
+  local leaks
+  leaks=$(comm -23 "$dir/tu.list" "$work/std.list")
   if [ -n "$leaks" ]; then
-    echo "FAIL $name: needs more than the public headers and the C++ standard library:"
-    echo "$leaks" | sed 's/^/  /'
-    failed=$((failed + 1))
+    { echo "FAIL $name: needs more than the public headers and the C++ standard library:"
+      echo "$leaks" | sed 's/^/  /'; } > "$dir/verdict"
+  else
+    : > "$dir/ok"
   fi
-done < <(find "$public/syncmldm" "$generated/syncmldm" -name '*.hpp' | sort)
+}
+export -f check_one opened
+export cxx public generated work
+
+find "$public/syncmldm" "$generated/syncmldm" -name '*.hpp' | sort > headers.list
+checked=$(wc -l < headers.list)
+xargs -a headers.list -d '\n' -P "$(nproc)" -n 1 bash -c 'check_one "$1"' _
+failed=0
+for verdict in "$work"/h.*/verdict; do
+  [ -e "$verdict" ] || continue
+  cat "$verdict"
+  failed=$((failed + 1))
+done
+passed=$(find "$work" -name ok | wc -l)
+if [ "$((passed + failed))" -ne "$checked" ]; then
+  echo "FAIL: $checked headers, but only $((passed + failed)) verdicts"
+  exit 1
+fi
 
 if [ "$checked" -eq 0 ]; then
   echo "FAIL: no public headers found under $public"

@@ -7,13 +7,13 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/session.hpp"
 #include "syncmldm/xml/xml.hpp"
-#include "xml/dom.hpp"
 
 namespace syncmldm::session {
 
 namespace {
 
-using xml::dom::Node;
+// The transport library sits outside libsyncmldm: it reads XML through the public handles only.
+using xml::Node;
 
 std::string trimmed_text(const Node* n) {
   std::string t = n ? xml::text(n) : std::string();
@@ -33,17 +33,17 @@ int to_int(const std::string& s) {
 // A MetInf element of a Chal's Meta that some servers nest one level deeper, in <mi:Meta> inside
 // Meta; nullopt when there is none.
 std::optional<std::string> nested_meta(const message::Meta& meta, std::string_view name) {
-  for (const xml::Node* handle : meta.unknown)
-    if (const Node* n = xml::dom::node(handle); xml::local_name(n) == "Meta")
+  for (const Node* n : meta.unknown)
+    if (xml::local_name(n) == "Meta")
       if (const Node* c = xml::child(n, name)) return trimmed_text(c);
   return std::nullopt;
 }
 
 const Node* root_of_syncml(const xml::Document& doc) {
-  const Node* root = xml::dom::root(doc);
+  const Node* root = doc.root();
   if (!root || xml::local_name(root) != "SyncML")
-    throw Error(ErrorKind::input, "not a SyncML message (the root element is not SyncML)", xml::location_of(doc, root));
-  if (!xml::child(root, "SyncHdr")) throw Error(ErrorKind::input, "SyncML message without SyncHdr", xml::location_of(doc, root));
+    throw Error(ErrorKind::input, "not a SyncML message (the root element is not SyncML)", doc.location_of(root));
+  if (!xml::child(root, "SyncHdr")) throw Error(ErrorKind::input, "SyncML message without SyncHdr", doc.location_of(root));
   return root;
 }
 
@@ -150,7 +150,7 @@ ReplySummary summarize(const message::Message& m) {
 ReplySummary summarize(std::string_view text, const std::string& source_name) {
   auto doc = xml::Document::parse(text, source_name);
   const Node* root = root_of_syncml(doc);
-  if (!xml::child(root, "SyncBody")) throw Error(ErrorKind::input, "SyncML message without SyncBody", xml::location_of(doc, root));
+  if (!xml::child(root, "SyncBody")) throw Error(ErrorKind::input, "SyncML message without SyncBody", doc.location_of(root));
   return summarize(message::read(doc));
 }
 
@@ -161,24 +161,24 @@ std::string with_credentials(std::string_view text, std::string_view loc_name, s
   const Node* hdr = xml::child(root, "SyncHdr");
   const Node* source = xml::child(hdr, "Source");
   const Node* locuri = source ? xml::child(source, "LocURI") : nullptr;
-  if (!locuri) throw Error(ErrorKind::input, "the SyncHdr has no Source/LocURI to add credentials to", xml::location_of(doc, hdr));
+  if (!locuri) throw Error(ErrorKind::input, "the SyncHdr has no Source/LocURI to add credentials to", doc.location_of(hdr));
   std::string out(text);
   // Edit from the back so that earlier offsets stay valid: Cred comes after Source.
   std::string cred = cred_element(meta_type, data);
   if (const Node* old = xml::child(hdr, "Cred")) {
-    std::size_t b = xml::offset_of(doc, old);
+    std::size_t b = doc.offset_of(old);
     out.replace(b, element_end(text, b) - b, cred);
   } else if (const Node* meta = xml::child(hdr, "Meta")) {
-    out.insert(xml::offset_of(doc, meta), cred);
+    out.insert(doc.offset_of(meta), cred);
   } else {
-    out.insert(closing_tag_start(text, xml::offset_of(doc, hdr)), cred);
+    out.insert(closing_tag_start(text, doc.offset_of(hdr)), cred);
   }
   std::string name = "<LocName>" + message::escape(loc_name) + "</LocName>";
   if (const Node* old = xml::child(source, "LocName")) {
-    std::size_t b = xml::offset_of(doc, old);
+    std::size_t b = doc.offset_of(old);
     out.replace(b, element_end(text, b) - b, name);
   } else {
-    out.insert(element_end(text, xml::offset_of(doc, locuri)), name);
+    out.insert(element_end(text, doc.offset_of(locuri)), name);
   }
   return out;
 }
@@ -189,7 +189,7 @@ std::string without_credentials(std::string_view text) {
   const Node* cred = xml::child(xml::child(root, "SyncHdr"), "Cred");
   if (!cred) return std::string(text);
   std::string out(text);
-  std::size_t b = xml::offset_of(doc, cred);
+  std::size_t b = doc.offset_of(cred);
   out.erase(b, element_end(text, b) - b);
   return out;
 }

@@ -39,6 +39,7 @@ struct Options {
   double connect_timeout = 10;
   double max_time = 30;
   bool wbxml = false;
+  bool keep_connections = false;
   std::string login_status;
   int max_rounds = 50;
   // output

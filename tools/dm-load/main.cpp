@@ -62,6 +62,9 @@ void add_session_options(CLI::App& app, Options& o) {
   app.add_option("-m,--max-time", o.max_time, "Seconds one request may take before it counts as a timeout (default 30)")
       ->check(CLI::PositiveNumber)->option_text("SECONDS")->group(g);
   app.add_flag("--wbxml", o.wbxml, "Send WBXML")->group(g);
+  app.add_flag("--keep-connections", o.keep_connections,
+               "A device keeps its connection open between its sessions (default: a new connection per session)")
+      ->group(g);
   app.add_option("--login-status", o.login_status, "Add the Windows 1224 LoginStatus alert: user, others or none")
       ->check(CLI::IsMember({"user", "others", "none"}))->option_text("WHO")->group(g);
   app.add_option("--max-rounds", o.max_rounds, "Abort a session with Alert 1223 after N server packages (default 50)")

@@ -109,6 +109,7 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
   if (s.ramp_up.count() > 0 && s.rate <= 0) throw CLI::ValidationError("--ramp-up needs --rate");
 
   lo.wbxml = o.wbxml;
+  lo.keep_connections = o.keep_connections;
   if (o.wbxml) lo.codec = make_codec();
   auto& c = lo.client;
   c.url = o.url;

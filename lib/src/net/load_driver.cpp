@@ -75,6 +75,7 @@ struct Device {
   std::uint32_t sessions = 0;
   bool busy = false;
   std::deque<Clock::time_point> deferred;  // starts that came due while it was in a session
+  CURLSH* share = nullptr;  // with keep_connections: its connection (and TLS session) between sessions
 };
 
 // The reply of one transfer as the callbacks fill it.
@@ -100,6 +101,7 @@ struct Flight {
   CURLSH* share = nullptr;  // its connection cache: the session keeps its own connection
   Transfer tx;
   bool in_transfer = false;
+  Clock::time_point sent, done;  // the round trip as the device sees it
   bool cancelled = false;
   int requests = 0;
   std::string error;        // kind, when the session failed
@@ -289,6 +291,7 @@ class Driver {
     f.tx.limit = opt_.http.max_response_bytes;
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f.tx.error_text);
     f.in_transfer = true;
+    f.sent = Clock::now();
     curl_multi_add_handle(multi_, c);
     ++result_.messages_sent;
     result_.bytes_sent += body.size();
@@ -340,6 +343,8 @@ class Driver {
   Result result_;
 
   void cleanup() {
+    for (auto& d : devices_)
+      if (d.share) curl_share_cleanup(d.share), d.share = nullptr;
     if (multi_) curl_multi_cleanup(multi_);
     multi_ = nullptr;
     if (epoll_ >= 0) ::close(epoll_);
@@ -371,9 +376,14 @@ class Driver {
   // The easy handle of a session, with everything that stays the same from request to request.
   void open(Flight& f) {
     f.easy = curl_easy_init();
-    f.share = curl_share_init();
+    Device& d = devices_[f.local];
+    f.share = opt_.keep_connections && d.share ? d.share : curl_share_init();
     if (!f.easy || !f.share) throw Error(ErrorKind::transport, "libcurl could not create a handle");
-    curl_share_setopt(f.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+    if (f.share != d.share) {
+      curl_share_setopt(f.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+      curl_share_setopt(f.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+      if (opt_.keep_connections) d.share = f.share;
+    }
     CURL* c = f.easy;
     const net::TlsOptions& tls = opt_.http.tls;
     curl_easy_setopt(c, CURLOPT_SHARE, f.share);
@@ -410,27 +420,27 @@ class Driver {
   void close(Flight& f) {
     // The connection goes with the session's own cache: a device's next session connects anew.
     if (f.easy) curl_easy_cleanup(f.easy);
-    if (f.share) curl_share_cleanup(f.share);
+    if (f.share && !opt_.keep_connections) curl_share_cleanup(f.share);
     f.easy = nullptr;
     f.share = nullptr;
   }
 
   void note_times(Flight& f) {
-    curl_off_t connect = 0, app = 0, total = 0;
+    curl_off_t connect = 0, app = 0;
     long connects = 0;
     curl_easy_getinfo(f.easy, CURLINFO_NUM_CONNECTS, &connects);
     curl_easy_getinfo(f.easy, CURLINFO_CONNECT_TIME_T, &connect);
     curl_easy_getinfo(f.easy, CURLINFO_APPCONNECT_TIME_T, &app);
-    curl_easy_getinfo(f.easy, CURLINFO_TOTAL_TIME_T, &total);
     if (connects > 0) {
       ++result_.connections;
       result_.phases["connect"].record(static_cast<std::uint64_t>(connect));
       if (app > 0) result_.phases["tls"].record(static_cast<std::uint64_t>(app - connect));
     }
+    std::uint64_t total = micros(f.done - f.sent);
     if (f.tx.code == CURLE_OK) {
-      result_.phases["round_trip"].record(static_cast<std::uint64_t>(total));
+      result_.phases["round_trip"].record(total);
       int k = std::min(f.requests, kRoundTripPhases);
-      result_.phases["round_trip_" + std::to_string(k)].record(static_cast<std::uint64_t>(total));
+      result_.phases["round_trip_" + std::to_string(k)].record(total);
     }
     f.tx.response.elapsed = microseconds(total);
   }
@@ -544,6 +554,7 @@ class Driver {
       if (!f) continue;
       f->tx.code = code;
       f->in_transfer = false;
+      f->done = Clock::now();
       runnable_.push_back(f);
     }
   }

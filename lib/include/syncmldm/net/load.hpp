@@ -190,6 +190,9 @@ struct LoadOptions {
   std::shared_ptr<const tree::Tree> state;  // every device starts from this tree (shared until changed)
   IdentityTemplates identities;
   Schedule schedule;
+  // A device keeps its connection open from one session to its next (as `dm-send --repeat` does)
+  // instead of connecting anew for each session.
+  bool keep_connections = false;
   std::size_t stack_size = 512 * 1024;  // of each session in flight (reserved, touched as used)
   std::function<bool()> should_stop;    // polled between events: true ends the run (Ctrl-C)
   std::function<void(const Progress&)> on_progress;  // once a second

@@ -2,7 +2,8 @@
 // Each session is the benchmark's: package 2 with two Gets, package 4 with a Replace, then a
 // message without commands (six messages with the client's). HTTP/1.1 keep-alive, HTTPS with
 // --cert/--key (client certificates required with --client-ca), a thread per connection.
-// --fail-every N fails every N-th session at its second request (--fail-how 500|close|stall);
+// --fail-every N fails every N-th session at its second request (--fail-how 500, close: half a
+// reply and the connection closed, stall);
 // --record FILE writes the counts (sessions, distinct DevIds, failures) when the responder ends.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -184,7 +185,11 @@ void serve(int fd) {
       auto in = syncmldm::message::read(doc);
       int package = 0;
       if (decide(in, package) == Answer::fail) {
-        if (g_config.fail_how == "close") break;
+        if (g_config.fail_how == "close") {
+          // Half a reply, then the connection closes (a request that got nothing would be retried).
+          c.write("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.syncml.dm+xml\r\nContent-Length: 400\r\n\r\n<SyncML>");
+          break;
+        }
         if (g_config.fail_how == "stall") {
           while (!g_stop) ::sleep(1);
           break;

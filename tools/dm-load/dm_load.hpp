@@ -45,7 +45,7 @@ struct Options {
   // output
   std::string write_out;
   std::string output;
-  bool progress = true;
+  bool no_progress = false;
   // merge
   std::vector<std::string> inputs;
 };

@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
       ->description("Read the password template from FILE ({n}: the device number); otherwise DM_PASSWORD, otherwise a prompt");
   tools::add_tls_options(app, o.tls);
   add_output(app, o);
-  app.add_flag("!--no-progress", o.progress, "No progress line (it is shown only on a terminal anyway)");
+  app.add_flag("--no-progress", o.no_progress, "No progress line (it is shown only on a terminal anyway)");
   Options m;
   auto* merge = app.add_subcommand("merge", "Merge result documents of shards into one, exactly");
   merge->add_option("RESULT", m.inputs, "Result documents (dm-load -o)")->required()->option_text("RESULT.json...");

@@ -118,7 +118,7 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
   c.now = tools::now_stamp();
   lo.state = template_tree(o);
   lo.should_stop = [] { return g_signal.load() != 0; };
-  if (o.progress && tools::verbosity() >= 0 && ::isatty(STDERR_FILENO))
+  if (!o.no_progress && tools::verbosity() >= 0 && ::isatty(STDERR_FILENO))
     lo.on_progress = [](const load::Progress& p) { fmt::print(stderr, "\r{}\x1b[K", progress_line(p)); };
   return lo;
 }

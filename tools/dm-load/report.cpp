@@ -28,8 +28,8 @@ std::string summary_text(const syncmldm::load::Result& r) {
   out += fmt::format("syncml      {}\n", counts(r.syncml_statuses));
   out += fmt::format("rate        {:.1f}/s achieved, {} asked; {:.1f} s elapsed\n", r.achieved_rate,
                      r.asked_rate > 0 ? fmt::format("{:.1f}/s", r.asked_rate) : std::string("unpaced"), r.elapsed_s);
-  out += fmt::format("traffic     {} messages sent, {} received, {} connections, {} trees copied\n", r.messages_sent,
-                     r.messages_received, r.connections, r.trees_copied);
+  out += fmt::format("traffic     {} messages sent, {} received, {} connections, {} trees copied, {} in flight at most\n",
+                     r.messages_sent, r.messages_received, r.connections, r.trees_copied, r.max_in_flight);
   if (r.sessions)
     out += fmt::format("client CPU  {:.2f} s, {:.3f} ms per session\n", r.cpu_s, r.cpu_s * 1000 / static_cast<double>(r.sessions));
   if (!r.stopped.empty()) out += fmt::format("stopped     {}\n", r.stopped);

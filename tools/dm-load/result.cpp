@@ -117,6 +117,7 @@ nlohmann::json to_json(const Result& r, const std::string& shard) {
   j["bytes_received"] = r.bytes_received;
   j["connections"] = r.connections;
   j["trees_copied"] = r.trees_copied;
+  j["max_in_flight"] = r.max_in_flight;
   nlohmann::json phases = nlohmann::json::object();
   for (const auto& [name, h] : r.phases) phases[name] = histogram_json(h);
   j["phases"] = std::move(phases);
@@ -144,6 +145,7 @@ Result from_json(const nlohmann::json& j, const std::string& source) {
   r.bytes_received = c("bytes_received");
   r.connections = c("connections");
   r.trees_copied = c("trees_copied");
+  r.max_in_flight = c("max_in_flight");
   r.outcomes = counts_of(j, "outcomes", source);
   r.errors = counts_of(j, "errors", source);
   if (j.contains("error_examples") && j.at("error_examples").is_object())

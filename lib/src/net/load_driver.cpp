@@ -76,6 +76,7 @@ struct Device {
   bool busy = false;
   std::deque<Clock::time_point> deferred;  // starts that came due while it was in a session
   CURLSH* share = nullptr;  // with keep_connections: its connection (and TLS session) between sessions
+  CURL* easy = nullptr;     // and its handle, set up once
 };
 
 // The reply of one transfer as the callbacks fill it.
@@ -154,6 +155,9 @@ class Driver {
     headers_ = {"Accept: " + std::string(net::kXmlMediaType) + ", " + std::string(net::kWbxmlMediaType), "Expect:"};
     for (const auto& h : opt_.http.headers) headers_.push_back(h);
     agent_ = opt_.http.user_agent.empty() ? net::default_user_agent() : opt_.http.user_agent;
+    // std::map keeps its nodes in place: the per-request histograms are looked up once.
+    round_trip_ = &result_.phases["round_trip"];
+    for (int k = 1; k <= kRoundTripPhases; ++k) round_trip_k_[k] = &result_.phases["round_trip_" + std::to_string(k)];
   }
   ~Driver() { cleanup(); }
 
@@ -261,9 +265,15 @@ class Driver {
       }
     }
     cancel_all();
+    std::erase_if(result_.phases, [](const auto& p) { return p.second.count() == 0; });
     result_.elapsed_s = std::chrono::duration<double>(Clock::now() - t0_).count();
     result_.cpu_s = cpu_seconds() - cpu0;
-    result_.achieved_rate = result_.elapsed_s > 0 ? static_cast<double>(result_.sessions) / result_.elapsed_s : 0;
+    // Starts per second over the span of the starts: the figure to set beside the asked rate (the
+    // elapsed time also holds the last sessions' own length).
+    double span = std::chrono::duration<double>(last_start_ - t0_).count();
+    result_.achieved_rate = result_.sessions > 1 && span > 0 ? static_cast<double>(result_.sessions - 1) / span
+                            : result_.elapsed_s > 0       ? static_cast<double>(result_.sessions) / result_.elapsed_s
+                                                          : 0;
     return std::move(result_);
   }
 
@@ -338,20 +348,25 @@ class Driver {
   std::vector<std::string> headers_;
   std::string agent_;
   Clock::time_point t0_;
+  Clock::time_point last_start_;
+  Histogram* round_trip_ = nullptr;
+  Histogram* round_trip_k_[kRoundTripPhases + 1] = {};
   std::uint64_t next_id_ = 0;
   std::uint64_t finished_ = 0;
   Result result_;
 
   void cleanup() {
-    for (auto& d : devices_)
+    for (auto& d : devices_) {
+      if (d.easy) curl_easy_cleanup(d.easy), d.easy = nullptr;
       if (d.share) curl_share_cleanup(d.share), d.share = nullptr;
+    }
     if (multi_) curl_multi_cleanup(multi_);
     multi_ = nullptr;
     if (epoll_ >= 0) ::close(epoll_);
     epoll_ = -1;
   }
 
-  static int on_socket(CURL*, curl_socket_t s, int what, void* user, void*) {
+  static int on_socket(CURL*, curl_socket_t s, int what, void* user, void* known) {
     auto* self = static_cast<Driver*>(user);
     if (what == CURL_POLL_REMOVE) {
       ::epoll_ctl(self->epoll_, EPOLL_CTL_DEL, s, nullptr);
@@ -361,8 +376,12 @@ class Driver {
     ev.data.fd = s;
     if (what & CURL_POLL_IN) ev.events |= EPOLLIN;
     if (what & CURL_POLL_OUT) ev.events |= EPOLLOUT;
-    // A socket curl closed without telling is gone from the epoll set: add and modify both work.
-    if (::epoll_ctl(self->epoll_, EPOLL_CTL_MOD, s, &ev) != 0) ::epoll_ctl(self->epoll_, EPOLL_CTL_ADD, s, &ev);
+    // curl keeps a pointer per socket for us: set once the socket is in the epoll set. A socket
+    // closed without a REMOVE has left the set by itself, so either call may still fail once.
+    int op = known ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+    if (::epoll_ctl(self->epoll_, op, s, &ev) != 0)
+      ::epoll_ctl(self->epoll_, op == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, s, &ev);
+    if (!known) curl_multi_assign(self->multi_, s, self);
     return 0;
   }
 
@@ -375,8 +394,16 @@ class Driver {
 
   // The easy handle of a session, with everything that stays the same from request to request.
   void open(Flight& f) {
-    f.easy = curl_easy_init();
     Device& d = devices_[f.local];
+    if (opt_.keep_connections && d.easy) {
+      f.easy = d.easy;
+      f.share = d.share;
+      curl_easy_setopt(f.easy, CURLOPT_PRIVATE, &f);
+      curl_easy_setopt(f.easy, CURLOPT_WRITEDATA, &f.tx);
+      curl_easy_setopt(f.easy, CURLOPT_HEADERDATA, &f.tx);
+      return;
+    }
+    f.easy = curl_easy_init();
     f.share = opt_.keep_connections && d.share ? d.share : curl_share_init();
     if (!f.easy || !f.share) throw Error(ErrorKind::transport, "libcurl could not create a handle");
     if (f.share != d.share) {
@@ -384,6 +411,7 @@ class Driver {
       curl_share_setopt(f.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
       if (opt_.keep_connections) d.share = f.share;
     }
+    if (opt_.keep_connections) d.easy = f.easy;
     CURL* c = f.easy;
     const net::TlsOptions& tls = opt_.http.tls;
     curl_easy_setopt(c, CURLOPT_SHARE, f.share);
@@ -419,7 +447,7 @@ class Driver {
 
   void close(Flight& f) {
     // The connection goes with the session's own cache: a device's next session connects anew.
-    if (f.easy) curl_easy_cleanup(f.easy);
+    if (f.easy && !opt_.keep_connections) curl_easy_cleanup(f.easy);
     if (f.share && !opt_.keep_connections) curl_share_cleanup(f.share);
     f.easy = nullptr;
     f.share = nullptr;
@@ -438,9 +466,8 @@ class Driver {
     }
     std::uint64_t total = micros(f.done - f.sent);
     if (f.tx.code == CURLE_OK) {
-      result_.phases["round_trip"].record(total);
-      int k = std::min(f.requests, kRoundTripPhases);
-      result_.phases["round_trip_" + std::to_string(k)].record(total);
+      round_trip_->record(total);
+      round_trip_k_[std::clamp(f.requests, 1, kRoundTripPhases)]->record(total);
     }
     f.tx.response.elapsed = microseconds(total);
   }
@@ -454,6 +481,7 @@ class Driver {
     f->n = sched_.shard_index + local * sched_.shard_count;
     f->scheduled = scheduled;
     f->started = Clock::now();
+    last_start_ = f->started;
     Flight* raw = f.get();
     f->fiber = std::make_unique<detail::Fiber>(stacks_, [this, raw] { play(*raw); });
     d.busy = true;
@@ -461,6 +489,7 @@ class Driver {
     ++result_.sessions;
     result_.phases["start_delay"].record(micros(raw->started - scheduled));
     flights_.emplace(raw->id, std::move(f));
+    result_.max_in_flight = std::max<std::uint64_t>(result_.max_in_flight, flights_.size());
     run(*raw);
   }
 

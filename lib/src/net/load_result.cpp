@@ -57,6 +57,7 @@ void Result::merge(const Result& o) {
   bytes_received += o.bytes_received;
   connections += o.connections;
   trees_copied += o.trees_copied;
+  max_in_flight += o.max_in_flight;
   asked_rate += o.asked_rate;
   achieved_rate += o.achieved_rate;  // the parts ran side by side
   elapsed_s = std::max(elapsed_s, o.elapsed_s);

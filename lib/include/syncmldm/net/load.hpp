@@ -158,6 +158,7 @@ struct Result {
   std::uint64_t bytes_received = 0;
   std::uint64_t connections = 0;       // new connections opened
   std::uint64_t trees_copied = 0;      // devices whose tree the server changed (a copy of their own)
+  std::uint64_t max_in_flight = 0;     // most sessions in flight at once (merged: the parts' sum)
   double asked_rate = 0;               // session starts per second asked of this part
   double elapsed_s = 0;                // wall time of the run
   double cpu_s = 0;                    // CPU time (user + system) of the process

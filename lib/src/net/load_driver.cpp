@@ -74,7 +74,7 @@ struct Device {
   std::optional<std::string> nonce;  // carries on from session to session, as a device's does
   std::uint32_t sessions = 0;
   bool busy = false;
-  std::deque<Clock::time_point> deferred;  // starts that came due while it was in a session
+  std::vector<Clock::time_point> deferred;  // starts that came due while it was in a session (rare: no deque, which allocates when made)
   CURLSH* share = nullptr;  // with keep_connections: its connection (and TLS session) between sessions
   CURL* easy = nullptr;     // and its handle, set up once
 };
@@ -567,7 +567,7 @@ class Driver {
     d.busy = false;
     if (!d.deferred.empty() && !f.cancelled) {
       ready_.emplace_back(f.local, d.deferred.front());
-      d.deferred.pop_front();
+      d.deferred.erase(d.deferred.begin());
     }
     flights_.erase(f.id);
   }

@@ -1,7 +1,9 @@
 #pragma once
-// Stackful fibers on one thread (ucontext): a DM session written as straight-line code
-// (session::run_client) waits for its HTTP replies by yielding to the event loop instead of
-// blocking a thread. Stacks are reserved, touched only as deep as a session goes, and reused.
+// Stackful fibers on one thread: a DM session written as straight-line code (session::run_client)
+// waits for its HTTP replies by yielding to the event loop instead of blocking a thread. Stacks
+// are reserved, touched only as deep as a session goes, and reused. On x86-64 a switch saves the
+// callee-saved registers and swaps stacks (no system call); elsewhere ucontext does it (with a
+// signal-mask system call per switch).
 #include <ucontext.h>
 
 #include <cstddef>
@@ -41,11 +43,17 @@ class Fiber {
 
  private:
   static void entry(unsigned hi, unsigned lo);
+  static void run_body(Fiber* self);
   StackPool& pool_;
   void* stack_;
   std::function<void()> body_;
+#if defined(__x86_64__)
+  void* own_sp_ = nullptr;     // the fiber's saved stack pointer while it is not running
+  void* caller_sp_ = nullptr;  // the loop's while the fiber runs
+#else
   ucontext_t own_{};
   ucontext_t caller_{};
+#endif
   bool done_ = false;
   bool started_ = false;
   void* fake_stack_ = nullptr;       // AddressSanitizer bookkeeping of the switches

@@ -130,6 +130,13 @@ stop_server
 check_json "the run lasted as the rate says and achieved it" "$WORK/r.json" \
   'r["run"]["asked_rate"]==200 and r["run"]["elapsed_s"]>=0.49 and r["run"]["achieved_rate"]>150'
 
+# ---- --duration without a rate: devices check in again and again until the time is up
+respond
+expect_exit 0 "--duration 1s, unpaced" -- "${LOAD[@]}" --devices 5 -c 2 --duration 1s -o "$WORK/d.json" "$URL"
+stop_server
+check_json "sessions start for a second, devices check in more than once" "$WORK/d.json" \
+  'r["sessions"]>5 and r["devices"]==5 and 1.0<=r["run"]["elapsed_s"]<5 and r["outcomes"]=={"completed":r["sessions"]}'
+
 # ---- options and inputs
 expect_exit 2 "--enroll is not available yet" -- "${LOAD[@]}" --enroll http://127.0.0.1:9/dm
 expect_grep "--enroll: says so" "not available yet" "$WORK/err"

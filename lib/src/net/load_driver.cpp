@@ -197,7 +197,8 @@ class Driver {
           break;
         }
         microseconds offset = sched_.start_time(k);
-        if (sched_.duration.count() > 0 && offset >= sched_.duration && (paced || now - t0_ >= sched_.duration)) {
+        // Paced: the schedule says when the time is up; unpaced: the clock does.
+        if (sched_.duration.count() > 0 && (paced ? offset >= sched_.duration : now - t0_ >= sched_.duration)) {
           arrivals_done = true;
           break;
         }

@@ -223,7 +223,8 @@ class Driver {
       if (next_arrival && static_cast<int>(flights_.size()) < sched_.concurrency) wake = std::min(wake, *next_arrival);
       if (!sleepers_.empty()) wake = std::min(wake, sleepers_.begin()->first);
       if (curl_deadline_) wake = std::min(wake, *curl_deadline_);
-      long wait_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count());
+      // Rounded up: a start due in 0.4 ms waits for it instead of spinning (it counts as start delay).
+      long wait_ms = static_cast<long>(std::chrono::ceil<std::chrono::milliseconds>(wake - Clock::now()).count());
       if (wait_ms < 0) wait_ms = 0;
       if (!ready_.empty() && static_cast<int>(flights_.size()) < sched_.concurrency) wait_ms = 0;
       epoll_event events[256];

@@ -9,6 +9,7 @@
 #include "syncmldm/util/error.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #define SYNCMLDM_FIBER_ASAN 1
 #endif
@@ -121,6 +122,10 @@ void Fiber::resume() {
   if (done_) return;
   if (!started_) {
     started_ = true;
+#ifdef SYNCMLDM_FIBER_ASAN
+    // A reused stack still carries the poisoned redzones of the frames that never returned.
+    ASAN_UNPOISON_MEMORY_REGION(stack_, pool_.size());
+#endif
 #if defined(__x86_64__)
     // The frame syncmldm_fiber_switch pops: control words, r15, r14, r13 (the function), r12 (its
     // argument), rbx, rbp, then the start stub as the return address, 16 bytes below the top.

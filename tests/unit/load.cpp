@@ -37,6 +37,14 @@ TEST_CASE("load: percentiles from the buckets stay within the error, and within 
   CHECK(h.percentile(100) == 1'000'000);
   CHECK(h.percentile(0) == 100);
   CHECK(Histogram{}.percentile(50) == 0);
+  // Below 128 every value has its bucket: percentiles are exact ranks (the ceiling of p% of the count).
+  Histogram exact;
+  for (std::uint64_t v = 1; v <= 100; ++v) exact.record(v);
+  CHECK(exact.percentile(50) == 50);
+  CHECK(exact.percentile(90) == 90);
+  CHECK(exact.percentile(99) == 99);
+  CHECK(exact.percentile(99.9) == 100);
+  CHECK(exact.percentile(0.5) == 1);
   Histogram one;
   one.record(777'777);
   CHECK(one.percentile(50) == 777'777);  // clamped to the exact max

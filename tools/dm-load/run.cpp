@@ -1,0 +1,177 @@
+// A load run: options to a schedule and identities, the driver, then the results written.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "common/clock.hpp"
+#include "common/exit_codes.hpp"
+#include "common/messages.hpp"
+#include "dm_load.hpp"
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/tree/tnds.hpp"
+#include "syncmldm/tree/tree.hpp"
+#include "syncmldm/util/atomic_file.hpp"
+#include "syncmldm/util/error.hpp"
+
+namespace dm_load {
+
+namespace {
+
+namespace load = syncmldm::load;
+
+std::atomic<int> g_signal{0};
+extern "C" void on_signal(int sig) { g_signal.store(sig); }
+
+// Ctrl-C and SIGTERM end the run with the results so far; the loop polls the flag.
+void catch_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+std::shared_ptr<const syncmldm::tree::Tree> template_tree(const Options& o) {
+  if (!o.state_template.empty())
+    return std::make_shared<syncmldm::tree::Tree>(
+        syncmldm::tnds::read_state(syncmldm::read_file(o.state_template), o.state_template));
+  auto schema = std::make_shared<syncmldm::ddf::Schema>();
+  syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
+  syncmldm::tree::Identity id;
+  id.mod = "dm-load";
+  return std::make_shared<syncmldm::tree::Tree>(syncmldm::tree::make_standard_tree(id, schema, tools::now_stamp()));
+}
+
+syncmldm::session::Codec make_codec() {
+  syncmldm::session::Codec codec;
+  codec.encode = [](std::string_view xml) {
+    syncmldm::codec::EncodeOptions options;
+    options.public_id = syncmldm::codec::PublicIdForm::string;  // as Windows writes it
+    return syncmldm::codec::xml_to_wbxml(xml, "request", options);
+  };
+  codec.decode = [](std::string_view wbxml) {
+    syncmldm::codec::DecodeOptions options;
+    options.xml_declaration = false;
+    return syncmldm::codec::wbxml_to_xml(wbxml, "reply", options);
+  };
+  return codec;
+}
+
+std::chrono::microseconds micros(const std::string& text, const char* option) {
+  if (text.empty()) return std::chrono::microseconds(0);
+  return std::chrono::microseconds(static_cast<long long>(parse_seconds(text, option) * 1e6));
+}
+
+load::LoadOptions load_options(const Options& o, std::string& shard) {
+  load::LoadOptions lo;
+  auto& h = lo.http;
+  h.user_agent = o.user_agent;
+  h.headers = o.headers;
+  h.tls = tools::resolve_tls(o.tls);
+  h.connect_timeout = std::chrono::milliseconds(static_cast<long long>(o.connect_timeout * 1000));
+  h.max_time = std::chrono::milliseconds(static_cast<long long>(o.max_time * 1000));
+  h.record_request_head = false;
+  if (h.tls.insecure) tools::print_note(kTool, "--insecure: the server certificate is not verified");
+
+  auto& id = lo.identities;
+  id.dev_id = load::Template::parse(o.dev_id, "--dev-id");
+  id.user = load::Template::parse(o.auth.user, "--user");
+  id.provider_id = load::Template::parse(o.provider_id, "--provider-id");
+  if (!o.accounts.empty()) {
+    id.accounts = load::read_accounts(syncmldm::read_file(o.accounts), o.accounts);
+    if (!o.auth.user.empty() || !o.auth.password_file.empty())
+      throw CLI::ValidationError("--accounts gives users and passwords: no --user or --password-file");
+  }
+  lo.credentials.scheme = syncmldm::auth::parse_scheme_name(o.auth.scheme).value_or(syncmldm::auth::Scheme::none);
+  lo.credentials.nonce_form = o.auth.literal_nonce ? syncmldm::auth::NonceForm::literal : syncmldm::auth::NonceForm::decoded;
+  if (lo.credentials.scheme != syncmldm::auth::Scheme::none && id.accounts.empty()) {
+    // The password file holds a template too ("secret-{n}"), so that it stays off the command line.
+    id.password = load::Template::parse(tools::read_password(o.auth), "password");
+  }
+
+  auto& s = lo.schedule;
+  s.devices = o.devices;
+  if (!o.shard.empty()) parse_shard(o.shard, s.shard_index, s.shard_count);
+  shard = o.shard.empty() ? "" : fmt::format("{}/{}", s.shard_index, s.shard_count);
+  s.rate = o.rate.empty() ? 0 : parse_rate(o.rate);
+  s.ramp_up = micros(o.ramp_up, "--ramp-up");
+  s.duration = micros(o.duration, "--duration");
+  s.check_ins = o.check_ins ? o.check_ins : (o.duration.empty() ? 1 : 0);
+  s.think_time = micros(o.think_time, "--think-time");
+  s.concurrency = o.concurrency;
+  s.max_errors = o.max_errors;
+  if (s.ramp_up.count() > 0 && s.rate <= 0) throw CLI::ValidationError("--ramp-up needs --rate");
+
+  lo.wbxml = o.wbxml;
+  lo.keep_connections = o.keep_connections;
+  if (o.wbxml) lo.codec = make_codec();
+  auto& c = lo.client;
+  c.url = o.url;
+  c.max_rounds = o.max_rounds;
+  if (!o.login_status.empty()) c.login_status = syncmldm::session::parse_login_status(o.login_status);
+  c.now = tools::now_stamp();
+  lo.state = template_tree(o);
+  lo.should_stop = [] { return g_signal.load() != 0; };
+  if (!o.no_progress && tools::verbosity() >= 0 && ::isatty(STDERR_FILENO))
+    lo.on_progress = [](const load::Progress& p) { fmt::print(stderr, "\r{}\x1b[K", progress_line(p)); };
+  return lo;
+}
+
+}  // namespace
+
+int run_load(const Options& o) {
+  if (o.enroll)
+    throw syncmldm::Error(syncmldm::ErrorKind::usage,
+                          "--enroll is not available yet: enrolment before the sessions needs the enrolment library");
+  std::string shard;
+  load::LoadOptions lo = load_options(o, shard);
+  catch_signals();
+  load::Result r = load::run(lo);
+  if (lo.on_progress) fmt::print(stderr, "\n");
+  if (g_signal.load()) tools::print_note(kTool, "interrupted: writing the results so far");
+  nlohmann::json doc = to_json(r, shard);
+  if (!o.output.empty()) write_document(o.output, doc);
+  if (o.write_out == "json") write_document("-", doc);
+  else if (tools::verbosity() >= 0) fmt::print("{}", summary_text(r));
+  if (r.stopped == "max-errors")
+    tools::print_error(kTool, fmt::format("stopped after {} failed sessions (--max-errors)", r.failed()));
+  if (g_signal.load()) return 128 + g_signal.load();
+  bool all_completed = r.interrupted == 0 && r.outcomes.size() <= 1 &&
+                       (r.outcomes.empty() || r.outcomes.begin()->first == "completed");
+  return all_completed && r.stopped.empty() ? tools::kExitOk : tools::kExitFindings;
+}
+
+int run_merge(const Options& o) {
+  if (o.inputs.empty()) throw CLI::ValidationError("merge needs RESULT.json files");
+  load::Result merged;
+  bool first = true;
+  for (const auto& path : o.inputs) {
+    nlohmann::json j;
+    std::string text = syncmldm::read_file(path);
+    try {
+      j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      syncmldm::Location where;
+      where.file = path;
+      where.offset = e.byte > 0 ? e.byte - 1 : 0;
+      throw syncmldm::Error(syncmldm::ErrorKind::input, "not JSON", where);
+    }
+    load::Result r = from_json(j, path);
+    if (first) merged = std::move(r);
+    else merged.merge(r);
+    first = false;
+  }
+  nlohmann::json doc = to_json(merged, "");
+  if (!o.output.empty()) write_document(o.output, doc);
+  if (o.write_out == "json") write_document("-", doc);
+  else if (tools::verbosity() >= 0) fmt::print("{}", summary_text(merged));
+  return tools::kExitOk;
+}
+
+}  // namespace dm_load

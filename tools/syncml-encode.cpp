@@ -95,5 +95,9 @@ int main(int argc, char** argv) {
               "(default: from the DOCTYPE, root namespace or root name)"},
              a.language);
   tools::add_verbosity_options(app);
+  tools::add_color_option(app);
+  app.examples({"syncml-encode package1.xml -o package1.wbxml",
+                "syncml-encode --string-table share --public-id string package1.xml -o package1.wbxml",
+                "syncml-decode reply.hex | syncml-encode -o reply.wbxml"});
   tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] { return encode(a); }));
 }

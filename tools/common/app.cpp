@@ -45,7 +45,7 @@ std::string command_path(CLI::App* at) {
 }
 
 // What CLI11 could not place, told by its token, with the nearest option or subcommand.
-std::string explain_extras(CLI::App* at) {
+std::string explain_extras(CLI::App& app, CLI::App* at) {
   std::vector<std::string> options, subcommands;
   for (CLI::App* a = at; a; a = a->get_parent()) {
     for (const CLI::Option* o : a->get_options()) {
@@ -56,13 +56,14 @@ std::string explain_extras(CLI::App* at) {
     for (const CLI::App* s : a->get_subcommands({})) subcommands.push_back(s->get_name());
   }
   std::string out;
-  for (const auto& token : at->remaining()) {
+  for (const auto& token : app.remaining(true)) {
     if (!out.empty()) out += "; ";
     std::string name = token.substr(0, token.find('='));
     if (token.size() > 1 && token[0] == '-') {
       out += "unknown option " + name + did_you_mean(name, options);
     } else if (!subcommands.empty() && at->get_subcommands().empty()) {
-      out += "unknown subcommand '" + token + "'" + did_you_mean(token, subcommands);
+      // The words after it were meant for that subcommand.
+      return "unknown subcommand '" + token + "'" + did_you_mean(token, subcommands);
     } else {
       out += "unexpected argument '" + token + "'";
     }
@@ -94,8 +95,11 @@ int run_main(CLI::App& app, int argc, char** argv, const std::function<int()>& b
     // The help to point to is the subcommand's, when the error is in one (dm-tree apply --help).
     CLI::App* at = reached(app);
     std::string message = e.what();
-    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-      if (std::string told = explain_extras(at); !told.empty()) message = told;
+    // Tokens CLI11 could not place: named, with the nearest option or subcommand. (A missing
+    // subcommand with a stray word is a mistyped subcommand.)
+    bool no_subcommand = at == &app && !app.get_subcommands({}).empty() && dynamic_cast<const CLI::RequiredError*>(&e);
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) || (no_subcommand && !app.remaining(true).empty())) {
+      if (std::string told = explain_extras(app, at); !told.empty()) message = told;
     }
     print_error(name, message);
     print_error(name, fmt::format("try '{} --help' for more information", command_path(at)));

@@ -62,13 +62,6 @@ def main():
         longest = max((len(l) for l in lines if "^" not in l and "error" not in l), default=0)
         if longest > 100:
             problems.append(f"a source line of {longest} characters on a 100-column terminal")
-        # The caret sits under the empty LocURI within the window.
-        for i, l in enumerate(lines):
-            if "locuri-empty" in l and i + 2 < len(lines):
-                src, caret = lines[i + 1], lines[i + 2]
-                col = caret.index("^")
-                if src[col:col + 17] != "<LocURI></LocURI>":
-                    problems.append(f"caret at column {col} is not under the empty LocURI: {src[max(0, col - 10):col + 10]!r}")
         # NO_COLOR and --color never: no escapes.
         _, plain = on_terminal([validate, big], {"NO_COLOR": "1"})
         if "\x1b[" in plain:
@@ -76,6 +69,14 @@ def main():
         _, never = on_terminal([validate, "--color", "never", big])
         if "\x1b[" in never:
             problems.append("colour despite --color never")
+        # The caret sits under the empty LocURI within the window.
+        never_lines = never.splitlines()
+        for i, l in enumerate(never_lines):
+            if "locuri-empty" in l and i + 2 < len(never_lines):
+                src, caret = never_lines[i + 1], never_lines[i + 2]
+                col = caret.index("^")
+                if src[col:col + 17] != "<LocURI></LocURI>":
+                    problems.append(f"caret at column {col} is not under the empty LocURI: {src[max(0, col - 10):col + 10]!r}")
         # Not a terminal: no source lines at all.
         piped = subprocess.run([validate, big], capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
         if len(piped.stdout) > 2000 or "^" in piped.stdout:

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "syncmldm/input/encoding.hpp"
 #include "syncmldm/input/input.hpp"
 

@@ -55,19 +55,22 @@ std::string explain_extras(CLI::App& app, CLI::App* at) {
     if (a != at) continue;
     for (const CLI::App* s : a->get_subcommands({})) subcommands.push_back(s->get_name());
   }
-  std::string out;
+  std::vector<std::string> told, stray;
   for (const auto& token : app.remaining(true)) {
-    if (!out.empty()) out += "; ";
     std::string name = token.substr(0, token.find('='));
     if (token.size() > 1 && token[0] == '-') {
-      out += "unknown option " + name + did_you_mean(name, options);
-    } else if (!subcommands.empty() && at->get_subcommands().empty()) {
+      told.push_back("unknown option " + name + did_you_mean(name, options));
+    } else if (!subcommands.empty() && at->get_subcommands().empty() && told.empty()) {
       // The words after it were meant for that subcommand.
       return "unknown subcommand '" + token + "'" + did_you_mean(token, subcommands);
     } else {
-      out += "unexpected argument '" + token + "'";
+      stray.push_back("unexpected argument '" + token + "'");
     }
   }
+  // A stray word after an unknown option is most likely that option's value: not told.
+  if (told.empty()) told = std::move(stray);
+  std::string out;
+  for (const auto& t : told) out += (out.empty() ? "" : "; ") + t;
   return out;
 }
 

@@ -2,7 +2,7 @@
 cmd: dm-trigger show --fromat json x.bin
 exit: 2
 --- stderr
-dm-trigger: unknown option --fromat (did you mean '--format'?); unexpected argument 'x.bin'
+dm-trigger: unknown option --fromat (did you mean '--format'?)
 dm-trigger: try 'dm-trigger show --help' for more information
 ===
 # The help ends with examples.

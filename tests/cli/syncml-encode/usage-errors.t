@@ -11,6 +11,7 @@ exit: 0
 --- stdout
 <SyncML xmlns="SYNCML:SYNCML1.2"><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto><SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>http://s</LocURI></Target><Source><LocURI>IMEI:1</LocURI></Source></SyncHdr><SyncBody><Results><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>3</CmdRef><Item><Source><LocURI>./DevInfo/Lang</LocURI></Source><Meta><Format xmlns="syncml:metinf">chr</Format></Meta><Data>en-US</Data></Item></Results><Final/></SyncBody></SyncML>
 --- stderr
+syncml-encode: encoding/utf16le-bom.xml: input: UTF-16LE with BOM, converted to UTF-8
 syncml-encode: encoding/utf16le-bom.xml: xml input, xml payload of 507 bytes
 ===
 # The help ends with examples.

@@ -153,8 +153,8 @@ Checked check_inputs(const Options& o, const validate::Options& options, bool ke
   input::Format forced = input::parse_format(o.input_format.format);
   for (const auto& path : expand_inputs(o.inputs, c.unreadable)) {
     std::string bytes;
+    input::TextEncoding was = input::TextEncoding::utf8;
     try {
-      input::TextEncoding was = input::TextEncoding::utf8;
       bytes = input::read_text(path, &was);
       tools::note_input_encoding(kName, path, was);
     } catch (const Error& e) {
@@ -163,8 +163,16 @@ Checked check_inputs(const Options& o, const validate::Options& options, bool ke
       continue;
     }
     if (keep_sources) c.sources[path] = bytes;
+    // XML that was UTF-16: findings' byte offsets are told in the file, as for any other input.
+    std::string converted_xml;
+    if (input::converted(was) && input::sniff(bytes) == input::Format::xml) converted_xml = bytes;
     // The validator takes the bytes: a large message is parsed where it was read.
     c.reports.push_back(validate::validate_owned_input(std::move(bytes), path, options, forced));
+    if (!converted_xml.empty()) {
+      for (auto& d : c.reports.back().diagnostics) {
+        if (d.offset) d.offset = input::original_offset(converted_xml, *d.offset, was);
+      }
+    }
   }
   return c;
 }

@@ -77,3 +77,11 @@ exit: 0
 1
 --- stderr
 dm-validate: 1 file checked: 1 error, 0 warnings, 0 notes
+===
+# A finding in UTF-16 XML: line and column as in the UTF-8 twin, the byte offset the one in the
+# UTF-16 file (2 for the BOM, 2 per character here).
+cmd: for f in encoding/empty-locuri.xml encoding/utf16le-empty-locuri.xml; do dm-validate --format json $f | python3 -c 'import json,sys; d=json.load(sys.stdin)["files"][0]["diagnostics"][0]; print(d["rule"], d["line"], d["column"], d["offset"])'; done
+exit: 0
+--- stdout
+locuri-empty 1 307 306
+locuri-empty 1 307 614

@@ -89,8 +89,7 @@ std::string unknown_rule(const std::string& id) {
   std::vector<std::string> ids;
   for (const auto& rule : validate::rules()) ids.emplace_back(rule.id);
   std::string near = tools::nearest(id, ids);
-  return near.empty() ? fmt::format("unknown rule '{}' (see --list-rules)", id)
-                      : fmt::format("unknown rule '{}' (did you mean '{}'? see --list-rules)", id, near);
+  return fmt::format("unknown rule '{}' ({}see --list-rules)", id, near.empty() ? "" : "did you mean '" + near + "'? ");
 }
 
 validate::Options validator_options(const Options& o) {
@@ -164,14 +163,11 @@ Checked check_inputs(const Options& o, const validate::Options& options, bool ke
     }
     if (keep_sources) c.sources[path] = bytes;
     // XML that was UTF-16: findings' byte offsets are told in the file, as for any other input.
-    std::string converted_xml;
-    if (input::converted(was) && input::sniff(bytes) == input::Format::xml) converted_xml = bytes;
+    std::string converted_xml = input::converted(was) && input::sniff(bytes) == input::Format::xml ? bytes : "";
     // The validator takes the bytes: a large message is parsed where it was read.
     c.reports.push_back(validate::validate_owned_input(std::move(bytes), path, options, forced));
-    if (!converted_xml.empty()) {
-      for (auto& d : c.reports.back().diagnostics) {
-        if (d.offset) d.offset = input::original_offset(converted_xml, *d.offset, was);
-      }
+    for (auto& d : c.reports.back().diagnostics) {
+      if (d.offset && !converted_xml.empty()) d.offset = input::original_offset(converted_xml, *d.offset, was);
     }
   }
   return c;
@@ -180,8 +176,7 @@ Checked check_inputs(const Options& o, const validate::Options& options, bool ke
 // How many characters of a source line fit beside the indent: the terminal's width.
 std::size_t source_width() {
   struct winsize ws {};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return std::max<std::size_t>(ws.ws_col, 40) - 2;
-  return 78;
+  return ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? std::max<std::size_t>(ws.ws_col, 40) - 2 : 78;
 }
 
 std::string render(const Options& o, report::Format format, const validate::Options& options, const Checked& c,

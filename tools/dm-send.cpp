@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
   app.add_option("-w,--write-out", o.write_out, "Print a summary after the reply: json")
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
   add_session_options(app, o);
+  tools::examples(app, {"dm-send --offline package1.xml",
+                        "dm-send --user admin --password-file pw.txt https://dm.example.com/dm package1.xml",
+                        "dm-send --session --state device.tnds https://dm.example.com/dm"});
   return tools::run_main(app, argc, argv, [&] {
     check_modes(app, o);
     return o.session ? dm_send::run_session(o) : dm_send::run_single(o);

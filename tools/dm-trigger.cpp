@@ -221,5 +221,10 @@ int main(int argc, char** argv) {
   show->add_option("--digest-server-id", sh.digest_server_id, "Server identifier in the digest (default: the message's)")
       ->option_text("ID");
 
+  tools::examples(app, {"dm-trigger make --server-id srv --session-id 7 --password-file srv.pw --nonce AAAA -o t.bin",
+                        "dm-trigger show --password-file srv.pw --nonce AAAA t.bin"});
+  tools::examples(*make, {"dm-trigger make --server-id srv --session-id 7 --password-file srv.pw --nonce AAAA --format hex",
+                          "dm-trigger make --server-id srv --session-id 7 --password-file srv.pw --nonce AAAA --wap-push -o t.bin"});
+  tools::examples(*show, {"dm-trigger show t.bin", "dm-trigger show --format json --password-file srv.pw --nonce AAAA t.bin"});
   return tools::run_main(app, argc, argv, [&] { return make->parsed() ? run_make(mk) : run_show(sh); });
 }

@@ -1,10 +1,12 @@
 // syncml-decode: WBXML (raw, hex, Base64, inside HTTP) -> indented XML, or the token dump.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
 
 #include "common/arg_options.hpp"
 #include "common/exit_codes.hpp"
+#include "common/input_note.hpp"
 #include "common/mapped_input.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
@@ -17,7 +19,7 @@ namespace {
 
 // What the command line asks for.
 struct Args {
-  std::string path = "-";
+  std::vector<std::string> paths;
   tools::OutputOptions out;
   tools::InputFormatOption format;
   bool dump = false;
@@ -43,16 +45,19 @@ syncmldm::codec::DecodeOptions decode_options(const Args& a) {
   return options;
 }
 
-int decode(const Args& a) {
+constexpr const char* kName = "syncml-decode";
+
+// One input to `output`.
+void decode_one(const Args& a, const std::string& path, tools::OutputStream& output) {
   using namespace syncmldm;
   codec::DecodeOptions options = decode_options(a);
-  const std::string& path = a.path;
-  input::Loaded loaded = tools::load_mapped_input("syncml-decode", path, input::parse_format(a.format.format));
+  input::Loaded loaded = tools::load_mapped_input(kName, path, input::parse_format(a.format.format));
   const input::Payload& in = loaded.payload;
   std::string_view bytes = loaded.bytes();
+  tools::note_input(kName, path, in);
   if (tools::verbosity() > 0) {
     std::string extra = in.content_type.empty() ? "" : fmt::format(", Content-Type {}", in.content_type);
-    tools::print_note("syncml-decode", fmt::format("{}: {} input, {} payload of {} bytes{}", path,
+    tools::print_note(kName, fmt::format("{}: {} input, {} payload of {} bytes{}", path,
                                                    input::format_name(in.container), input::format_name(in.payload),
                                                    bytes.size(), extra));
   }
@@ -65,22 +70,51 @@ int decode(const Args& a) {
       wbxml::dump(bytes, path, text, ro);
     } catch (const Error&) {
       // Show the tokens read so far: they lead up to the problem.
-      tools::write_output(a.out, text, false);
+      output.write(text);
       throw;
     }
-    tools::write_output(a.out, text, false);
-    return tools::kExitOk;
+    output.write(text);
+    return;
   }
-  // The XML is written in pieces as it is decoded, so memory stays small; a file named by -o
-  // still appears whole, or not at all.
-  tools::OutputStream output(a.out, false);
   if (in.payload == input::Format::wbxml) {
+    // Bytes after the document (padding, a second capture glued on) are told, not fatal: the
+    // document itself is whole.
+    std::uint64_t end = 0;
+    options.document_end = &end;
     codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { output.write(piece); });
+    if (end < bytes.size()) {
+      tools::print_note(kName, fmt::format("{}: offset {}: {} byte{} after the end of the WBXML document, ignored", path,
+                                           end, bytes.size() - end, bytes.size() - end == 1 ? "" : "s"));
+    }
   } else {
     output.write(codec::reformat_xml(bytes, path, options));
   }
+}
+
+// Every input in turn. The XML is written in pieces as it is decoded, so memory stays small; a
+// file named by -o still appears whole, or not at all. Several inputs each get a header line
+// "==> FILE <==" (as head(1) writes) and a blank line between them; an input that fails is
+// reported and the next one is decoded: the exit status is the worst of them, and -o FILE holds
+// what was decoded.
+int decode(const Args& a) {
+  std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"-"} : a.paths;
+  tools::OutputStream output(a.out, false);
+  if (paths.size() == 1) {
+    decode_one(a, paths[0], output);
+    output.finish();
+    return tools::kExitOk;
+  }
+  int worst = tools::kExitOk;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (paths.size() > 1) output.write(fmt::format("{}==> {} <==\n", i == 0 ? "" : "\n", paths[i]));
+    int code = tools::run_body(kName, [&] {
+      decode_one(a, paths[i], output);
+      return static_cast<int>(tools::kExitOk);
+    });
+    worst = std::max(worst, code);
+  }
   output.finish();
-  return tools::kExitOk;
+  return worst;
 }
 
 }  // namespace
@@ -91,7 +125,8 @@ int main(int argc, char** argv) {
                        "The input is recognised by its content: WBXML, a hex dump (plain, 0x.., xxd, hexdump -C),\n"
                        "Base64, a whole HTTP request or response, or XML (which is re-indented)."};
   Args a;
-  app.positional("FILE", "Input file ('-' or absent: standard input)", a.path);
+  app.positionals("FILE", "Input files ('-' or none: standard input); several are decoded one after another",
+                  a.paths);
   tools::add_output_options(app, a.out, false);
   tools::add_input_format_option(app, a.format);
   app.flag({"--dump", "", "Print the WBXML token stream (offset, code page, token, tag or string) instead of XML"}, a.dump);
@@ -105,5 +140,10 @@ int main(int argc, char** argv) {
               "devinf10 devinf11 devinf12 dmddf12"},
              a.language);
   tools::add_verbosity_options(app);
+  tools::add_color_option(app);
+  app.conflicts("--compact", "--indent");
+  app.examples({"syncml-decode capture.wbxml",
+                "syncml-decode --dump reply.hex",
+                "syncml-decode -o all.xml package1.wbxml package2.wbxml"});
   tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] { return decode(a); }));
 }

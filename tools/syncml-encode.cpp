@@ -3,6 +3,7 @@
 
 #include "common/arg_options.hpp"
 #include "common/exit_codes.hpp"
+#include "common/input_note.hpp"
 #include "common/mapped_input.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
@@ -47,6 +48,7 @@ int encode(const Args& a) {
   input::Loaded loaded = tools::load_mapped_input("syncml-encode", path, input::parse_format(a.format.format));
   const input::Payload& in = loaded.payload;
   std::string_view bytes = loaded.bytes();
+  tools::note_input("syncml-encode", path, in);
   if (tools::verbosity() > 0) {
     tools::print_note("syncml-encode", fmt::format("{}: {} input, {} payload of {} bytes", path,
                                                    input::format_name(in.container), input::format_name(in.payload),
@@ -95,5 +97,9 @@ int main(int argc, char** argv) {
               "(default: from the DOCTYPE, root namespace or root name)"},
              a.language);
   tools::add_verbosity_options(app);
+  tools::add_color_option(app);
+  app.examples({"syncml-encode package1.xml -o package1.wbxml",
+                "syncml-encode --string-table share --public-id string package1.xml -o package1.wbxml",
+                "syncml-decode reply.hex | syncml-encode -o reply.wbxml"});
   tools::exit_now(app.name(), tools::run_main(app, argc, argv, [&] { return encode(a); }));
 }

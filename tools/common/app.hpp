@@ -3,6 +3,7 @@
 // messages on stderr and exit 2 (library errors: run.hpp).
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -11,8 +12,12 @@
 
 namespace tools {
 
-// An app named `name` (used as the prefix of every error line) with --help and --version.
+// An app named `name` (used as the prefix of every error line) with --help, --version and
+// --color (color.hpp).
 void configure_app(CLI::App& app, const std::string& name);
+
+// Lines shown under "Examples:" at the end of the app's (or a subcommand's) help.
+void examples(CLI::App& app, const std::vector<std::string>& lines);
 
 // Parses argv into `app`, then runs `body` and returns its exit code. --help/--version print to
 // stdout and return 0; usage errors return 2; syncmldm::Error maps by kind (exit_codes.hpp).

@@ -1,5 +1,6 @@
 #include "arg_options.hpp"
 
+#include "color.hpp"
 #include "messages.hpp"
 
 namespace tools {
@@ -16,6 +17,9 @@ void add_input_format_option(ArgParser& parser, InputFormatOption& option) {
 void add_verbosity_options(ArgParser& parser) {
   parser.flag(kQuietOption, [] { set_verbosity(-1); });
   parser.flag(kVerboseOption, [] { set_verbosity(verbosity() < 0 ? 1 : verbosity() + 1); });
+  parser.conflicts("--quiet", "--verbose");
 }
+
+void add_color_option(ArgParser& parser) { parser.option(kColorOption, color_mode()); }
 
 }  // namespace tools

@@ -8,5 +8,7 @@ namespace tools {
 void add_output_options(ArgParser& parser, OutputOptions& options, bool binary_output);
 void add_input_format_option(ArgParser& parser, InputFormatOption& option);
 void add_verbosity_options(ArgParser& parser);
+// --color WHEN into the process's mode (color.hpp).
+void add_color_option(ArgParser& parser);
 
 }  // namespace tools

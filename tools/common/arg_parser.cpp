@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
+#include "suggest.hpp"
 #include "messages.hpp"
 #include "run.hpp"
 #include "syncmldm/version.hpp"
@@ -84,6 +85,35 @@ void ArgParser::positional(std::string name, std::string help, std::string& targ
   positional_ = &target;
 }
 
+void ArgParser::positionals(std::string name, std::string help, std::vector<std::string>& target) {
+  positional_name_ = std::move(name);
+  positional_help_ = std::move(help);
+  positionals_ = &target;
+}
+
+void ArgParser::conflicts(std::string a, std::string b) { conflicts_.emplace_back(std::move(a), std::move(b)); }
+
+void ArgParser::examples(std::vector<std::string> lines) { examples_ = std::move(lines); }
+
+std::string ArgParser::unknown(std::string_view name) const {
+  std::vector<std::string> names;
+  for (const auto& o : options_) names.insert(names.end(), o.names.begin(), o.names.end());
+  return fmt::format("unknown option {}{}", name, did_you_mean(name, names));
+}
+
+void ArgParser::check_conflicts() const {
+  for (const auto& [a, b] : conflicts_) {
+    bool seen_a = false, seen_b = false;
+    for (const auto& o : options_) {
+      bool named_a = false, named_b = false;
+      for (const auto& n : o.names) named_a = named_a || n == a, named_b = named_b || n == b;
+      if (named_a) seen_a = o.seen;
+      if (named_b) seen_b = o.seen;
+    }
+    if (seen_a && seen_b) throw UsageError{fmt::format("{} excludes {}", a, b)};
+  }
+}
+
 ArgParser::Option* ArgParser::find(std::string_view name) {
   for (auto& o : options_) {
     for (const auto& n : o.names) {
@@ -112,6 +142,7 @@ void ArgParser::take_value(Option& o, const std::string& value) {
 ArgParser::Outcome ArgParser::parse(int argc, const char* const* argv) {
   bool positional_set = false;
   auto positional = [&](std::string_view arg) {
+    if (positionals_) return positionals_->emplace_back(arg), void();
     if (!positional_ || positional_set) throw UsageError{fmt::format("The following argument was not expected: {}", arg)};
     *positional_ = std::string(arg);
     positional_set = true;
@@ -147,13 +178,12 @@ ArgParser::Outcome ArgParser::parse(int argc, const char* const* argv) {
     for (std::size_t g = 0; g < given.size(); ++g) {
       const auto& [name, value] = given[g];
       Option* o = find(name);
-      if (!o) {
-        throw UsageError{fmt::format("The following argument was not expected: {}", given.size() > 1 ? name : std::string(arg))};
-      }
+      if (!o) throw UsageError{unknown(given.size() > 1 ? std::string_view(name) : arg.substr(0, arg.find('=')))};
       if (o->names.back() == "--help") return Outcome::help;
       if (o->names.back() == "--version") return Outcome::version;
       if (o->action) {
         if (value) throw UsageError{fmt::format("{}: takes no value", o->names.back())};
+        o->seen = true;
         o->action();
         continue;
       }
@@ -166,13 +196,15 @@ ArgParser::Outcome ArgParser::parse(int argc, const char* const* argv) {
       }
     }
   }
+  check_conflicts();
   return Outcome::run;
 }
 
 std::string ArgParser::help() const {
   std::string out = description_;
-  out += fmt::format("\nUsage: {} [OPTIONS]{}\n", name_, positional_ ? fmt::format(" [{}]", positional_name_) : "");
-  if (positional_) {
+  std::string shown = positionals_ ? fmt::format(" [{}...]", positional_name_) : fmt::format(" [{}]", positional_name_);
+  out += fmt::format("\nUsage: {} [OPTIONS]{}\n", name_, positional_ || positionals_ ? shown : "");
+  if (positional_ || positionals_) {
     out += "\nPositionals:\n";
     help_line(out, positional_name_, positional_help_);
   }
@@ -182,6 +214,10 @@ std::string ArgParser::help() const {
     if (*o.def.value_name) left += std::string(" ") + o.def.value_name;
     help_line(out, left, o.def.help);
   }
+  if (!examples_.empty()) {
+    out += "\nExamples:\n";
+    for (const auto& e : examples_) out += "  " + e + "\n";
+  }
   out += '\n';
   return out;
 }
@@ -190,7 +226,7 @@ completion::Command ArgParser::completion_command() const {
   completion::Command c{name_, description_, {}, {}, {}};
   for (const auto& o : options_)
     c.options.push_back(completion::make_word(o.names, o.set ? o.def.value_name : "", o.def.help, o.def.choices, false));
-  if (positional_) c.positionals.push_back(completion::make_word({}, positional_name_, positional_help_, {}, false));
+  if (positional_ || positionals_) c.positionals.push_back(completion::make_word({}, positional_name_, positional_help_, {}, false));
   return c;
 }
 

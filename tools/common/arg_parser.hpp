@@ -30,6 +30,12 @@ class ArgParser {
   void option(const OptionDef& def, int& target, int low, int high);
   // The one positional argument (optional).
   void positional(std::string name, std::string help, std::string& target);
+  // Or any number of them (FILE...).
+  void positionals(std::string name, std::string help, std::vector<std::string>& target);
+  // Two options that cannot be given together (by their long names): a usage error naming both.
+  void conflicts(std::string a, std::string b);
+  // Lines shown under "Examples:" at the end of the help.
+  void examples(std::vector<std::string> lines);
 
   enum class Outcome { run, help, version };
   // Throws UsageError on anything it cannot take; --help and --version win over other errors
@@ -56,11 +62,16 @@ class ArgParser {
   };
   Option* find(std::string_view name);
   void take_value(Option& o, const std::string& value);
+  std::string unknown(std::string_view name) const;
+  void check_conflicts() const;
 
   std::string name_, description_;
   std::vector<Option> options_;
   std::string positional_name_, positional_help_;
   std::string* positional_ = nullptr;
+  std::vector<std::string>* positionals_ = nullptr;
+  std::vector<std::pair<std::string, std::string>> conflicts_;
+  std::vector<std::string> examples_;
 };
 
 }  // namespace tools

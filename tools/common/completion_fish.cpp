@@ -9,7 +9,7 @@ namespace tools::completion {
 namespace {
 
 // @F@ is the prefix of helper functions.
-constexpr std::string_view kHelpers = R"script(# DM URIs from `dm-tree complete` (the one beside this tool when it was typed with a path), with
+constexpr std::string_view kFishHelpers = R"script(# DM URIs from `dm-tree complete` (the one beside this tool when it was typed with a path), with
 # the --state, the --ddf files and the first existing file (the state) given on the line;
 # SYNCMLDM_DDF_DIR when there are no DDF files.
 function @F@_uris
@@ -73,7 +73,7 @@ std::string fish_script(const Command& command) {
   const std::string& tool = command.name;
   const std::string f = "_" + function_name(tool);
   std::string out = "# fish completion for " + tool + " (written by `" + tool + " --completion fish`)\n\n";
-  std::string helpers(kHelpers);
+  std::string helpers(kFishHelpers);
   for (std::size_t at = helpers.find("@F@"); at != std::string::npos; at = helpers.find("@F@", at))
     helpers.replace(at, 3, f);
   out += helpers + "\ncomplete -c " + tool + " -f\n";

@@ -9,7 +9,7 @@ namespace tools::completion {
 namespace {
 
 // @F@ is the prefix of helper functions, @T@ the tool.
-constexpr std::string_view kHelpers = R"script(# DM URIs from `dm-tree complete` (the one beside this tool when it was typed with a path), with
+constexpr std::string_view kZshHelpers = R"script(# DM URIs from `dm-tree complete` (the one beside this tool when it was typed with a path), with
 # the --state, the --ddf files and the first existing file (the state) given on the line;
 # SYNCMLDM_DDF_DIR when there are no DDF files.
 @F@__uris() {
@@ -95,7 +95,7 @@ std::string zsh_script(const Command& command) {
   const std::string f = function_name(tool);
   std::string out = "#compdef " + tool + "\n# zsh completion for " + tool + " (written by `" + tool +
                     " --completion zsh`)\n\n";
-  std::string helpers(kHelpers);
+  std::string helpers(kZshHelpers);
   for (std::size_t at = helpers.find("@F@"); at != std::string::npos; at = helpers.find("@F@", at))
     helpers.replace(at, 3, f);
   out += helpers;

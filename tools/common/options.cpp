@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "color.hpp"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -22,20 +24,29 @@ void add_output_options(CLI::App& app, OutputOptions& options, bool binary_outpu
   if (binary_output) app.add_flag(kForceOption.names, options.force, kForceOption.help);
 }
 
-void add_color_option(CLI::App& app, ColorOptions& options) { add(app, kColorOption, options.mode); }
+void add_color_option(CLI::App& app, ColorOptions& options) {
+  // configure_app gave the top-level app --color already; a subcommand may still take its own.
+  if (app.get_option_no_throw("--color")) return;
+  add(app, kColorOption, options.mode);
+}
+
+void add_global_color_option(CLI::App& app) { add(app, kColorOption, color_mode()); }
+
+void exclusive(CLI::Option* a, CLI::Option* b) {
+  a->excludes(b);
+  b->excludes(a);
+}
 
 bool use_color(const ColorOptions& options, int fd) {
-  if (options.mode == "always") return true;
-  if (options.mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return ::isatty(fd) == 1;
+  // A tool's own --color left at auto defers to the one every tool takes (configure_app).
+  return use_color_mode(options.mode == "auto" ? color_mode() : options.mode, fd);
 }
 
 void add_verbosity_options(CLI::App& app) {
-  app.add_flag_callback(kQuietOption.names, [] { set_verbosity(-1); }, kQuietOption.help);
-  app.add_flag_function(
+  auto* quiet = app.add_flag_callback(kQuietOption.names, [] { set_verbosity(-1); }, kQuietOption.help);
+  auto* verbose = app.add_flag_function(
       kVerboseOption.names, [](std::int64_t count) { set_verbosity(static_cast<int>(count)); }, kVerboseOption.help);
+  exclusive(quiet, verbose);
 }
 
 void add_input_format_option(CLI::App& app, InputFormatOption& option) { add(app, kInputFormatOption, option.format); }

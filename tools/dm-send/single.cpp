@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/exit_codes.hpp"
+#include "common/input_note.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
 #include "dm_send.hpp"
@@ -24,6 +25,7 @@ namespace session = syncmldm::session;
 // HTTP capture), WBXML decoded.
 std::string read_package(const Options& o, const session::Codec& codec) {
   auto payload = syncmldm::input::load(o.input, syncmldm::input::parse_format(o.input_format.format));
+  tools::note_input_encoding("dm-send", o.input, payload.encoding);
   if (payload.payload == syncmldm::input::Format::wbxml) return codec.decode(payload.bytes);
   return std::move(payload.bytes);
 }

@@ -8,6 +8,7 @@
 #include "common/clock.hpp"
 #include "common/exit_codes.hpp"
 #include "common/heap.hpp"
+#include "common/input_note.hpp"
 #include "common/messages.hpp"
 #include "common/output.hpp"
 #include "apply.hpp"
@@ -79,6 +80,7 @@ int apply(const ApplyOptions& o) {
   timing_note("read the state in " + sw.lap());
   // Any input form (XML, WBXML, hex, Base64, HTTP); a bad package leaves the state alone.
   auto payload = input::load(o.package, input::parse_format(o.input.format));
+  tools::note_input_encoding(kTool, o.package, payload.encoding);
   if (prov::is_provisioning(payload.bytes)) return apply_provisioning(t, payload.bytes, o);
   Package package = read_package(std::move(payload), o);
   timing_note(fmt::format("read the package ({} commands) in {}", package.request.commands.size(), sw.lap()));

@@ -100,6 +100,30 @@ CLI::App* add_apply(CLI::App& app, ApplyOptions& o) {
   return cmd;
 }
 
+// Each --help ends with examples (the top-level one with the usual round trip).
+void add_examples(CLI::App& app) {
+  tools::examples(app, {"dm-tree init --ddf ddf/ -o device.tnds",
+                        "dm-tree apply --in-place device.tnds package1.xml",
+                        "dm-tree show device.tnds ./Vendor/MSFT/Policy"});
+  const std::vector<std::pair<const char*, std::vector<std::string>>> per_command = {
+      {"init", {"dm-tree init -o device.tnds", "dm-tree init --ddf ddf/ --dev-id IMEI:1 -o device.tnds"}},
+      {"show", {"dm-tree show device.tnds", "dm-tree show --ddf ddf/Policy.xml --depth 2"}},
+      {"get", {"dm-tree get device.tnds ./DevInfo/DevId", "dm-tree get device.tnds './DevDetail?list=Struct'"}},
+      {"describe", {"dm-tree describe --ddf ddf/ ./Vendor/MSFT/Policy/Config/Camera/AllowCamera"}},
+      {"find", {"dm-tree find device.tnds '*/Camera/*'", "dm-tree find --ddf ddf/ '*Password*'"}},
+      {"diff", {"dm-tree diff before.tnds after.tnds"}},
+      {"complete", {"dm-tree complete --state device.tnds ./DevInfo/"}},
+      {"apply",
+       {"dm-tree apply device.tnds package1.xml", "dm-tree apply --in-place --fail-on-status device.tnds package1.xml",
+        "dm-tree apply -o after.tnds device.tnds capture.http"}},
+  };
+  for (CLI::App* sub : app.get_subcommands({})) {
+    for (const auto& [name, lines] : per_command) {
+      if (sub->get_name() == name) tools::examples(*sub, lines);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,6 +149,7 @@ int main(int argc, char** argv) {
   auto* diff_cmd = add_diff(app, diff_options);
   auto* complete_cmd = add_complete(app, complete_options);
   auto* apply_cmd = add_apply(app, apply_options);
+  add_examples(app);
 
   return tools::run_main(app, argc, argv, [&]() -> int {
     if (*init_cmd) return dm_tree::init(init_options);

@@ -79,14 +79,21 @@ class Decoder {
     language_ = reader.header().language;
     syncml_ = is_syncml(language_);
     Event e;
+    std::uint64_t* document_end = nesting_ == 0 ? options_.document_end : nullptr;
+    if (document_end) *document_end = bytes.size();
     if (!sink) {
       while (reader.next(e)) {
         if (!leaf(reader, e)) handle(e);
+        if (document_end && reader.root_done()) return void(*document_end = reader.position());
       }
       return;
     }
     while (reader.next(e)) {
       if (!leaf(reader, e)) handle(e);
+      if (document_end && reader.root_done()) {
+        *document_end = reader.position();
+        break;
+      }
       if (w_.size() >= kDecodeChunk) {
         (*sink)(w_.written());
         w_.clear();

@@ -80,14 +80,42 @@ Payload finish(std::string bytes, Format payload, Format container) {
 
 Payload unwrap_at(std::string data, const std::string& source, Format forced, int level);
 
+// What follows an HTTP message's body in a capture: another message (a capture of a session),
+// or bytes its Content-Length left out.
+std::vector<std::string> after_http_message(std::string_view data, const detail::HttpMessage& m) {
+  if (!m.framed || m.end >= data.size()) return {};
+  std::size_t next = m.end;
+  while (next < data.size() && is_blank(data[next])) ++next;
+  if (next == data.size()) return {};
+  if (detail::looks_like_http(data.substr(next))) {
+    return {fmt::format("offset {}: the capture holds more than one HTTP message; only the first is read "
+                        "(dm-trace reads a whole session)",
+                        next)};
+  }
+  if (!m.by_length) return {};
+  return {fmt::format("offset {}: the body was cut at its Content-Length ({} bytes); {} more bytes follow it",
+                      m.end, m.body.size(), data.size() - m.end)};
+}
+
+// An XML payload: UTF-16 converted, anything else that is not UTF-8 refused.
+Payload xml_payload(std::string bytes, const std::string& source, Format container) {
+  TextEncoding was = to_utf8(bytes, source);
+  check_xml_encoding(bytes, source);
+  Payload p = finish(std::move(bytes), Format::xml, container);
+  p.encoding = was;
+  return p;
+}
+
 Payload unwrap_inner(std::string bytes, const std::string& source, Format container, int level) {
+  to_utf8(bytes, source);  // a hex dump of UTF-16 text
   Format inner = inner_format(bytes);
   if (inner == Format::http && level < 2) {
     Payload p = unwrap_at(std::move(bytes), source, Format::http, level + 1);
     p.container = container;
     return p;
   }
-  return finish(std::move(bytes), inner == Format::http ? Format::xml : inner, container);
+  if (inner != Format::wbxml) return xml_payload(std::move(bytes), source, container);
+  return finish(std::move(bytes), Format::wbxml, container);
 }
 
 Payload unwrap_at(std::string data, const std::string& source, Format forced, int level) {
@@ -95,7 +123,7 @@ Payload unwrap_at(std::string data, const std::string& source, Format forced, in
   Format f = forced == Format::automatic ? sniff(data) : forced;
   switch (f) {
     case Format::xml:
-      return finish(std::move(data), Format::xml, Format::xml);
+      return xml_payload(std::move(data), source, Format::xml);
     case Format::wbxml:
       return finish(std::move(data), Format::wbxml, Format::wbxml);
     case Format::hex: {
@@ -112,8 +140,13 @@ Payload unwrap_at(std::string data, const std::string& source, Format forced, in
     case Format::http: {
       detail::HttpMessage m = detail::parse_http(data, source);
       Format body = format_of_content_type(m.content_type);
-      if (body == Format::automatic) body = looks_like_xml(m.body) ? Format::xml : Format::wbxml;
-      Payload p = finish(std::move(m.body), body, Format::http);
+      if (body == Format::automatic) {
+        body = looks_like_xml(m.body) || converted(to_utf8(m.body, source)) ? Format::xml : Format::wbxml;
+      }
+      std::vector<std::string> notes = level == 0 ? after_http_message(data, m) : std::vector<std::string>{};
+      Payload p = body == Format::xml ? xml_payload(std::move(m.body), source, Format::http)
+                                      : finish(std::move(m.body), body, Format::http);
+      p.notes = std::move(notes);
       p.content_type = std::move(m.content_type);
       p.start_line = std::move(m.start_line);
       return p;
@@ -165,7 +198,24 @@ Format sniff(std::string_view data) {
 }
 
 Payload unwrap(std::string data, const std::string& source_name, Format forced) {
-  return unwrap_at(std::move(data), source_name, forced, 0);
+  // UTF-16 text (XML, or a hex dump PowerShell wrote) is read as UTF-8; a place known only by its
+  // offset in the converted text is told as the offset in the file.
+  TextEncoding was = forced == Format::wbxml ? TextEncoding::utf8 : to_utf8(data, source_name);
+  if (!converted(was)) {
+    Payload p = unwrap_at(std::move(data), source_name, forced, 0);
+    if (p.encoding == TextEncoding::utf8) p.encoding = was;
+    return p;
+  }
+  try {
+    Payload p = unwrap_at(data, source_name, forced, 0);
+    p.encoding = was;
+    return p;
+  } catch (const Error& e) {
+    if (e.where().line != 0 || !e.where().offset) throw;
+    Location at = e.where();
+    at.offset = original_offset(data, *at.offset, was);
+    throw Error(e.kind(), e.message(), at);
+  }
 }
 
 Payload load(const std::string& path, Format forced) { return unwrap(read_file(path), path, forced); }
@@ -184,12 +234,22 @@ std::string read(const std::string& path) {
   }
 }
 
+std::string read_text(const std::string& path, TextEncoding* was) {
+  std::string text = read(path);
+  TextEncoding e = to_utf8(text, path);
+  if (was) *was = e;
+  return text;
+}
+
 Loaded load_mapped(const std::string& path, Format forced) {
   Loaded result;
   // read_file's limit applies to mapped files too.
   if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31)) {
     Format f = forced == Format::automatic ? sniff(mapped->bytes()) : forced;
-    if (f == Format::xml || f == Format::wbxml) {
+    bool wide = converted(detect_encoding(mapped->bytes())) && f != Format::wbxml;  // UTF-16: converted below
+    if (!wide && (f == Format::xml || f == Format::wbxml)) {
+      if (f == Format::xml) check_xml_encoding(mapped->bytes(), path);
+      if (mapped->bytes().starts_with("\xEF\xBB\xBF")) result.payload.encoding = TextEncoding::utf8_bom;
       result.payload.payload = result.payload.container = f;
       result.mapped = std::move(mapped);
       return result;

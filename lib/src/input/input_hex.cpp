@@ -1,4 +1,6 @@
 // Hex dumps back to bytes.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "input/input_detail.hpp"
@@ -109,11 +111,10 @@ struct HexParser {
     if (pending >= 0) throw fail(base + line.size(), "odd number of hex digits");
   }
 
-  void run() {
-    std::size_t pos = 0;
-    while (pos < text.size()) {
+  void run(std::size_t pos, std::size_t stop) {
+    while (pos < stop) {
       std::size_t eol = text.find('\n', pos);
-      if (eol == std::string_view::npos) eol = text.size();
+      if (eol == std::string_view::npos || eol > stop) eol = stop;
       std::string_view line = text.substr(pos, eol - pos);
       std::size_t base = pos;
       pos = eol + 1;
@@ -163,12 +164,54 @@ struct HexParser {
   }
 };
 
+bool is_ident(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// `xxd -i` output: "unsigned char NAME[] = {" hex bytes "};" and "unsigned int NAME_len = N;".
+// The braces' inside (from, to) when `text` is such a C array.
+struct CArray {
+  std::size_t from = 0, to = 0;
+  std::optional<std::uint64_t> length;  // NAME_len
+  std::size_t length_at = 0;
+};
+std::optional<CArray> c_array(std::string_view text) {
+  std::size_t open = text.find('{');
+  if (open == std::string_view::npos || open > 512) return std::nullopt;
+  std::string_view head = text.substr(0, open);
+  std::size_t brackets = head.find("[]");
+  if (brackets == std::string_view::npos || head.find('=', brackets) == std::string_view::npos) return std::nullopt;
+  // The declaration: words (types, qualifiers, the name) before the brackets.
+  for (char c : head.substr(0, brackets)) {
+    if (!is_ident(c) && c != ' ' && c != '\t' && c != '\r' && c != '\n') return std::nullopt;
+  }
+  std::size_t close = text.find('}', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  CArray a{open + 1, close, std::nullopt, 0};
+  std::size_t len = text.find("_len", close);
+  if (len != std::string_view::npos) {
+    std::size_t eq = text.find('=', len);
+    std::size_t k = eq == std::string_view::npos ? text.size() : eq + 1;
+    while (k < text.size() && text[k] == ' ') ++k;
+    std::uint64_t n = 0;
+    std::size_t digits = 0;
+    while (k < text.size() && text[k] >= '0' && text[k] <= '9' && digits < 15) n = n * 10 + (text[k++] - '0'), ++digits;
+    if (digits > 0) a.length = n, a.length_at = len;
+  }
+  return a;
+}
+
 }  // namespace
 
 std::string parse_hex(std::string_view text, const std::string& source) {
   HexParser p{text, source, {}, {}, false, false};
   p.out.reserve(text.size() / 2);
-  p.run();
+  if (auto a = c_array(text)) {
+    p.run(a->from, a->to);
+    if (a->length && *a->length != p.out.size()) {
+      throw p.fail(a->length_at, fmt::format("the C array holds {} bytes but its _len says {}", p.out.size(), *a->length));
+    }
+    return std::move(p.out);
+  }
+  p.run(0, text.size());
   return std::move(p.out);
 }
 

@@ -131,6 +131,9 @@ HttpMessage parse_http(std::string_view text, const std::string& source) {
     m.body = std::string(text.substr(body_at));
   }
   if (m.body.empty()) throw fail(body_at, "HTTP message without a body");
+  m.framed = chunked || length;
+  m.by_length = !chunked && length;
+  m.end = chunked ? pos : length ? body_at + *length : text.size();
   return m;
 }
 

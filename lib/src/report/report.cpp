@@ -99,6 +99,39 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Byte index of character `n` (0-based) of `line`, or its size.
+std::size_t char_index(std::string_view line, std::size_t n) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (n-- == 0) return i;
+  }
+  return line.size();
+}
+
+// At most `width` characters of `line` around character `column` (1-based, updated to the
+// window), "..." where it is cut. The caller's buffer holds the result for this finding.
+std::string_view source_window(std::string_view line, std::size_t& column, std::size_t width) {
+  thread_local std::string shown;
+  if (width < 16) return line;
+  std::size_t chars = 0;
+  for (char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars <= width) return line;
+  std::size_t room = width - 6;  // "..." on both sides
+  std::size_t first = column > room / 2 ? column - 1 - room / 2 : 0;
+  if (first + room > chars) first = chars - room;
+  std::size_t last = first + room;
+  shown.clear();
+  if (first > 0) shown += "...";
+  shown.append(line.substr(char_index(line, first), char_index(line, last) - char_index(line, first)));
+  if (last < chars) shown += "...";
+  column = column - first + (first > 0 ? 3 : 0);
+  return shown;
+}
+
+}  // namespace
+
 std::string text(std::span<const FileReport> files, const TextOptions& options, const SourceLookup& source) {
   std::string out;
   for (const auto& f : files) {
@@ -113,10 +146,12 @@ std::string text(std::span<const FileReport> files, const TextOptions& options, 
       if (options.show_source && source && d.line && d.column) {
         std::string_view line = source(d.file, *d.line);
         if (line.empty()) continue;
+        std::size_t column = *d.column;
+        line = source_window(line, column, options.source_width);
         out += fmt::format("  {}\n  ", line);
         // Keep tabs so the caret lines up; count code points, not bytes.
         std::size_t col = 1;
-        for (std::size_t i = 0; i < line.size() && col < *d.column; ++i) {
+        for (std::size_t i = 0; i < line.size() && col < column; ++i) {
           auto c = static_cast<unsigned char>(line[i]);
           if ((c & 0xC0) == 0x80) continue;
           out += c == '\t' ? '\t' : ' ';
@@ -129,7 +164,8 @@ std::string text(std::span<const FileReport> files, const TextOptions& options, 
   return out;
 }
 
-std::string json(std::span<const FileReport> files, validate::Profile profile, std::string_view version) {
+std::string json(std::span<const FileReport> files, validate::Profile profile, std::string_view version,
+                 const RunInfo& run) {
   ojson doc;
   doc["tool"] = "dm-validate";
   doc["version"] = version;
@@ -155,15 +191,26 @@ std::string json(std::span<const FileReport> files, validate::Profile profile, s
     file["diagnostics"] = std::move(diags);
     list.push_back(std::move(file));
   }
+  // Inputs that could not be read: in the list, with their error and no findings.
+  for (const auto& u : run.unreadable) {
+    ojson file;
+    file["path"] = u.path;
+    file["format"] = nullptr;
+    file["error"] = u.error;
+    file["diagnostics"] = ojson::array();
+    list.push_back(std::move(file));
+  }
   doc["files"] = std::move(list);
   auto counts = validate::count(files);
   doc["summary"] = {{"files", files.size()}, {"errors", counts.errors}, {"warnings", counts.warnings},
                     {"notes", counts.notes}};
+  if (!run.unreadable.empty()) doc["summary"]["unreadable"] = run.unreadable.size();
   // Invalid UTF-8 from a hostile input is replaced, never thrown.
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string sarif(std::span<const FileReport> files, validate::Profile profile, std::string_view version) {
+std::string sarif(std::span<const FileReport> files, validate::Profile profile, std::string_view version,
+                  const RunInfo& info) {
   ojson rules = ojson::array();
   auto registry = validate::rules();
   for (const auto& r : registry) {
@@ -216,6 +263,23 @@ std::string sarif(std::span<const FileReport> files, validate::Profile profile, 
   ojson run;
   run["tool"] = {{"driver", std::move(driver)}};
   run["results"] = std::move(results);
+  if (info.exit_code || !info.unreadable.empty()) {
+    // SARIF 2.1.0 3.20: how the run went; an input that could not be read is a notification.
+    ojson invocation;
+    int code = info.exit_code.value_or(info.unreadable.empty() ? 0 : 3);
+    invocation["executionSuccessful"] = info.unreadable.empty() && code != 2 && code < 3;
+    invocation["exitCode"] = code;
+    ojson notes = ojson::array();
+    for (const auto& u : info.unreadable) {
+      ojson n;
+      n["level"] = "error";
+      n["message"] = {{"text", u.error}};
+      n["locations"] = ojson::array({{{"physicalLocation", {{"artifactLocation", {{"uri", path_uri(u.path)}}}}}}});
+      notes.push_back(std::move(n));
+    }
+    invocation["toolExecutionNotifications"] = std::move(notes);
+    run["invocations"] = ojson::array({std::move(invocation)});
+  }
   run["properties"] = {{"profile", validate::to_string(profile)}};
   ojson doc;
   doc["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -250,6 +314,24 @@ std::string rule_table(validate::Profile profile) {
                        r.status ? fmt::format("{}", r.status) : "-", r.summary);
   }
   return out;
+}
+
+std::string rule_json(validate::Profile profile) {
+  ojson rules = ojson::array();
+  for (const auto& r : validate::rules()) {
+    auto level = profile == validate::Profile::windows ? r.windows : r.oma;
+    ojson rule;
+    rule["id"] = r.id;
+    rule["area"] = r.area;
+    rule["severity"] = severity_name(level);
+    rule["status"] = r.status ? ojson(r.status) : ojson(nullptr);
+    rule["summary"] = r.summary;
+    rules.push_back(std::move(rule));
+  }
+  ojson doc;
+  doc["profile"] = validate::to_string(profile);
+  doc["rules"] = std::move(rules);
+  return doc.dump(2) + "\n";
 }
 
 std::string explain(const validate::Rule& r) {

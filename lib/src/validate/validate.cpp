@@ -357,8 +357,42 @@ FileReport validate_owned_xml(std::string text, std::string_view source_name, co
   return report;
 }
 
+namespace {
+
+// Text that is not UTF-8, or broken UTF-16 (input/encoding.hpp): one finding that says what the
+// bytes are and which command converts them.
+std::optional<FileReport> encoding_finding(std::string& owned, std::string_view text, std::string_view source_name,
+                                           const Options& options) {
+  try {
+    std::string name(source_name);
+    if (!owned.empty()) input::to_utf8(owned, name);
+    input::check_xml_encoding(owned.empty() ? text : std::string_view(owned), name);
+    return std::nullopt;
+  } catch (const Error& e) {
+    FileReport report;
+    report.path = std::string(source_name);
+    report.format = input::Format::xml;
+    if (std::find(options.disabled.begin(), options.disabled.end(), "xml-malformed") == options.disabled.end()) {
+      Diagnostic d;
+      d.file = report.path;
+      d.rule = "xml-malformed";
+      d.offset = e.where().offset.value_or(0);
+      d.line = e.where().line;
+      d.column = e.where().column;
+      d.message = e.message();
+      report.diagnostics.push_back(std::move(d));
+    }
+    return report;
+  }
+}
+
+}  // namespace
+
 FileReport validate_owned_input(std::string bytes, std::string_view source_name, const Options& options,
                                 input::Format forced) {
+  if (forced != input::Format::wbxml) {
+    if (auto r = encoding_finding(bytes, {}, source_name, options)) return std::move(*r);
+  }
   input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
   if (outer == input::Format::xml) {
     FileReport report = validate_owned_xml(std::move(bytes), source_name, options);
@@ -373,6 +407,10 @@ FileReport validate_input(std::string_view bytes, std::string_view source_name, 
   // XML and raw WBXML are checked where they lie; only wrapped input (hex, Base64, HTTP) is
   // unwrapped into a copy first.
   input::Format outer = forced == input::Format::automatic ? input::sniff(bytes) : forced;
+  if (outer == input::Format::xml) {
+    std::string none;
+    if (auto r = encoding_finding(none, bytes, source_name, options)) return std::move(*r);
+  }
   if (outer == input::Format::xml || outer == input::Format::wbxml) {
     FileReport report = outer == input::Format::xml ? validate_xml(bytes, source_name, options)
                                                     : validate_wbxml(bytes, source_name, options);

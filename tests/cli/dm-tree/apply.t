@@ -962,7 +962,7 @@ cmd: dm-tree apply trees/small.xml packages/basic.xml --in-place -o x.xml
 exit: 2
 --- stderr
 dm-tree: --in-place excludes --output
-dm-tree: try 'dm-tree --help' for more information
+dm-tree: try 'dm-tree apply --help' for more information
 ===
 # The package may arrive as WBXML (here from syncml-encode on stdin); the response as WBXML.
 cmd: syncml-encode packages/atomic.xml | SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml - --wbxml --force | syncml-decode - | grep -c '<Status>'

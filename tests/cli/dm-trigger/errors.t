@@ -4,7 +4,7 @@ cmd: dm-trigger make --server-id srv --session-id 0 --password-file - --nonce AA
 exit: 2
 --- stderr
 dm-trigger: --session-id: Value 0 not in range 1 to 65535
-dm-trigger: try 'dm-trigger --help' for more information
+dm-trigger: try 'dm-trigger make --help' for more information
 ===
 cmd: dm-trigger make --server-id srv --session-id 1 --password-file - --nonce 'not base64!' < /dev/null
 exit: 2
@@ -20,19 +20,19 @@ cmd: dm-trigger make --server-id srv --session-id 1 --password-file - --nonce AA
 exit: 2
 --- stderr
 dm-trigger: --ui-mode: loud not in {not-specified,background,informative,interactive}
-dm-trigger: try 'dm-trigger --help' for more information
+dm-trigger: try 'dm-trigger make --help' for more information
 ===
 cmd: dm-trigger make --server-id srv --session-id 1 --password-file - --nonce AAAA --notification-version 1.0 < /dev/null
 exit: 2
 --- stderr
 dm-trigger: --notification-version: 1.0 not in {1.2,1.1}
-dm-trigger: try 'dm-trigger --help' for more information
+dm-trigger: try 'dm-trigger make --help' for more information
 ===
 cmd: dm-trigger make --session-id 1 --password-file - --nonce AAAA < /dev/null
 exit: 2
 --- stderr
 dm-trigger: --server-id is required
-dm-trigger: try 'dm-trigger --help' for more information
+dm-trigger: try 'dm-trigger make --help' for more information
 ===
 # --password-file and --nonce go together.
 cmd: dm-trigger show --nonce AAAA trigger/p1.bin

@@ -197,3 +197,5 @@ cmd: printf 'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.syncml.dm+xml\r\nC
 exit: 0
 --- stdout
 <SyncML/>
+--- stderr
+syncml-decode: -: offset 114: the body was cut at its Content-Length (9 bytes); 3 more bytes follow it

@@ -11,13 +11,20 @@ exit: 0
 --- stdout
 <SyncML xmlns="SYNCML:SYNCML1.2"><SyncHd
 ===
-# Bundled short flags (-q then -v: the last one counts); '-' is standard input.
-cmd: syncml-decode -qv - < wbxml/results-minimal.wbxml | head -1
+# Bundled short flags; '-' is standard input.
+cmd: syncml-decode -vv - < wbxml/results-minimal.wbxml | head -1
 exit: 0
 --- stdout
 <?xml version="1.0" encoding="UTF-8"?>
 --- stderr
 syncml-decode: -: wbxml input, wbxml payload of 126 bytes
+===
+# -q and -v contradict each other: refused, bundled or not.
+cmd: syncml-decode -qv - < wbxml/results-minimal.wbxml
+exit: 2
+--- stderr
+syncml-decode: --quiet excludes --verbose
+syncml-decode: try 'syncml-decode --help' for more information
 ===
 # After '--' an argument that looks like an option is a file name.
 cmd: syncml-decode -- -x
@@ -29,21 +36,14 @@ syncml-decode: -x: cannot open: No such file or directory
 cmd: syncml-decode --frobnicate wbxml/results-minimal.wbxml
 exit: 2
 --- stderr
-syncml-decode: The following argument was not expected: --frobnicate
+syncml-decode: unknown option --frobnicate
 syncml-decode: try 'syncml-decode --help' for more information
 ===
 # An unknown short flag inside a bundle.
 cmd: syncml-decode -vx wbxml/results-minimal.wbxml
 exit: 2
 --- stderr
-syncml-decode: The following argument was not expected: -x
-syncml-decode: try 'syncml-decode --help' for more information
-===
-# A second file.
-cmd: syncml-decode wbxml/results-minimal.wbxml other.wbxml
-exit: 2
---- stderr
-syncml-decode: The following argument was not expected: other.wbxml
+syncml-decode: unknown option -x
 syncml-decode: try 'syncml-decode --help' for more information
 ===
 # A value missing at the end, or followed by another option.
@@ -80,10 +80,10 @@ cmd: syncml-decode --version --frobnicate && syncml-decode -h --frobnicate | sed
 exit: 0
 --- stdout
 syncml-decode 0.1.0
-Usage: syncml-decode [OPTIONS] [FILE]
+Usage: syncml-decode [OPTIONS] [FILE...]
 
 Positionals:
-  FILE                            Input file ('-' or absent: standard input)
+  FILE                            Input files ('-' or none: standard input); several are decoded one after another
 
 Options:
 ===

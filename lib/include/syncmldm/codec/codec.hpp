@@ -64,6 +64,9 @@ struct DecodeOptions {
   bool keep_unknown = false;      // undefined tokens become <unknown page= token=> instead of an error
   const wbxml::Language* language = nullptr;  // ignore the public id and decode as this
   std::size_t max_depth = 1000;
+  // When set, decoding ends with the root element and the offset after it is stored here: bytes
+  // after the document are the caller's to report (by default they are an error).
+  std::uint64_t* document_end = nullptr;
 };
 
 // XML text -> WBXML, without building a tree. What the XML layer's pre-scan refuses

@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "syncmldm/input/encoding.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/mapped_file.hpp"
 
@@ -37,6 +39,13 @@ struct Payload {
   Format container = Format::xml;   // how it arrived: xml, wbxml, hex, base64 or http
   std::string content_type;  // from HTTP headers (container http), else ""
   std::string start_line;    // HTTP request or status line (container http), else ""
+  // What the text was before it was read (encoding.hpp): UTF-16 is converted to UTF-8, and
+  // places in errors name the original bytes.
+  TextEncoding encoding = TextEncoding::utf8;
+  // What a reader should be told about the input though it was read (tools print them as notes):
+  // "offset N: ..." for an HTTP capture holding more messages, or a body cut at its
+  // Content-Length.
+  std::vector<std::string> notes;
 };
 
 // A `hexdump -C` dump shortens repeated lines to '*'; expanding them may give at most this many
@@ -46,7 +55,8 @@ inline constexpr std::size_t kMaxHexExpansion = 64;
 // Unwraps `data` down to XML or WBXML. `forced` skips sniffing of the outer layer. Throws
 // Error{input} ("file: offset N: what") for empty input, content of no known format, a bad hex
 // digit, broken Base64, or a malformed HTTP message (bad chunk sizes, body shorter than
-// Content-Length, unsupported Content-Encoding).
+// Content-Length, unsupported Content-Encoding). UTF-16 text is converted first (to_utf8), and
+// XML that is not UTF-8 is refused (check_xml_encoding).
 Payload unwrap(std::string data, const std::string& source_name, Format forced = Format::automatic);
 
 // read_file(path) ("-" is stdin) and unwrap. Throws Error{io} when the file cannot be read.
@@ -56,6 +66,8 @@ Payload load(const std::string& path, Format forced = Format::automatic);
 // the content itself (the validator turns what is not a message into a finding). Throws
 // Error{io} "cannot read: REASON" naming the file, whichever step failed.
 std::string read(const std::string& path);
+// read(), with UTF-16 text converted to UTF-8 (to_utf8); `was` (if given) gets what it was.
+std::string read_text(const std::string& path, TextEncoding* was = nullptr);
 
 // load() for the codec tools: a regular file of kMapMinBytes or more holding XML or WBXML as
 // it is stays mapped (see mapped_file.hpp) rather than copied; any other input is load()ed.

@@ -139,6 +139,9 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   const Header& header() const { return header_; }
+  // Whether the root element has ended, and the offset of the next byte to read.
+  bool root_done() const { return root_done_ && !pending_empty_end_; }
+  std::uint64_t position() const { return pos_; }
   // Reads the next event; false after the root element has ended and the input is used up.
   bool next(Event& event) {
     // Inline for a tag of the code pages (every global token has 0-4 in its low six bits), the

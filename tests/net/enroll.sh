@@ -20,6 +20,8 @@ check_json "the summary names the provider and the files" "$WORK/out" \
 [ "$(stat -c %a "$WORK/dev.key.pem")" = 600 ] && pass "the private key is mode 0600" || fail "key mode $(stat -c %a "$WORK/dev.key.pem")"
 openssl x509 -in "$WORK/dev.cert.pem" -noout -subject | grep -q 5F3C0DE1A2B34C5D8E9F00112233AABB &&
   pass "the certificate names the device" || fail "certificate subject"
+check_json "Discover named the user and the policy the credentials allow" "$WORK/rec.json" \
+  'any(q.get("enrollment", {}).get("email") == "alice@example.com" and q["enrollment"].get("auth_policies") == ["OnPremise"] for q in r["requests"])'
 check_json "discovery, policy and enrolment were asked in order" "$WORK/rec.json" \
   '[q.get("enrollment", {}).get("step") for q in r["requests"] if "enrollment" in q] == ["discovery", "policy", "enrolment"]'
 check_json "the request carried Windows' AdditionalContext" "$WORK/rec.json" \
@@ -40,8 +42,8 @@ expect_exit 4 "no client certificate, no session" -- "$BIN/dm-send" "${TLS[@]}" 
 
 # Unenrol.
 expect_exit 0 "unenrolment" -- "$BIN/dm-enroll" --unenroll --state "$WORK/dev.tnds" --trace "$WORK/unenroll.trace"
-check_json "the unenrolment alert went out" "$WORK/rec.json" \
-  'any("com.microsoft:mdm.unenrollment.userrequest" in q.get("xml", "") and "1226" in q.get("xml", "") for q in r["requests"])'
+check_json "the unenrolment alert went out as Windows 11 sends it" "$WORK/rec.json" \
+  'any("<Data>1226</Data>" in q.get("xml", "") and ">com.microsoft:mdm.unenrollment.userrequest</Type>" in q["xml"] and ">critical</Mark>" in q["xml"] and ">int</Format>" in q["xml"] and q["headers"].get("MDM-GenericAlert") == "<com.microsoft:mdm.unenrollment.userrequest>" for q in r["requests"])'
 [ ! -e "$WORK/dev.key.pem" ] && pass "the key is gone after unenrolment" || fail "the key file is still there"
 expect_exit 3 "an unenrolled state cannot unenrol again" -- "$BIN/dm-enroll" --unenroll --state "$WORK/dev.tnds"
 

@@ -7,8 +7,12 @@
 #include <set>
 #include <sstream>
 
+#include "syncmldm/device/provision.hpp"
 #include "syncmldm/enroll/enroll.hpp"
+#include "syncmldm/net/session.hpp"
 #include "syncmldm/prov/prov.hpp"
+#include "syncmldm/tree/ddf_load.hpp"
+#include "syncmldm/tree/tree.hpp"
 #include "syncmldm/util/base64.hpp"
 #include "xml/dom.hpp"
 
@@ -288,4 +292,52 @@ TEST_CASE("enroll: traces lose passwords, tokens, private keys and account secre
   CHECK(masked.find("password1") == std::string::npos);
   CHECK(masked.find("PUBLICREQUEST") != std::string::npos);  // the request is public: kept
   CHECK(masked.find("user@contoso.com") != std::string::npos);
+}
+
+TEST_CASE("enroll: an enrolled state gives the session, and package 1 carries the unenrolment alert") {
+  ddf::LoadOptions lo;
+  lo.standard_objects = true;
+  auto tree = tree::make_standard_tree({}, ddf::load_schema({}, lo), "20260101T000000Z");
+  std::ifstream in(std::string(SYNCMLDM_TESTDATA) + "/prov/enrollment.xml", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  device::provision(tree, prov::read(text.str(), "enrollment.xml"));
+  tree::set_leaf(tree, "./Vendor/MSFT/DMClient/HWDevID", "HW-1", "20260101T000000Z");
+  CHECK_FALSE(enroll::enrolled_session(tree));  // no record: not enrolled by dm-enroll
+  enroll::Record rec;
+  rec.provider_id = "ContosoMDM";
+  rec.cert_file = "/certs/dev.pem";
+  rec.key_file = "/certs/dev.key";
+  enroll::write_record(tree, rec);
+  auto s = enroll::enrolled_session(tree);
+  REQUIRE(s);
+  CHECK(s->url == "https://mdm.contoso.example/ManagementServer/MDM.svc");
+  CHECK_FALSE(s->wbxml);
+  CHECK(s->record.key_file == "/certs/dev.key");
+  CHECK(s->headers == std::vector<std::string>{"client-request-id: 0000-0042"});
+
+  std::string sent;
+  auto transport = [&](const std::string&, std::string_view, std::string_view body, const std::vector<std::string>&) {
+    sent = std::string(body);
+    net::HttpResponse r;
+    r.status = 200;  // an empty answer ends the session
+    return r;
+  };
+  session::Channel channel(session::Channel::Transport(transport), {}, false, {});
+  session::ClientOptions co;
+  co.url = s->url;
+  co.session_id = "1";
+  co.login_status = session::LoginStatus::user;
+  co.generic_alerts.push_back({std::string(enroll::kUnenrollType), "int", "critical", "1"});
+  co.package1_nodes = s->package1_nodes;
+  session::run_client(channel, tree, co);
+  auto doc = xml::Document::parse(sent, "package1");
+  std::vector<std::string> alerts;
+  const dom::Node* body = xml::child(dom::root(doc), "SyncBody");
+  for (const dom::Node* c : elements(body))
+    if (xml::local_name(c) == "Alert") alerts.push_back(trimmed(xml::text(xml::child(c, "Data"))));
+  CHECK(alerts == std::vector<std::string>{"1201", "1224", "1226"});
+  CHECK(sent.find("<Mark xmlns=\"syncml:metinf\">critical</Mark>") != std::string::npos);
+  CHECK(sent.find("<Type xmlns=\"syncml:metinf\">com.microsoft:mdm.unenrollment.userrequest</Type>") != std::string::npos);
+  CHECK(sent.find("<LocURI>./Vendor/MSFT/DMClient/HWDevID</LocURI></Source><Data>HW-1</Data>") != std::string::npos);
 }

@@ -84,6 +84,9 @@ enroll::EnrolRequest request(const Options& o, const enroll::Credential& c) {
 }
 
 void trace_exchange(Trace& trace, const enroll::Exchange& ex) {
+  if (tools::verbosity() >= 1)
+    tools::print_note(kTool, fmt::format("{}: {} {} -> HTTP {}, {} bytes, {} ms", ex.step, ex.method, ex.url,
+                                         ex.response.status, ex.response.body.size(), ex.response.elapsed.count() / 1000));
   if (!trace.on()) return;
   std::string text = fmt::format("> {} {} ({})\n", ex.method, ex.url, ex.step);
   text += ex.response.raw_request_headers;

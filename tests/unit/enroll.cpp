@@ -187,7 +187,7 @@ TEST_CASE("enroll: the sample policy response gives key length, hash and templat
   CHECK(p.policy_schema == 3);
 }
 
-TEST_CASE("enroll: the sample enrolment response is read; its placeholder token is not Base64") {
+TEST_CASE("enroll: the sample enrolment response is read, and its placeholder token is not Base64") {
   std::string rstr = sample("rstr.xml");
   try {
     enroll::parse_request_security_token_response(rstr, "rstr.xml");

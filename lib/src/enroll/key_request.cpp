@@ -37,9 +37,9 @@ std::string bio_text(BIO* bio) {
 
 KeyRequest make_key_request(const Policy& policy, std::string_view subject) {
   int bits = policy.min_key_length < 2048 ? 2048 : policy.min_key_length;
-  if (bits > 16384) throw Error(ErrorKind::usage, "the policy asks for a " + std::to_string(bits) + "-bit key, more than 16384");
+  if (bits > 16384) throw Error(ErrorKind::input, "the policy asks for a " + std::to_string(bits) + "-bit key, more than 16384");
   const EVP_MD* md = EVP_get_digestbyname(policy.hash.c_str());
-  if (!md) throw Error(ErrorKind::usage, "unknown hash algorithm \"" + policy.hash + "\"");
+  if (!md) throw Error(ErrorKind::input, "unknown hash algorithm \"" + policy.hash + "\"");
   Key key(EVP_RSA_gen(static_cast<unsigned>(bits)));
   if (!key) fail("RSA key generation failed");
   Req req(X509_REQ_new());

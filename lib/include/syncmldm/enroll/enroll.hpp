@@ -129,7 +129,7 @@ struct KeyRequest {
   std::string csr_base64;       // the same in Base64, as the BinarySecurityToken carries it
 };
 // An RSA key of `policy.min_key_length` bits (at least 2048) and a PKCS#10 request with subject
-// CN=`subject`, signed with the policy's hash. Throws Error{usage} for a key length outside
+// CN=`subject`, signed with the policy's hash. Throws Error{input} for a key length outside
 // 2048..16384 or an unknown hash.
 KeyRequest make_key_request(const Policy& policy, std::string_view subject);
 
@@ -284,7 +284,7 @@ struct EnrolledSession {
 // account has no server address.
 std::optional<EnrolledSession> enrolled_session(const tree::Tree& tree);
 
-// The generic alert Windows sends when the user unenrols (windows-client.md 3.4).
+// The generic alert Windows sends when the user unenrols (doc/enrollment.md, "After enrolment").
 inline constexpr std::string_view kUnenrollType = "com.microsoft:mdm.unenrollment.userrequest";
 
 }  // namespace syncmldm::enroll

@@ -64,10 +64,12 @@ expect_exit 4 "no server: transport" -- "$BIN/dm-enroll" "${TLS[@]}" --discovery
 
 # Federated: the token from a file.
 printf 'opaque-token-42' >"$WORK/token" && chmod 600 "$WORK/token"
-serve --enroll federated --enroll-token opaque-token-42
+serve --enroll federated --enroll-token opaque-token-42 --enroll-hash sha1 --enroll-key-length 3072 --record "$WORK/fed.json"
 expect_exit 0 "Federated enrolment" -- "$BIN/dm-enroll" "${TLS[@]}" --discovery "${URL%/dm}/EnrollmentServer/Discovery.svc" \
   --email bob@example.com --token-file "$WORK/token" --state "$WORK/fed.tnds"
 expect_grep "the summary says Federated" "(Federated)" "$WORK/out"
+check_json "another policy, another key and hash (SHA-1, 3072 bits)" "$WORK/fed.json" \
+  'any(q.get("enrollment", {}).get("csr_hash") == "sha1" and q["enrollment"].get("csr_key_size") == 3072 for q in r["requests"])'
 printf 'stolen' >"$WORK/badtoken" && chmod 600 "$WORK/badtoken"
 expect_exit 5 "a refused token is an authentication failure" -- "$BIN/dm-enroll" "${TLS[@]}" \
   --discovery "${URL%/dm}/EnrollmentServer/Discovery.svc" --email bob@example.com --token-file "$WORK/badtoken" --state "$WORK/fed2.tnds"

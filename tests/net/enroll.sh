@@ -36,7 +36,7 @@ expect_grep "the server came from the enrolment" "from the state's enrolment" "$
 check_json "the session showed the issued certificate" "$WORK/rec.json" \
   'any(q.get("client_cert_subject", {}).get("commonName") == "5F3C0DE1A2B34C5D8E9F00112233AABB" for q in r["requests"])'
 check_json "package 1 as an enrolled Windows device sends it" "$WORK/rec.json" \
-  'any("com.microsoft/MDM/LoginStatus" in q.get("xml", "") and "./Vendor/MSFT/DMClient/HWDevID" in q.get("xml", "") and q["headers"].get("client-request-id") == "dmid-1" for q in r["requests"])'
+  'any("<Meta><Type xmlns=\"syncml:metinf\">com.microsoft/MDM/LoginStatus</Type></Meta>" in q.get("xml", "") and "./Vendor/MSFT/DMClient/HWDevID" in q.get("xml", "") and q["headers"].get("client-request-id") == "dmid-1" for q in r["requests"])'
 # Without the certificate the DM endpoint refuses.
 expect_exit 4 "no client certificate, no session" -- "$BIN/dm-send" "${TLS[@]}" --session --state "$WORK/plain.tnds" "$URL" --no-save
 

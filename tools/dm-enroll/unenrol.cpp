@@ -73,6 +73,7 @@ int run_unenrol(const Options& o) {
   co.url = s->url;
   co.session_id = session::fresh_session_id();
   co.login_status = session::LoginStatus::user;
+  co.login_status_format = false;  // as Windows 11 sends it
   co.generic_alerts.push_back({std::string(enroll::kUnenrollType), "int", "critical", "1"});
   co.package1_nodes = s->package1_nodes;
   co.now = tools::now_stamp();

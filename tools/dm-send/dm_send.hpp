@@ -53,6 +53,7 @@ struct Options {
   std::string trigger;  // package 0 to answer
   bool no_verify = false;
   std::vector<std::string> package1_nodes;  // from an enrolled state (enrolled.cpp)
+  bool windows11_login_status = false;      // the 1224 alert without Format, as Windows 11 sends it
 };
 
 // ---- the client (client.cpp)

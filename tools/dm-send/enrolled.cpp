@@ -21,7 +21,10 @@ Options with_enrolment(const Options& o, const syncmldm::tree::Tree& tree) {
   }
   if (tls.cacert.empty() && tls.capath.empty()) tls.cacert = s->record.trust_file;
   if (!played.wbxml) played.wbxml = s->wbxml;
-  if (played.login_status.empty()) played.login_status = "user";  // the enrolled user is signed in
+  if (played.login_status.empty()) {
+    played.login_status = "user";  // the enrolled user is signed in
+    played.windows11_login_status = true;
+  }
   if (played.user_agent.empty()) played.user_agent = "MSFT OMA DM Client/1.2.0.1";
   played.headers.insert(played.headers.begin(), s->headers.begin(), s->headers.end());
   played.package1_nodes = s->package1_nodes;

@@ -129,6 +129,7 @@ session::ClientOptions client_options(const Options& o) {
   co.server_id = o.server_id;
   co.respuri_hosts = o.respuri_hosts;
   co.package1_nodes = o.package1_nodes;
+  co.login_status_format = !o.windows11_login_status;
   co.now = tools::now_stamp();
   return co;
 }

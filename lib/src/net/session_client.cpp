@@ -207,7 +207,7 @@ class Client {
       message::Item item;
       message::Meta meta;
       meta.type = "com.microsoft/MDM/LoginStatus";
-      meta.format = "chr";
+      if (opt_.login_status_format) meta.format = "chr";
       item.meta = meta;
       item.data = message::Data{std::string(login_status_name(*opt_.login_status))};
       a.items.push_back(item);

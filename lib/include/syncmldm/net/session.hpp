@@ -212,6 +212,7 @@ struct ClientOptions {
   std::string session_id;          // SyncHdr SessionID
   bool server_initiated = false;   // Alert 1200 instead of 1201
   std::optional<LoginStatus> login_status;  // adds the Windows 1224 alert
+  bool login_status_format = true;  // its Meta Format chr (Windows 11 captures carry the Type only)
   int max_rounds = 50;             // server packages with commands before we abort with 1223
   std::string server_id;           // for ACL checks; "" = ACLs not enforced
   std::string now;                 // TStamp of changed nodes

@@ -5,9 +5,9 @@
 
 #include "common/messages.hpp"
 #include "common/secret_file.hpp"
+#include "common/session_codec.hpp"
 #include "common/state_file.hpp"
 #include "dm_send.hpp"
-#include "syncmldm/codec/codec.hpp"
 #include "syncmldm/util/error.hpp"
 
 namespace dm_send {
@@ -65,20 +65,7 @@ void save_nonce(const Options& o, const session::Credentials& c) {
   tools::save_file(kTool, o.nonce_file, *c.nonce + "\n", true);
 }
 
-session::Codec make_codec() {
-  session::Codec codec;
-  codec.encode = [](std::string_view xml) {
-    syncmldm::codec::EncodeOptions options;
-    options.public_id = syncmldm::codec::PublicIdForm::string;  // as Windows writes it
-    return syncmldm::codec::xml_to_wbxml(xml, "request", options);
-  };
-  codec.decode = [](std::string_view wbxml) {
-    syncmldm::codec::DecodeOptions options;
-    options.xml_declaration = false;
-    return syncmldm::codec::wbxml_to_xml(wbxml, "reply", options);
-  };
-  return codec;
-}
+session::Codec make_codec() { return tools::session_codec(); }
 
 Trace::Trace(const std::string& path) {
   if (path.empty()) return;

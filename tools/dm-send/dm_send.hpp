@@ -11,6 +11,7 @@
 #include "common/state_file.hpp"
 #include "syncmldm/net/net.hpp"
 #include "syncmldm/net/session.hpp"
+#include "syncmldm/tree/tree.hpp"
 
 namespace dm_send {
 
@@ -51,6 +52,8 @@ struct Options {
   std::vector<std::string> respuri_hosts;
   std::string trigger;  // package 0 to answer
   bool no_verify = false;
+  std::vector<std::string> package1_nodes;  // from an enrolled state (enrolled.cpp)
+  bool windows11_login_status = false;      // the 1224 alert without Format, as Windows 11 sends it
 };
 
 // ---- the client (client.cpp)
@@ -83,5 +86,8 @@ class Trace {
 
 int run_single(const Options& o);   // single.cpp: one package, its reply on stdout
 int run_session(const Options& o);  // session.cpp: whole client sessions against --state
+// enrolled.cpp: the options completed from the state's enrolment (server, client certificate,
+// encoding, package 1 of an enrolled Windows device); unchanged for a state without one.
+Options with_enrolment(const Options& o, const syncmldm::tree::Tree& tree);
 
 }  // namespace dm_send

@@ -128,6 +128,8 @@ session::ClientOptions client_options(const Options& o) {
   co.max_rounds = o.max_rounds;
   co.server_id = o.server_id;
   co.respuri_hosts = o.respuri_hosts;
+  co.package1_nodes = o.package1_nodes;
+  co.login_status_format = !o.windows11_login_status;
   co.now = tools::now_stamp();
   return co;
 }
@@ -257,7 +259,7 @@ int run_session(const Options& o) {
   std::optional<tools::StateUpdate> update;
   if (!o.no_save) update.emplace(o.state, o.state_file, o.output.force);
   Tree loaded = load_tree(o);
-  return play(answer_trigger_and_find_server(o, loaded), loaded);
+  return play(answer_trigger_and_find_server(with_enrolment(o, loaded), loaded), loaded);
 }
 
 }  // namespace dm_send

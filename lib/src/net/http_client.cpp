@@ -137,6 +137,7 @@ std::optional<std::string> HttpResponse::header(std::string_view name) const {
 struct HttpClient::Impl {
   HttpOptions options;
   CURL* curl = nullptr;
+  bool next_is_get = false;  // get(): the next request is a GET without a body
 };
 
 HttpClient::HttpClient(HttpOptions options) : impl_(std::make_unique<Impl>()) {
@@ -178,17 +179,23 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
       }
       headers = next;
     };
-    add("Content-Type: " + std::string(content_type));
-    add(std::string("Accept: ") + std::string(kXmlMediaType) + ", " + std::string(kWbxmlMediaType));
+    const bool get = impl_->next_is_get;
+    if (!get) add("Content-Type: " + std::string(content_type));
+    add(opt.accept.empty() ? std::string("Accept: ") + std::string(kXmlMediaType) + ", " + std::string(kWbxmlMediaType)
+                           : "Accept: " + opt.accept);
     add("Expect:");  // no 100-continue round trip
     for (const auto& h : opt.headers) add(h);
     for (const auto& h : extra_headers) add(h);
 
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    if (get) {
+      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(c, CURLOPT_POST, 1L);
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     std::string agent = opt.user_agent.empty() ? default_user_agent() : opt.user_agent;
     curl_easy_setopt(c, CURLOPT_USERAGENT, agent.c_str());
@@ -261,6 +268,15 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
     }
     return std::move(ex.response);
   }
+}
+
+HttpResponse HttpClient::get(const std::string& url, const std::vector<std::string>& extra_headers) {
+  impl_->next_is_get = true;
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{impl_->next_is_get};
+  return post(url, {}, {}, extra_headers);
 }
 
 std::string media_type(std::string_view content_type) {

@@ -187,6 +187,19 @@ class Client {
     return m;
   }
 
+  static Command generic_alert(const GenericAlert& g) {
+    Command a = make_alert("1226");
+    message::Item item;
+    message::Meta meta;
+    if (!g.type.empty()) meta.type = g.type;
+    if (!g.format.empty()) meta.format = g.format;
+    if (!g.mark.empty()) meta.mark = g.mark;
+    item.meta = meta;
+    item.data = message::Data{g.data};
+    a.items.push_back(item);
+    return a;
+  }
+
   void queue_package1() {
     out_.push_back(make_alert(opt_.server_initiated ? "1200" : "1201"));
     if (opt_.login_status) {
@@ -194,16 +207,19 @@ class Client {
       message::Item item;
       message::Meta meta;
       meta.type = "com.microsoft/MDM/LoginStatus";
-      meta.format = "chr";
+      if (opt_.login_status_format) meta.format = "chr";
       item.meta = meta;
       item.data = message::Data{std::string(login_status_name(*opt_.login_status))};
       a.items.push_back(item);
       out_.push_back(a);
     }
+    for (const auto& g : opt_.generic_alerts) out_.push_back(generic_alert(g));
     Command replace;
     replace.kind = Kind::replace;
-    for (const char* leaf : {"DevId", "Man", "Mod", "DmV", "Lang"}) {
-      std::string uri = std::string("./DevInfo/") + leaf;
+    std::vector<std::string> uris;
+    for (const char* leaf : {"DevId", "Man", "Mod", "DmV", "Lang"}) uris.push_back(std::string("./DevInfo/") + leaf);
+    uris.insert(uris.end(), opt_.package1_nodes.begin(), opt_.package1_nodes.end());
+    for (const auto& uri : uris) {
       const tree::Node* n = tree_.find(uri);
       if (!n) continue;
       message::Item item;

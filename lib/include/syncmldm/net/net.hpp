@@ -46,6 +46,7 @@ struct HttpOptions {
   // Fill HttpResponse::raw_request_headers (libcurl's debug channel; costs time on every post,
   // so a caller that does not trace turns it off).
   bool record_request_head = true;
+  std::string accept;  // the Accept header; empty: both SyncML media types
 };
 
 // The User-Agent sent unless HttpOptions::user_agent says otherwise.
@@ -79,6 +80,8 @@ class HttpClient {
   // retried as the options say. Throws Error{transport} on connection, TLS, timeout, size limit.
   HttpResponse post(const std::string& url, std::string_view content_type, std::string_view body,
                     const std::vector<std::string>& extra_headers = {});
+  // GETs `url` with the same headers and rules as post (the enrolment discovery probe).
+  HttpResponse get(const std::string& url, const std::vector<std::string>& extra_headers = {});
 
  private:
   struct Impl;

@@ -198,17 +198,31 @@ enum class LoginStatus { user, others, none };
 std::string_view login_status_name(LoginStatus status);
 std::optional<LoginStatus> parse_login_status(std::string_view name);
 
+// A generic alert (1226) a device sends in package 1 beside 1201 and 1224, e.g. the unenrolment
+// Windows announces: Type com.microsoft:mdm.unenrollment.userrequest, Format int, Mark critical, Data 1.
+struct GenericAlert {
+  std::string type;
+  std::string format;
+  std::string mark;
+  std::string data;
+};
+
 struct ClientOptions {
   std::string url;                 // first request; a RespURI from the server replaces it
   std::string session_id;          // SyncHdr SessionID
   bool server_initiated = false;   // Alert 1200 instead of 1201
   std::optional<LoginStatus> login_status;  // adds the Windows 1224 alert
+  bool login_status_format = true;  // its Meta Format chr (Windows 11 captures carry the Type only)
   int max_rounds = 50;             // server packages with commands before we abort with 1223
   std::string server_id;           // for ACL checks; "" = ACLs not enforced
   std::string now;                 // TStamp of changed nodes
   std::size_t max_messages = 1000; // hard stop for a server that never ends the session
   // Hosts other than the current one that a RespURI may lead to, over HTTPS only.
   std::vector<std::string> respuri_hosts;
+  std::vector<GenericAlert> generic_alerts;  // 1226 alerts of package 1
+  // Nodes package 1's Replace reports after ./DevInfo (an enrolled Windows device adds
+  // ./Vendor/MSFT/DMClient/HWDevID); those the tree lacks are left out.
+  std::vector<std::string> package1_nodes;
 };
 
 // The URL a client sends its next message to when the server names `resp_uri` (SyncHdr

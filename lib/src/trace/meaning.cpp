@@ -1,0 +1,21 @@
+// The meanings dm-trace prints beside codes: the one place that asks the code tables.
+#include <fmt/format.h>
+
+#include "syncmldm/trace/render.hpp"
+#include "syncmldm/util/codes.hpp"
+
+namespace syncmldm::trace {
+
+std::string status_meaning(int code) {
+  if (auto s = codes::find_status(code)) return std::string(s->name);
+  return {};
+}
+
+std::string hresult_meaning(std::uint32_t hresult) {
+  (void)hresult;  // no HRESULT table in the library yet: the code is shown alone
+  return {};
+}
+
+std::string hresult_text(std::uint32_t hresult) { return fmt::format("0x{:08X}", hresult); }
+
+}  // namespace syncmldm::trace

@@ -70,7 +70,7 @@ void walk_http(json::Cursor& c, HttpLayer& h, std::size_t depth) {
     if (key == "http.request") {
       h.request = true;
       c.skip();
-    } else if (key == "http.response.code") {
+    } else if (key == "http.response.code" || key == "http.response") {
       h.response = true;
       c.skip();
     } else if (key == "http.content_type") {

@@ -1,6 +1,7 @@
 // Rebuilding sessions: decode each message, find its session, add the server's commands as rows
 // and pair the device's Status and Results with them.
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,8 @@ struct OpenSession {
   Session s;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_command;  // (MsgID, CmdID) -> rows
   std::map<std::string, std::size_t> open_chunks;  // Cmd + target -> the row a large object grows in
+  std::map<std::string, std::pair<std::size_t, std::size_t>> open_results;  // source -> (row, result) still growing
+  std::set<std::pair<std::string, std::string>> plumbing;  // (MsgID, CmdID) of Alert 1222: no row, status ignored
   std::string last_server_msg;
 };
 
@@ -156,8 +159,11 @@ struct SessionBuilder::Impl {
   std::size_t server_command(OpenSession& os, const message::Command& cmd, const std::string& msg_id,
                              const Record& rec) {
     if (cmd.kind == Kind::status || cmd.kind == Kind::results) return 0;
-    if (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222") return 0;  // "next message, please"
     const std::string cmd_id = cmd.cmd_id.value_or("");
+    if (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222") {  // "next message, please"
+      os.plumbing.insert({msg_id, cmd_id});
+      return 0;
+    }
     auto& rows = os.s.rows;
     auto new_row = [&](std::string target) -> Row& {
       Row& r = rows.emplace_back();
@@ -222,6 +228,7 @@ struct SessionBuilder::Impl {
   }
 
   void client_reply(OpenSession& os, const message::Command& reply, const Record& rec) {
+    if (os.plumbing.count({reply.msg_ref.value_or(os.last_server_msg), reply.cmd_ref.value_or("")})) return;
     if (reply.kind == Kind::status) {
       if (reply.cmd_ref.value_or("") == "0") return;  // the SyncHdr's status
       std::vector<std::size_t> found = rows_of(os, reply);
@@ -251,8 +258,17 @@ struct SessionBuilder::Impl {
       std::vector<std::size_t> found = rows_of(os, reply);
       if (found.empty()) found.push_back(&unpaired(os, reply, rec) - os.s.rows.data());
       for (const auto& item : reply.items) {
+        std::string source = item.source ? item.source->uri() : "";
+        if (auto open = os.open_results.find(source); open != os.open_results.end()) {
+          // The next piece of a large object the device sends.
+          auto [row, index] = open->second;
+          std::string& data = os.s.rows[row].results[index].data;
+          if (item.data && data.size() < o.max_data) data.append(item.data->text.substr(0, o.max_data - data.size()));
+          if (!item.more_data) os.open_results.erase(open);
+          continue;
+        }
         ResultItem result;
-        result.source = item.source ? item.source->uri() : "";
+        result.source = source;
         result.format = format_of(item, reply);
         if (item.data) {
           result.data = item.data->text.substr(0, o.max_data);
@@ -265,6 +281,7 @@ struct SessionBuilder::Impl {
           }
         }
         os.s.rows[into].results.push_back(std::move(result));
+        if (item.more_data) os.open_results[source] = {into, os.s.rows[into].results.size() - 1};
       }
     }
   }

@@ -1,12 +1,30 @@
 #pragma once
-// dm-trace's `explain` subcommand and its --redact mode (main.cpp wires them to the options).
+// dm-trace's `explain` subcommand and its --redact mode. main.cpp adds their options with
+// add_parts() and hands over to run_parts() before the session view.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "common/app.hpp"
 #include "common/option_defs.hpp"
 
 namespace dm_trace {
+
+struct Options;
+
+struct Parts {
+  CLI::App* explain = nullptr;  // the subcommand
+  std::vector<std::string> codes;
+  std::string explain_format = "text";
+  bool redact = false, redact_ids = false;
+};
+
+// The explain subcommand and --redact, --redact-ids on `app`.
+void add_parts(CLI::App& app, Parts& parts);
+
+// Runs explain or --redact when the command line asks for one (their exit code), else nullopt.
+std::optional<int> run_parts(const Parts& parts, const Options& options);
 
 // dm-trace explain CODE...: each code's kind, name, meaning and source, as text or one JSON
 // document. Returns the exit code: 0 when every code is known, 1 when one is not (its class is

@@ -35,7 +35,7 @@ nlohmann::json to_json(const codes::Explanation& e) {
 void add_parts(CLI::App& app, Parts& parts) {
   parts.explain = app.add_subcommand("explain", "Explain SyncML status codes, Windows DM client and enrolment HRESULTs, "
                                                 "Intune's decimal forms");
-  parts.explain->add_option("codes", parts.codes, "Codes: 404, 0x86000002, 86000002, -2016345612")
+  parts.explain->add_option("CODE", parts.codes, "Codes: 404, 0x86000002, 86000002, -2016345612")
       ->option_text("CODE...")
       ->required();
   parts.explain->add_option("--format", parts.explain_format, "Output: text (default) or json")
@@ -56,7 +56,7 @@ std::optional<int> run_parts(const Parts& parts, const Options& o) {
   if (!o.extract.empty() || o.validate || o.format != "text" || o.failed || !o.session.empty() || !o.grep.empty() ||
       o.input_format != "auto")
     throw CLI::ValidationError("--redact", "writes a copy of the input: it takes none of the view options");
-  return run_redact(o.inputs.front(), o.output, parts.redact_ids);
+  return run_redact(o.inputs.front(), o.output, parts.redact_ids, o.tls_keylog, o.port);
 }
 
 int run_explain(const std::vector<std::string>& tokens, bool json, std::ostream& out, std::ostream& err) {

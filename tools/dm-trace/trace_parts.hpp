@@ -32,8 +32,10 @@ std::optional<int> run_parts(const Parts& parts, const Options& options);
 int run_explain(const std::vector<std::string>& codes, bool json, std::ostream& out, std::ostream& err);
 
 // dm-trace --redact [--redact-ids] [-o FILE] INPUT: a copy of INPUT in its own format (XML,
-// WBXML, HTTP stream, HAR) with secrets replaced by same-length markers. Notes (a body left as
-// it is) go to standard error; errors are thrown (syncmldm::Error) for the caller's exit code.
-int run_redact(const std::string& input, const tools::OutputOptions& output, bool ids);
+// WBXML, HTTP stream, HAR; a pcap, read by tshark with `keylog` and `port`, becomes an HTTP
+// stream) with secrets replaced by same-length markers. Notes (a body left as it is) go to
+// standard error; errors are thrown (syncmldm::Error) for the caller's exit code.
+int run_redact(const std::string& input, const tools::OutputOptions& output, bool ids, const std::string& keylog = {},
+               int port = 0);
 
 }  // namespace dm_trace

@@ -1,7 +1,7 @@
 // The HRESULT table: the Windows DM client's configuration-manager errors (0x86000000
 // family), enrolment errors (facility 24, and facility 25 of Windows 8.1), a few Win32 errors
 // the client reports as HRESULTs, and what Intune adds. Meanings are ours; the source column
-// names where each value and name come from (doc/codes.md lists the sources in full).
+// names where each value and name come from (the README's dm-trace explain section lists them in full).
 #include <algorithm>
 #include <array>
 

@@ -4,7 +4,7 @@
 // Intune shows them in (negative decimal, and 0x87D1xxxx wrapping a SyncML status).
 //
 // One table: syncml-decode, dm-tree and dm-trace print meanings from here. Every entry names
-// its source; doc/codes.md lists the sources.
+// its source; the README (dm-trace explain) lists the sources.
 #pragma once
 
 #include <cstdint>
@@ -33,7 +33,7 @@ struct HresultCode {
   Kind kind;                 ///< hresult or enrollment
   std::string_view name;     ///< the SDK's symbol, e.g. "CFGMGR_E_NODENOTFOUND"
   std::string_view meaning;  ///< one line, in our words
-  std::string_view source;   ///< short name of the source (doc/codes.md lists them)
+  std::string_view source;   ///< short name of the source (the README lists them)
 };
 
 /// Every HRESULT the table knows, ascending by value.

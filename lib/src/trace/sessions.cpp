@@ -78,6 +78,14 @@ std::string format_of(const message::Item& item, const message::Command& cmd) {
   return {};
 }
 
+// An error inside a body, placed within the body (the record's place names the body).
+std::string where_in_body(const Error& e) {
+  const Location& w = e.where();
+  if (w.line) return fmt::format("line {}, column {}: {}", w.line, w.column, e.message());
+  if (w.offset) return fmt::format("byte {}: {}", *w.offset, e.message());
+  return e.message();
+}
+
 bool is_management(Kind k) {
   return k == Kind::get || k == Kind::replace || k == Kind::add || k == Kind::delete_ || k == Kind::exec ||
          k == Kind::copy || k == Kind::atomic || k == Kind::sequence;
@@ -318,7 +326,7 @@ struct SessionBuilder::Impl {
     } catch (const Error& e) {
       ++skipped;
       std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, e.message()));
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
       return;
     }
     if (rec.side == Side::unknown && payload.container == input::Format::http) {
@@ -332,7 +340,7 @@ struct SessionBuilder::Impl {
     } catch (const Error& e) {
       ++skipped;
       std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, e.describe()));
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
       return;
     }
     ++taken;

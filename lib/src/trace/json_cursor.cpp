@@ -8,7 +8,7 @@
 
 #include "syncmldm/util/error.hpp"
 
-namespace syncmldm::trace::json {
+namespace syncmldm::trace::json_scan {
 
 namespace {
 
@@ -262,4 +262,4 @@ void Cursor::skip() {
   }
 }
 
-}  // namespace syncmldm::trace::json
+}  // namespace syncmldm::trace::json_scan

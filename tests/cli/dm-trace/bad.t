@@ -8,7 +8,7 @@ dm-trace: trace/truncated.har: offset 9912: truncated HAR: the input ends inside
 cmd: dm-trace trace/not-har.json
 exit: 3
 --- stderr
-dm-trace: trace/not-har.json: offset 44: JSON that is not HAR: no log.entries array
+dm-trace: trace/not-har.json: offset 0: JSON that is not HAR: no log.entries array
 ===
 # Bodies that do not decode or are not SyncML are skipped with a note; the rest is shown, and
 # the device's answers to the commands lost with them are shown as unpaired.

@@ -335,7 +335,9 @@ struct SessionBuilder::Impl {
     std::optional<xml::Document> doc;
     message::Message m;
     try {
-      doc.emplace(xml::Document::parse(xml_text, place));
+      // Parsed in place when nobody needs the text afterwards: one copy less per message.
+      bool keep_text = o.validate || on_message;
+      doc.emplace(keep_text ? xml::Document::parse(xml_text, place) : xml::Document::adopt(std::move(xml_text), place));
       m = message::read(*doc);
     } catch (const Error& e) {
       ++skipped;

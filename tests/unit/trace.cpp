@@ -240,3 +240,21 @@ TEST_CASE("trace: HAR written and read back") {
   CHECK(records[1].ms == 2.5);
   CHECK(out.find(R"("status":200,"statusText":"OK")") != std::string::npos);
 }
+
+TEST_CASE("trace: sessions that never end are handed over once too many are open") {
+  std::vector<std::size_t> order;
+  trace::BuildOptions o;
+  o.max_open_sessions = 2;
+  trace::SessionBuilder b(o, [&](trace::Session&& s) { order.push_back(s.number); }, [](const trace::Note&) {});
+  for (int i = 0; i < 3; ++i) {
+    trace::Record r;
+    r.body = "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><SessionID>" + std::to_string(i) +
+             "</SessionID><MsgID>1</MsgID><Target><LocURI>https://s/dm</LocURI></Target><Source><LocURI>dev</LocURI></Source>"
+             "</SyncHdr><SyncBody><Alert><CmdID>1</CmdID><Data>1201</Data></Alert><Final/></SyncBody></SyncML>";
+    r.place = "m";
+    b.add(std::move(r));
+  }
+  CHECK(order == std::vector<std::size_t>{1});  // the third pushed the first out
+  b.finish();
+  CHECK(order == std::vector<std::size_t>{1, 2, 3});
+}

@@ -1,6 +1,7 @@
 // Rebuilding sessions: decode each message, find its session, add the server's commands as rows
 // and pair the device's Status and Results with them.
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include <fmt/format.h>
@@ -104,6 +105,7 @@ struct SessionBuilder::Impl {
   NoteSink notes;
   MessageSink on_message;
   std::vector<std::unique_ptr<OpenSession>> open;  // in order of first appearance
+  std::unordered_map<std::string, OpenSession*> by_key;  // SessionID '\0' device -> open session
   std::size_t next_number = 1, taken = 0, skipped = 0;
 
   void note(const std::string& place, std::string text) {
@@ -120,22 +122,24 @@ struct SessionBuilder::Impl {
     row.data.append(data.substr(0, room));
   }
 
+  static std::string key_of(const std::string& id, const std::string& device) { return id + '\0' + device; }
+
   OpenSession& session_for(const std::string& id, const std::string& device) {
-    for (auto& s : open) {
-      if (s->s.session_id == id && s->s.device == device) return *s;
-    }
+    std::string key = key_of(id, device);
+    if (auto it = by_key.find(key); it != by_key.end()) return *it->second;
+    // Sessions that never end (a capture of one side, say) are handed over oldest first once
+    // this many are open: memory stays bounded whatever the capture holds.
+    if (open.size() >= o.max_open_sessions) emit(*open.front());
     auto& s = open.emplace_back(std::make_unique<OpenSession>());
     s->s.number = next_number++;
     s->s.session_id = id;
     s->s.device = device;
+    by_key.emplace(std::move(key), s.get());
     return *s;
   }
 
   bool known_device(const std::string& id, const std::string& device) const {
-    for (const auto& s : open) {
-      if (s->s.session_id == id && s->s.device == device) return true;
-    }
-    return false;
+    return by_key.count(key_of(id, device)) > 0;
   }
 
   Side guess_side(const message::Message& m) const {
@@ -153,6 +157,7 @@ struct SessionBuilder::Impl {
   }
 
   void emit(OpenSession& os) {
+    by_key.erase(key_of(os.s.session_id, os.s.device));
     Session done = std::move(os.s);
     for (auto it = open.begin(); it != open.end(); ++it) {
       if (it->get() == &os) {

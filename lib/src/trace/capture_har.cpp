@@ -25,7 +25,7 @@ struct HarMessage {
 };
 
 // headers: [{"name": ..., "value": ...}]: the Content-Type, if any.
-std::string content_type_header(json::Cursor& c) {
+std::string content_type_header(json_scan::Cursor& c) {
   std::string found, key;
   if (c.peek() != '[') {
     c.skip();
@@ -49,7 +49,7 @@ std::string content_type_header(json::Cursor& c) {
   return found;
 }
 
-HarBody body(json::Cursor& c) {
+HarBody body(json_scan::Cursor& c) {
   HarBody b;
   std::string key;
   if (c.peek() != '{') {
@@ -72,7 +72,7 @@ HarBody body(json::Cursor& c) {
   return b;
 }
 
-HarMessage message(json::Cursor& c, bool request) {
+HarMessage message(json_scan::Cursor& c, bool request) {
   HarMessage m;
   std::string key;
   if (c.peek() != '{') c.fail(request ? "HAR: request is not an object" : "HAR: response is not an object");
@@ -102,10 +102,10 @@ std::optional<std::string> body_bytes(std::string text, std::string_view encodin
 
 void read_har(Source& source, std::string_view head, const ReadOptions& options, const RecordSink& sink,
               const NoteSink& notes) {
-  json::SplitOptions so{{"log", "entries"}, "HAR", "entry", options.max_message_bytes};
+  json_scan::SplitOptions so{{"log", "entries"}, "HAR", "entry", options.max_message_bytes};
   const std::string& file = source.name();
-  json::split(source, head, so, [&](std::string_view text, std::uint64_t at, std::size_t index) {
-    json::Cursor c(text, file, at);
+  json_scan::split(source, head, so, [&](std::string_view text, std::uint64_t at, std::size_t index) {
+    json_scan::Cursor c(text, file, at);
     HarMessage request, response;
     std::optional<double> time;
     std::string key;

@@ -42,7 +42,7 @@ struct HttpLayer {
 };
 
 // The first string of a value that is a string or an array whose first element is one.
-std::string first_string(json::Cursor& c) {
+std::string first_string(json_scan::Cursor& c) {
   if (c.peek() == '"') return c.string();
   if (c.peek() != '[') {
     c.skip();
@@ -59,7 +59,7 @@ std::string first_string(json::Cursor& c) {
   return out;
 }
 
-void walk_http(json::Cursor& c, HttpLayer& h, std::size_t depth) {
+void walk_http(json_scan::Cursor& c, HttpLayer& h, std::size_t depth) {
   if (c.peek() != '{' || depth > kMaxWalkDepth) {
     c.skip();
     return;
@@ -114,11 +114,11 @@ std::optional<std::string> from_hex(std::string_view hex) {
 
 void read_tshark(Source& source, std::string_view head, const ReadOptions& options, const RecordSink& sink,
                  const NoteSink& notes) {
-  json::SplitOptions so{{}, "tshark output", "packet", options.max_message_bytes};
+  json_scan::SplitOptions so{{}, "tshark output", "packet", options.max_message_bytes};
   const std::string& file = source.name();
   std::size_t http_seen = 0;
-  json::split(source, head, so, [&](std::string_view text, std::uint64_t at, std::size_t index) {
-    json::Cursor c(text, file, at);
+  json_scan::split(source, head, so, [&](std::string_view text, std::uint64_t at, std::size_t index) {
+    json_scan::Cursor c(text, file, at);
     std::vector<HttpLayer> layers;
     std::string frame_number;
     std::string key;

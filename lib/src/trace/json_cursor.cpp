@@ -8,7 +8,7 @@
 
 #include "syncmldm/util/error.hpp"
 
-namespace syncmldm::trace::json {
+namespace syncmldm::trace::json_scan {
 
 namespace {
 
@@ -122,9 +122,12 @@ std::string Cursor::string() {
   } else {
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      char c = raw[i];
-      if (c != '\\') {
-        out.push_back(c);
+      if (raw[i] != '\\') {
+        // The run up to the next escape in one piece: bodies escape little ('"' and '\n').
+        std::size_t next = raw.find('\\', i);
+        if (next == std::string_view::npos) next = raw.size();
+        out.append(raw.substr(i, next - i));
+        i = next - 1;
         continue;
       }
       p_ = start + i;
@@ -262,4 +265,4 @@ void Cursor::skip() {
   }
 }
 
-}  // namespace syncmldm::trace::json
+}  // namespace syncmldm::trace::json_scan

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace syncmldm::trace::json {
+namespace syncmldm::trace::json_scan {
 
 class Cursor {
  public:
@@ -45,4 +45,4 @@ class Cursor {
   bool first_ = true;  // no ',' expected before the next member or element
 };
 
-}  // namespace syncmldm::trace::json
+}  // namespace syncmldm::trace::json_scan

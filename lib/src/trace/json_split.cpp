@@ -7,7 +7,7 @@
 
 #include "syncmldm/util/error.hpp"
 
-namespace syncmldm::trace::json {
+namespace syncmldm::trace::json_scan {
 
 namespace {
 
@@ -167,14 +167,17 @@ void split(Source& source, std::string_view head, const SplitOptions& o,
         break;
     }
   }
-  if (stack.empty() && !root_done) not_wanted(0, "the input is empty");
+  auto not_wanted_at_start = [&](const std::string& why) {
+    throw Error(ErrorKind::input, fmt::format("JSON that is not {}: {}", o.what, why), Location{file, std::uint64_t{0}});
+  };
+  if (stack.empty() && !root_done) not_wanted_at_start("the input is empty");
   if (!stack.empty() || in_string) {
     if (element_start != std::string::npos) {
       fail(buf.size(), fmt::format("truncated {}: the input ends inside {} {}", o.what, o.element, index));
     }
     fail(buf.size(), fmt::format("truncated {}: the input ends before the document is closed", o.what));
   }
-  if (!array_seen) not_wanted(0, o.path.empty() ? "no array" : "no " + dotted(o.path) + " array");
+  if (!array_seen) not_wanted_at_start(o.path.empty() ? "no array" : "no " + dotted(o.path) + " array");
 }
 
-}  // namespace syncmldm::trace::json
+}  // namespace syncmldm::trace::json_scan

@@ -10,7 +10,7 @@
 
 #include "syncmldm/trace/capture.hpp"
 
-namespace syncmldm::trace::json {
+namespace syncmldm::trace::json_scan {
 
 struct SplitOptions {
   // Member names from the root to the array: {"log", "entries"}; empty: the root is the array.
@@ -27,4 +27,4 @@ struct SplitOptions {
 void split(Source& source, std::string_view head, const SplitOptions& options,
            const std::function<void(std::string_view, std::uint64_t, std::size_t)>& on_element);
 
-}  // namespace syncmldm::trace::json
+}  // namespace syncmldm::trace::json_scan

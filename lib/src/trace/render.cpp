@@ -14,6 +14,12 @@ using ordered = nlohmann::ordered_json;
 
 // White space runs as one space: a command is one line.
 std::string one_line(std::string_view s) {
+  bool plain = s.empty() || (s.front() != ' ' && s.back() != ' ');
+  for (std::size_t i = 0; plain && i < s.size(); ++i) {
+    char c = s[i];
+    plain = c != '\n' && c != '\r' && c != '\t' && !(c == ' ' && i + 1 < s.size() && s[i + 1] == ' ');
+  }
+  if (plain) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -108,6 +114,80 @@ constexpr const char* kRed = "\x1b[31m";
 constexpr const char* kYellow = "\x1b[33m";
 constexpr const char* kReset = "\x1b[0m";
 
+void pad(std::string& out, std::size_t from, std::size_t width) {
+  if (out.size() - from < width) out.append(width - (out.size() - from), ' ');
+}
+
+// "  MSG/CMD  Cmd  Target (Format) Data  -> Status  N ms", then its results and findings.
+void append_row(std::string& out, const Row& r, const TextOptions& o) {
+  std::size_t line_start = out.size();
+  out += "  ";
+  std::size_t at = out.size();
+  if (r.unpaired) out += '?';
+  out += r.msg_id;
+  out += '/';
+  out += r.cmd_id;
+  pad(out, at, 6);
+  out += ' ';
+  at = out.size();
+  out += r.cmd;
+  pad(out, at, 8);
+  out += ' ';
+  out += r.target.empty() ? "-" : r.target;
+  if (!r.format.empty()) {
+    out += " (";
+    out += r.format;
+    out += ')';
+  }
+  std::string tail = "  -> " + status_text(r);
+  if (r.unpaired) tail += " (unpaired: the command is not in the capture)";
+  if (r.ms) tail += "  " + ms_text(r.ms);
+  std::string data = one_line(r.data);
+  if (!o.full) {
+    std::size_t used = columns(std::string_view(out).substr(line_start)) + columns(tail) + 1;
+    std::size_t room = o.width > used ? o.width - used : 0;
+    data = cut(data, std::max<std::size_t>(room, 12));
+  }
+  if (r.data_cut && !data.ends_with("\u2026")) data += "\u2026";
+  if (!data.empty()) {
+    out += ' ';
+    out += data;
+  }
+  bool bad = failed(r);
+  if (o.color && (bad || r.unpaired)) {
+    out.append(tail, 0, 5);
+    out += bad ? kRed : kYellow;
+    out.append(tail, 5);
+    out += kReset;
+  } else {
+    out += tail;
+  }
+  out += '\n';
+  for (const auto& res : r.results) {
+    std::size_t rs = out.size();
+    out += "         = ";
+    out += res.source.empty() ? "-" : res.source;
+    if (!res.format.empty()) {
+      out += " (";
+      out += res.format;
+      out += ')';
+    }
+    std::string value = one_line(res.data);
+    if (!o.full) {
+      std::size_t used = columns(std::string_view(out).substr(rs)) + 1;
+      value = cut(value, std::max<std::size_t>(o.width > used ? o.width - used : 0, 12));
+    }
+    out += ' ';
+    out += value;
+    out += '\n';
+  }
+  if (o.findings) {
+    for (const auto& d : r.findings) {
+      out += fmt::format("         {}: {} [{}]\n", validate::to_string(d.severity), d.message, d.rule);
+    }
+  }
+}
+
 }  // namespace
 
 bool uri_matches(std::string_view glob, std::string_view uri) {
@@ -154,45 +234,7 @@ std::string text(const Session& s, const Filter& filter, const TextOptions& o) {
   for (const auto& r : s.rows) {
     if (!wanted(r, filter)) continue;
     ++shown;
-    std::string ref = fmt::format("{}{}/{}", r.unpaired ? "?" : "", r.msg_id, r.cmd_id);
-    std::string head = fmt::format("  {:<6} {:<8} {}", ref, r.cmd, r.target.empty() ? "-" : r.target);
-    if (!r.format.empty()) head += " (" + r.format + ")";
-    std::string status = status_text(r);
-    if (r.unpaired) status += " (unpaired: the command is not in the capture)";
-    std::string tail = "  -> " + status;
-    std::string ms = ms_text(r.ms);
-    if (!ms.empty()) tail += "  " + ms;
-    std::string data = one_line(r.data);
-    if (!o.full) {
-      std::size_t used = columns(head) + columns(tail) + 1;
-      std::size_t room = o.width > used ? o.width - used : 0;
-      data = cut(data, std::max<std::size_t>(room, 12));
-    }
-    if (r.data_cut && !data.ends_with("\u2026")) data += "\u2026";
-    std::string line = head;
-    if (!data.empty()) line += " " + data;
-    bool bad = failed(r);
-    if (o.color && (bad || r.unpaired)) {
-      line += tail.substr(0, 5) + (bad ? kRed : kYellow) + tail.substr(5) + kReset;
-    } else {
-      line += tail;
-    }
-    out += line + "\n";
-    for (const auto& res : r.results) {
-      std::string rl = fmt::format("         = {}", res.source.empty() ? "-" : res.source);
-      if (!res.format.empty()) rl += " (" + res.format + ")";
-      std::string value = one_line(res.data);
-      if (!o.full) {
-        std::size_t used = columns(rl) + 1;
-        value = cut(value, std::max<std::size_t>(o.width > used ? o.width - used : 0, 12));
-      }
-      out += rl + " " + value + "\n";
-    }
-    if (o.findings) {
-      for (const auto& d : r.findings) {
-        out += fmt::format("         {}: {} [{}]\n", validate::to_string(d.severity), d.message, d.rule);
-      }
-    }
+    append_row(out, r, o);
   }
   if (shown == 0) out += "  (no commands)\n";
   return out;

@@ -1,6 +1,7 @@
 // Rebuilding sessions: decode each message, find its session, add the server's commands as rows
 // and pair the device's Status and Results with them.
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include <fmt/format.h>
@@ -78,6 +79,14 @@ std::string format_of(const message::Item& item, const message::Command& cmd) {
   return {};
 }
 
+// An error inside a body, placed within the body (the record's place names the body).
+std::string where_in_body(const Error& e) {
+  const Location& w = e.where();
+  if (w.line) return fmt::format("line {}, column {}: {}", w.line, w.column, e.message());
+  if (w.offset) return fmt::format("byte {}: {}", *w.offset, e.message());
+  return e.message();
+}
+
 bool is_management(Kind k) {
   return k == Kind::get || k == Kind::replace || k == Kind::add || k == Kind::delete_ || k == Kind::exec ||
          k == Kind::copy || k == Kind::atomic || k == Kind::sequence;
@@ -96,6 +105,7 @@ struct SessionBuilder::Impl {
   NoteSink notes;
   MessageSink on_message;
   std::vector<std::unique_ptr<OpenSession>> open;  // in order of first appearance
+  std::unordered_map<std::string, OpenSession*> by_key;  // SessionID '\0' device -> open session
   std::size_t next_number = 1, taken = 0, skipped = 0;
 
   void note(const std::string& place, std::string text) {
@@ -112,22 +122,24 @@ struct SessionBuilder::Impl {
     row.data.append(data.substr(0, room));
   }
 
+  static std::string key_of(const std::string& id, const std::string& device) { return id + '\0' + device; }
+
   OpenSession& session_for(const std::string& id, const std::string& device) {
-    for (auto& s : open) {
-      if (s->s.session_id == id && s->s.device == device) return *s;
-    }
+    std::string key = key_of(id, device);
+    if (auto it = by_key.find(key); it != by_key.end()) return *it->second;
+    // Sessions that never end (a capture of one side, say) are handed over oldest first once
+    // this many are open: memory stays bounded whatever the capture holds.
+    if (open.size() >= o.max_open_sessions) emit(*open.front());
     auto& s = open.emplace_back(std::make_unique<OpenSession>());
     s->s.number = next_number++;
     s->s.session_id = id;
     s->s.device = device;
+    by_key.emplace(std::move(key), s.get());
     return *s;
   }
 
   bool known_device(const std::string& id, const std::string& device) const {
-    for (const auto& s : open) {
-      if (s->s.session_id == id && s->s.device == device) return true;
-    }
-    return false;
+    return by_key.count(key_of(id, device)) > 0;
   }
 
   Side guess_side(const message::Message& m) const {
@@ -145,6 +157,7 @@ struct SessionBuilder::Impl {
   }
 
   void emit(OpenSession& os) {
+    by_key.erase(key_of(os.s.session_id, os.s.device));
     Session done = std::move(os.s);
     for (auto it = open.begin(); it != open.end(); ++it) {
       if (it->get() == &os) {
@@ -318,7 +331,7 @@ struct SessionBuilder::Impl {
     } catch (const Error& e) {
       ++skipped;
       std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, e.message()));
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
       return;
     }
     if (rec.side == Side::unknown && payload.container == input::Format::http) {
@@ -327,12 +340,14 @@ struct SessionBuilder::Impl {
     std::optional<xml::Document> doc;
     message::Message m;
     try {
-      doc.emplace(xml::Document::parse(xml_text, place));
+      // Parsed in place when nobody needs the text afterwards: one copy less per message.
+      bool keep_text = o.validate || on_message;
+      doc.emplace(keep_text ? xml::Document::parse(xml_text, place) : xml::Document::adopt(std::move(xml_text), place));
       m = message::read(*doc);
     } catch (const Error& e) {
       ++skipped;
       std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, e.describe()));
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
       return;
     }
     ++taken;

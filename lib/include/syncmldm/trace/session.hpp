@@ -71,6 +71,7 @@ struct DecodedMessage {
 
 struct BuildOptions {
   std::size_t max_data = std::size_t{1} << 20;  // Data kept per row
+  std::size_t max_open_sessions = 4096;          // more open at once: the oldest is handed over
   bool validate = false;                         // run the validator on every message
   validate::Options validate_options;            // its direction is set per message
 };

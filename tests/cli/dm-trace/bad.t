@@ -31,7 +31,7 @@ exit: 0
 --- stdout
 session 1 (SessionID 1) device B5B954E81FBCB94EB79BD08BE625F4EE server https://mdm.example.com/ManagementServer/MDM.svc: 1 device message, 0 server messages
   ?1/3   Get      ./DevDetail/SwV  -> 200 OK (unpaired: the command is not in the capture)
-  ?1/3   Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002 (unpaired: the command is not in the capture)
+  ?1/3   Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002 CFGMGR_E_NODENOTFOUND: there is no node at this URI (unpaired: the command is not in the capture)
   ?1/6   Atomic   -  -> 200 OK (unpaired: the command is not in the capture)
   ?1/3   Results  -  -> results (unpaired: the command is not in the capture)
          = ./DevDetail/SwV (chr) 10.0.26100.2033

@@ -43,7 +43,7 @@ exit: 0
 session 1 (SessionID 1) device B5B954E81FBCB94EB79BD08BE625F4EE server https://mdm.example.com/ManagementServer/MDM.svc: 1 device message, 1 server message
   1/3    Get      ./DevDetail/SwV  -> 200 OK
          = ./DevDetail/SwV (chr) 10.0.26100.2033
-  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002
+  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002 CFGMGR_E_NODENOTFOUND: there is no node at this URI
   1/4    Replace  ./Device/Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength (int) 6  -> no status
   1/5    Add      ./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart (int) 8  -> no status
   1/6    Atomic   -  -> 200 OK
@@ -62,7 +62,7 @@ exit: 0
 session 1 (SessionID 1) device B5B954E81FBCB94EB79BD08BE625F4EE server https://mdm.example.com/ManagementServer/MDM.svc: 1 device message, 1 server message
   1/3    Get      ./DevDetail/SwV  -> 200 OK
          = ./DevDetail/SwV (chr) 10.0.26100.2033
-  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002
+  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002 CFGMGR_E_NODENOTFOUND: there is no node at this URI
   1/4    Replace  ./Device/Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength (int) 6  -> no status
   1/5    Add      ./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart (int) 8  -> no status
   1/6    Atomic   -  -> 200 OK
@@ -108,7 +108,7 @@ session 1 (SessionID 1) device B5B954E81FBCB94EB79BD08BE625F4EE server https://m
   message 2 (device): warning: Format xml but Data is not well-formed XML ('&' must start an entity reference (&amp; &lt; &gt; &quot; &apos; &#N;)) [data-format]
   1/3    Get      ./DevDetail/SwV  -> 200 OK
          = ./DevDetail/SwV (chr) 10.0.26100.2033
-  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002
+  1/3    Get      ./Vendor/MSFT/DeviceStatus/OS/Edition  -> 404 Not found 0x86000002 CFGMGR_E_NODENOTFOUND: there is no node at this URI
   1/4    Replace  ./Device/Vendor/MSFT/Policy/Config/DeviceLock/MinDevicePasswordLength (int) 6  -> no status
   1/5    Add      ./Device/Vendor/MSFT/Policy/Config/Update/ActiveHoursStart (int) 8  -> no status
   1/6    Atomic   -  -> 200 OK

@@ -10,6 +10,8 @@
 #include "syncmldm/util/error.hpp"
 #include "trace/json_cursor.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace syncmldm;
 
 namespace {
@@ -257,4 +259,30 @@ TEST_CASE("trace: sessions that never end are handed over once too many are open
   CHECK(order == std::vector<std::size_t>{1});  // the third pushed the first out
   b.finish();
   CHECK(order == std::vector<std::size_t>{1, 2, 3});
+}
+
+TEST_CASE("trace: JSON Lines stay JSON whatever the Data holds") {
+  trace::Session s;
+  s.session_id = "1\"";
+  s.device = "d\\";
+  trace::Row& r = s.rows.emplace_back();
+  r.msg_id = "1";
+  r.cmd_id = "2";
+  r.cmd = "Replace";
+  r.data = std::string("a\x01\tb\xC3\xA9\xFF\xED\xA0\x80z\"", 12);
+  r.status = 405;
+  r.hresult = 0x86000002u;
+  r.ms = 1.5;
+  r.results.push_back({"./X", "chr", "v\n"});
+  std::string line = trace::jsonl(s, {});
+  REQUIRE(line.ends_with("}\n"));
+  auto j = nlohmann::json::parse(line);  // throws on anything that is not JSON
+  CHECK(j["session_id"] == "1\"");
+  CHECK(j["data"] == "a\x01\tb\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz\"");
+  CHECK(j["status"] == 405);
+  CHECK(j["hresult"] == "0x86000002");
+  CHECK(j["ms"] == 1.5);
+  CHECK(j["results"][0]["data"] == "v\n");
+  auto doc = nlohmann::json::parse(trace::json(s, {}, false));
+  CHECK(doc["commands"][0]["meaning"].is_string());
 }

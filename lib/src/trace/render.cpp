@@ -89,25 +89,104 @@ ordered diagnostics_json(const std::vector<validate::Diagnostic>& found) {
   return out;
 }
 
-ordered row_json(const Row& r, ordered out = ordered::object()) {
-  ordered results = ordered::array();
-  for (const auto& res : r.results) {
-    results.push_back({{"source", res.source}, {"format", res.format}, {"data", res.data}});
+// A JSON string, escaped; bytes that are not UTF-8 become U+FFFD (as nlohmann's "replace").
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t run = i;
+    while (run < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++run;
+    }
+    out.append(s.substr(i, run - i));
+    i = run;
+    if (i >= s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c < 0x20) {
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: out += fmt::format("\\u{:04x}", c);
+      }
+      ++i;
+    } else {
+      std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      bool ok = n > 0 && i + n <= s.size() && !(c == 0xC0 || c == 0xC1 || c > 0xF4);
+      for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (ok && n == 3) {
+        unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+        ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
+      }
+      if (ok && n == 4) {
+        unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+        ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+      }
+      if (ok) {
+        out.append(s.substr(i, n));
+        i += n;
+      } else {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      }
+    }
   }
+  out += '"';
+}
+
+void append_member(std::string& out, std::string_view name, std::string_view value) {
+  out += '"';
+  out += name;
+  out += "\":";
+  append_json_string(out, value);
+  out += ',';
+}
+
+void append_null_or(std::string& out, std::string_view name, bool present, const std::string& value) {
+  out += '"';
+  out += name;
+  out += "\":";
+  if (present) append_json_string(out, value);
+  else out += "null";
+  out += ',';
+}
+
+// A command's object (members after `{`, with the trailing `}`): written directly, not through
+// a JSON tree, since a capture has as many of them as commands.
+void append_row_json(std::string& out, const Row& r) {
+  append_member(out, "msg_id", r.msg_id);
+  append_member(out, "cmd_id", r.cmd_id);
+  append_member(out, "cmd", r.cmd);
+  append_member(out, "target", r.target);
+  append_member(out, "data", r.data);
+  out += "\"status\":";
+  out += r.status ? std::to_string(*r.status) : "null";
+  out += ',';
   std::string meaning = r.status ? status_meaning(*r.status) : "";
+  append_null_or(out, "meaning", !meaning.empty(), meaning);
+  append_null_or(out, "hresult", r.hresult.has_value(), r.hresult ? hresult_text(*r.hresult) : "");
   std::string hmeaning = r.hresult ? hresult_meaning(*r.hresult) : "";
-  out["msg_id"] = r.msg_id;
-  out["cmd_id"] = r.cmd_id;
-  out["cmd"] = r.cmd;
-  out["target"] = r.target;
-  out["data"] = r.data;
-  out["status"] = r.status ? ordered(*r.status) : ordered();
-  out["meaning"] = meaning.empty() ? ordered() : ordered(meaning);
-  out["hresult"] = r.hresult ? ordered(hresult_text(*r.hresult)) : ordered();
-  out["hresult_meaning"] = hmeaning.empty() ? ordered() : ordered(hmeaning);
-  out["results"] = std::move(results);
-  out["ms"] = r.ms ? ordered(*r.ms) : ordered();
-  return out;
+  append_null_or(out, "hresult_meaning", !hmeaning.empty(), hmeaning);
+  out += "\"results\":[";
+  for (std::size_t i = 0; i < r.results.size(); ++i) {
+    out += i ? ",{" : "{";
+    append_member(out, "source", r.results[i].source);
+    append_member(out, "format", r.results[i].format);
+    out += "\"data\":";
+    append_json_string(out, r.results[i].data);
+    out += '}';
+  }
+  out += "],\"ms\":";
+  out += r.ms ? fmt::format("{}", *r.ms) : "null";
+  out += '}';
 }
 
 constexpr const char* kRed = "\x1b[31m";
@@ -257,27 +336,30 @@ std::string json(const Session& s, const Filter& filter, bool findings) {
     }
     messages.push_back(std::move(entry));
   }
-  ordered commands = ordered::array();
+  ordered head{{"session_id", s.session_id}, {"device", s.device}, {"server", s.server}, {"messages", std::move(messages)}};
+  std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.pop_back();  // the closing brace: the commands follow
+  out += ",\"commands\":[";
+  bool first = true;
   for (const auto& r : s.rows) {
-    if (wanted(r, filter)) commands.push_back(row_json(r));
+    if (!wanted(r, filter)) continue;
+    out += first ? "{" : ",{";
+    first = false;
+    append_row_json(out, r);
   }
-  ordered out{{"session_id", s.session_id},
-              {"device", s.device},
-              {"server", s.server},
-              {"messages", std::move(messages)},
-              {"commands", std::move(commands)}};
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += "]}";
+  return out;
 }
 
 std::string jsonl(const Session& s, const Filter& filter) {
-  std::string out;
+  std::string out, prefix = "{";
+  append_member(prefix, "session_id", s.session_id);
+  append_member(prefix, "device", s.device);
   for (const auto& r : s.rows) {
     if (!wanted(r, filter)) continue;
-    ordered line = ordered::object();
-    line["session_id"] = s.session_id;
-    line["device"] = s.device;
-    line = row_json(r, std::move(line));
-    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out += prefix;
+    append_row_json(out, r);
+    out += '\n';
   }
   return out;
 }

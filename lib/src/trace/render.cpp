@@ -301,6 +301,13 @@ std::string text(const Session& s, const Filter& filter, const TextOptions& o) {
                                 s.number, s.session_id.empty() ? "-" : s.session_id, s.device.empty() ? "-" : s.device,
                                 s.server.empty() ? "-" : s.server, device_msgs, device_msgs == 1 ? "" : "s",
                                 server_msgs, server_msgs == 1 ? "" : "s");
+  // A SyncHdr refused (authentication, mostly) is no command's status: said under the header.
+  for (const auto& m : s.messages) {
+    if (!m.header_status || (*m.header_status >= 200 && *m.header_status < 300)) continue;
+    std::string meaning = status_meaning(*m.header_status);
+    out += fmt::format("  message {} ({}): SyncHdr status {}{}{}\n", m.msg_id, side_name(m.side), *m.header_status,
+                       meaning.empty() ? "" : " ", meaning);
+  }
   if (o.findings) {
     for (const auto& m : s.messages) {
       for (const auto& d : m.findings) {
@@ -324,7 +331,8 @@ std::string json(const Session& s, const Filter& filter, bool findings) {
   for (const auto& m : s.messages) {
     ordered entry{{"msg_id", m.msg_id},        {"from", side_name(m.side)},        {"place", m.place},
                   {"bytes", m.bytes},          {"encoding", m.wbxml ? "wbxml" : "xml"}, {"commands", m.commands},
-                  {"ms", m.ms ? ordered(*m.ms) : ordered()}};
+                  {"ms", m.ms ? ordered(*m.ms) : ordered()},
+                  {"header_status", m.header_status ? ordered(*m.header_status) : ordered()}};
     if (findings) {
       std::vector<validate::Diagnostic> all = m.findings;
       if (m.side == Side::server) {

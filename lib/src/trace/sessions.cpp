@@ -365,6 +365,9 @@ struct SessionBuilder::Impl {
     info.wbxml = payload.payload == input::Format::wbxml;
     info.commands = m.commands.size();
     info.ms = rec.ms;
+    for (const auto& c : m.commands) {
+      if (c.kind == Kind::status && c.cmd_ref.value_or("") == "0") info.header_status = status_code(c);
+    }
     std::size_t first_row = os.s.rows.size();
     std::size_t added = 0;
     if (side == Side::server) {

@@ -16,6 +16,7 @@ cmd: dm-trace trace/bad-bodies.har
 exit: 0
 --- stdout
 session 1 (SessionID 4538) device IMEI:493005100592800 server http://127.0.0.1:38615/dm: 3 device messages, 1 server message
+  message 1 (server): SyncHdr status 407 Missing credentials
   ?2/4   Get      -  -> 200 OK (unpaired: the command is not in the capture)
   ?2/4   Results  -  -> results (unpaired: the command is not in the capture)
          = ./DevInfo/Mod dm-send

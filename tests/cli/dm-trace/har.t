@@ -4,6 +4,7 @@ cmd: dm-trace trace/session-md5.har
 exit: 0
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   2/4    Get      ./DevInfo/Mod  -> 200 OK  7 ms
          = ./DevInfo/Mod dm-send
   2/5    Add      ./Vendor (node)  -> 200 OK  7 ms
@@ -24,6 +25,7 @@ cmd: dm-trace trace/session-wbxml.har
 exit: 0
 --- stdout
 session 1 (SessionID 4538) device IMEI:493005100592800 server http://127.0.0.1:38615/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   2/4    Get      ./DevInfo/Mod  -> 200 OK  11 ms
          = ./DevInfo/Mod dm-send
   2/5    Add      ./Vendor (node)  -> 200 OK  11 ms
@@ -65,7 +67,7 @@ cmd: dm-trace --format json trace/session-split.har
 exit: 0
 --- stdout
 {"sessions": [
-  {"session_id":"544","device":"IMEI:493005100592800","server":"http://127.0.0.1:35991/dm","messages":[{"msg_id":"1","from":"device","place":"trace/session-split.har: entry 1 request","bytes":793,"encoding":"xml","commands":2,"ms":null},{"msg_id":"1","from":"server","place":"trace/session-split.har: entry 1 response","bytes":771,"encoding":"xml","commands":4,"ms":11.083},{"msg_id":"2","from":"device","place":"trace/session-split.har: entry 2 request","bytes":700,"encoding":"xml","commands":4,"ms":null},{"msg_id":"2","from":"server","place":"trace/session-split.har: entry 2 response","bytes":666,"encoding":"xml","commands":3,"ms":0.427},{"msg_id":"3","from":"device","place":"trace/session-split.har: entry 3 request","bytes":693,"encoding":"xml","commands":4,"ms":null},{"msg_id":"3","from":"server","place":"trace/session-split.har: entry 3 response","bytes":666,"encoding":"xml","commands":3,"ms":0.549},{"msg_id":"4","from":"device","place":"trace/session-split.har: entry 4 request","bytes":685,"encoding":"xml","commands":4,"ms":null},{"msg_id":"4","from":"server","place":"trace/session-split.har: entry 4 response","bytes":675,"encoding":"xml","commands":3,"ms":0.34},{"msg_id":"5","from":"device","place":"trace/session-split.har: entry 5 request","bytes":644,"encoding":"xml","commands":3,"ms":null},{"msg_id":"5","from":"server","place":"trace/session-split.har: entry 5 response","bytes":486,"encoding":"xml","commands":1,"ms":0.249}],"commands":[{"msg_id":"1","cmd_id":"4","cmd":"Get","target":"./DevInfo/DevId","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/DevId","format":"","data":"IMEI:493005100592800"}],"ms":11.083},{"msg_id":"2","cmd_id":"3","cmd":"Get","target":"./DevInfo/Man","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Man","format":"","data":"syncml-dm-tools"}],"ms":0.427},{"msg_id":"3","cmd_id":"3","cmd":"Get","target":"./DevInfo/Mod","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Mod","format":"","data":"dm-send"}],"ms":0.549},{"msg_id":"4","cmd_id":"3","cmd":"Get","target":"./DevInfo/Lang","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Lang","format":"","data":"en-US"}],"ms":0.34}]}
+  {"session_id":"544","device":"IMEI:493005100592800","server":"http://127.0.0.1:35991/dm","messages":[{"msg_id":"1","from":"device","place":"trace/session-split.har: entry 1 request","bytes":793,"encoding":"xml","commands":2,"ms":null,"header_status":null},{"msg_id":"1","from":"server","place":"trace/session-split.har: entry 1 response","bytes":771,"encoding":"xml","commands":4,"ms":11.083,"header_status":200},{"msg_id":"2","from":"device","place":"trace/session-split.har: entry 2 request","bytes":700,"encoding":"xml","commands":4,"ms":null,"header_status":200},{"msg_id":"2","from":"server","place":"trace/session-split.har: entry 2 response","bytes":666,"encoding":"xml","commands":3,"ms":0.427,"header_status":200},{"msg_id":"3","from":"device","place":"trace/session-split.har: entry 3 request","bytes":693,"encoding":"xml","commands":4,"ms":null,"header_status":200},{"msg_id":"3","from":"server","place":"trace/session-split.har: entry 3 response","bytes":666,"encoding":"xml","commands":3,"ms":0.549,"header_status":200},{"msg_id":"4","from":"device","place":"trace/session-split.har: entry 4 request","bytes":685,"encoding":"xml","commands":4,"ms":null,"header_status":200},{"msg_id":"4","from":"server","place":"trace/session-split.har: entry 4 response","bytes":675,"encoding":"xml","commands":3,"ms":0.34,"header_status":200},{"msg_id":"5","from":"device","place":"trace/session-split.har: entry 5 request","bytes":644,"encoding":"xml","commands":3,"ms":null,"header_status":200},{"msg_id":"5","from":"server","place":"trace/session-split.har: entry 5 response","bytes":486,"encoding":"xml","commands":1,"ms":0.249,"header_status":200}],"commands":[{"msg_id":"1","cmd_id":"4","cmd":"Get","target":"./DevInfo/DevId","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/DevId","format":"","data":"IMEI:493005100592800"}],"ms":11.083},{"msg_id":"2","cmd_id":"3","cmd":"Get","target":"./DevInfo/Man","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Man","format":"","data":"syncml-dm-tools"}],"ms":0.427},{"msg_id":"3","cmd_id":"3","cmd":"Get","target":"./DevInfo/Mod","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Mod","format":"","data":"dm-send"}],"ms":0.549},{"msg_id":"4","cmd_id":"3","cmd":"Get","target":"./DevInfo/Lang","data":"","status":200,"meaning":"OK","hresult":null,"hresult_meaning":null,"results":[{"source":"./DevInfo/Lang","format":"","data":"en-US"}],"ms":0.34}]}
 ]}
 ===
 # --format jsonl with --failed: a line per failing command; exit 1 because some failed.
@@ -81,6 +83,7 @@ cmd: dm-trace --grep './Vendor/*' --failed trace/session-md5.har
 exit: 1
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   3/5    Get      ./Vendor/Missing  -> 404 Not found  9 ms
   3/8    Replace  ./Vendor/NoSuchNode fails  -> 404 Not found  9 ms
 ===
@@ -118,4 +121,5 @@ cmd: dm-trace --color always --failed --grep ./Vendor/Missing trace/session-md5.
 exit: 1
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   3/5    Get      ./Vendor/Missing  -> [31m404 Not found  9 ms[0m

@@ -3,6 +3,7 @@ cmd: dm-trace trace/session-md5.http
 exit: 0
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   2/4    Get      ./DevInfo/Mod  -> 200 OK
          = ./DevInfo/Mod dm-send
   2/5    Add      ./Vendor (node)  -> 200 OK
@@ -23,6 +24,7 @@ cmd: dm-trace --failed trace/session-wbxml.http
 exit: 1
 --- stdout
 session 1 (SessionID 4538) device IMEI:493005100592800 server http://127.0.0.1:38615/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   3/5    Get      ./Vendor/Missing  -> 404 Not found
   3/6    Atomic   -  -> 507 Atomic failed
   3/8    Replace  ./Vendor/NoSuchNode fails  -> 404 Not found
@@ -32,6 +34,7 @@ cmd: dm-trace --failed trace/session-md5.trace
 exit: 1
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
+  message 1 (server): SyncHdr status 407 Missing credentials
   3/5    Get      ./Vendor/Missing  -> 404 Not found  8 ms
   3/6    Atomic   -  -> 507 Atomic failed  8 ms
   3/8    Replace  ./Vendor/NoSuchNode fails  -> 404 Not found  8 ms

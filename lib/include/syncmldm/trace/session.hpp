@@ -52,6 +52,7 @@ struct MessageInfo {
   bool wbxml = false;
   std::size_t commands = 0;
   std::optional<double> ms;
+  std::optional<int> header_status;  // the Status this message gives the other side's SyncHdr
   std::vector<validate::Diagnostic> findings;  // --validate: about the message, not a command
 };
 

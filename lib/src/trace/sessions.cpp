@@ -22,7 +22,7 @@ using message::Kind;
 
 struct OpenSession {
   Session s;
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_command;  // (MsgID, CmdID) -> rows
+  std::unordered_map<std::string, std::vector<std::size_t>> by_command;  // MsgID '\0' CmdID -> rows
   std::map<std::string, std::size_t> open_chunks;  // Cmd + target -> the row a large object grows in
   std::map<std::string, std::pair<std::size_t, std::size_t>> open_results;  // source -> (row, result) still growing
   std::set<std::pair<std::string, std::string>> plumbing;  // (MsgID, CmdID) of Alert 1222: no row, status ignored
@@ -65,6 +65,8 @@ std::optional<int> status_code(const message::Command& status) {
   }
   return v;
 }
+
+std::string command_key(const std::string& msg_id, const std::string& cmd_id) { return msg_id + '\0' + cmd_id; }
 
 // "./Vendor/X" and "Vendor/X" name the same node.
 bool same_uri(std::string_view a, std::string_view b) {
@@ -186,7 +188,7 @@ struct SessionBuilder::Impl {
       r.target = std::move(target);
       r.ms = rec.ms;
       r.place = rec.place;
-      os.by_command[{msg_id, cmd_id}].push_back(rows.size() - 1);
+      os.by_command[command_key(msg_id, cmd_id)].push_back(rows.size() - 1);
       return r;
     };
     std::size_t added = 0;
@@ -198,12 +200,14 @@ struct SessionBuilder::Impl {
     for (const auto& item : cmd.items) {
       std::string target = item.target ? item.target->uri() : "";
       std::string_view data = item.data ? std::string_view(item.data->text) : std::string_view{};
-      std::string chunk_key = cmd.name + '\n' + target;
-      if (auto it = os.open_chunks.find(chunk_key); it != os.open_chunks.end()) {
+      std::string chunk_key;
+      if (item.more_data || !os.open_chunks.empty()) chunk_key = cmd.name + '\n' + target;
+      if (auto it = os.open_chunks.empty() ? os.open_chunks.end() : os.open_chunks.find(chunk_key);
+          it != os.open_chunks.end()) {
         // The next piece of a large object: the same row grows.
         std::size_t index = it->second;
         set_data(rows[index], data, true);
-        os.by_command[{msg_id, cmd_id}].push_back(index);
+        os.by_command[command_key(msg_id, cmd_id)].push_back(index);
         if (!item.more_data) os.open_chunks.erase(it);
         continue;
       }
@@ -224,7 +228,7 @@ struct SessionBuilder::Impl {
 
   std::vector<std::size_t> rows_of(OpenSession& os, const message::Command& reply) {
     std::string msg_ref = reply.msg_ref.value_or(os.last_server_msg);
-    auto it = os.by_command.find({msg_ref, reply.cmd_ref.value_or("")});
+    auto it = os.by_command.find(command_key(msg_ref, reply.cmd_ref.value_or("")));
     if (it == os.by_command.end()) return {};
     return it->second;
   }

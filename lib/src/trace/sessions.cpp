@@ -273,7 +273,10 @@ struct SessionBuilder::Impl {
       }
     } else if (reply.kind == Kind::results) {
       std::vector<std::size_t> found = rows_of(os, reply);
-      if (found.empty()) found.push_back(&unpaired(os, reply, rec) - os.s.rows.data());
+      if (found.empty()) {
+        unpaired(os, reply, rec);
+        found.push_back(os.s.rows.size() - 1);
+      }
       for (const auto& item : reply.items) {
         std::string source = item.source ? item.source->uri() : "";
         if (auto open = os.open_results.find(source); open != os.open_results.end()) {

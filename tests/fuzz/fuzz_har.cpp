@@ -22,7 +22,7 @@ class PieceSource : public trace::Source {
   PieceSource(std::string_view data, std::size_t step) : Source("f.har"), data_(data), step_(step) {}
   std::size_t read(char* buffer, std::size_t size) override {
     std::size_t n = std::min({size, step_, data_.size() - at_});
-    std::memcpy(buffer, data_.data() + at_, n);
+    if (n > 0) std::memcpy(buffer, data_.data() + at_, n);
     at_ += n;
     step_ = step_ * 3 % 17 + 1;  // uneven pieces
     return n;

@@ -22,7 +22,7 @@ class TrickleSource : public trace::Source {
   TrickleSource(std::string data, std::size_t step) : Source("t.har"), data_(std::move(data)), step_(step) {}
   std::size_t read(char* buffer, std::size_t size) override {
     std::size_t n = std::min({size, step_, data_.size() - at_});
-    std::memcpy(buffer, data_.data() + at_, n);
+    if (n > 0) std::memcpy(buffer, data_.data() + at_, n);
     at_ += n;
     return n;
   }

@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
   app.add_flag("--wbxml", o.wbxml, "Send WBXML (application/vnd.syncml.dm+wbxml)");
   app.add_option("--trace", o.trace, "Write every request and reply (headers, decoded bodies; secrets masked) to FILE or '-'")
       ->option_text("FILE");
+  app.add_option("--har", o.har, "Write every exchange to FILE as HAR 1.2 (headers, bodies, timings; secrets masked)")
+      ->option_text("FILE");
   app.add_option("-w,--write-out", o.write_out, "Print a summary after the reply: json")
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
   add_session_options(app, o);

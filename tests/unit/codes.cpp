@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "syncmldm/util/codes.hpp"
+#include "syncmldm/codes/status.hpp"
 
 using namespace syncmldm;
 

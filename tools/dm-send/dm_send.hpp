@@ -2,6 +2,7 @@
 // dm-send's parts: the options main fills, the client they make, and one function per mode.
 #include <cstddef>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ struct Options {
   bool fail_on_status = false;
   bool wbxml = false;
   std::string trace;
+  std::string har;
   std::string write_out;
   tools::OutputOptions output;
   tools::InputFormatOption input_format;
@@ -80,6 +82,23 @@ class Trace {
  private:
   std::FILE* out_ = nullptr;
   bool owned_ = false;
+};
+
+// --har: every exchange as a HAR 1.2 entry (har.cpp), secrets masked as in --trace.
+class Har {
+ public:
+  explicit Har(const std::string& path);
+  ~Har();
+  Har(const Har&) = delete;
+  Har& operator=(const Har&) = delete;
+  bool on() const { return out_ != nullptr; }
+  void write(const syncmldm::session::Exchange& exchange);
+
+ private:
+  std::FILE* out_ = nullptr;
+  bool owned_ = false;
+  struct Writer;
+  std::unique_ptr<Writer> writer_;
 };
 
 // ---- the modes

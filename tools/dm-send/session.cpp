@@ -240,12 +240,16 @@ Options answer_trigger_and_find_server(const Options& o, const Tree& tree) {
 // One session, or --repeat sessions, over one channel.
 int play(const Options& o, Tree& loaded) {
   Trace trace(o.trace);
+  Har har(o.har);
   syncmldm::net::HttpOptions http = http_options(o);
-  http.record_request_head = trace.on();
+  http.record_request_head = trace.on() || har.on();
   // One channel for every session of a --repeat run: the connection (and TLS session) is reused,
   // and the nonce goes on from session to session as a device's would.
   session::Channel channel(std::move(http), credentials(o), o.wbxml, make_codec());
-  channel.observer = [&](const session::Exchange& ex) { trace.write(ex); };
+  channel.observer = [&](const session::Exchange& ex) {
+    trace.write(ex);
+    har.write(ex);
+  };
   session::ClientOptions co = client_options(o);
   if (o.repeat <= 1) return play_once(o, channel, co, loaded);
   return play_repeated(o, channel, co, loaded);

@@ -103,11 +103,13 @@ int run_single(const Options& o) {
   if (o.offline) return print_offline(o, codec, package);
 
   Trace trace(o.trace);
+  Har har(o.har);
   Totals totals;
   std::optional<session::Exchange> last;
   session::Channel channel(http_options(o), credentials(o), o.wbxml, codec);
   channel.observer = [&](const session::Exchange& ex) {
     trace.write(ex);
+    har.write(ex);
     last = ex;
     totals.messages_sent++;
     totals.bytes_sent += ex.request_body.size();

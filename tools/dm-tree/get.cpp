@@ -6,6 +6,7 @@
 #include "common/exit_codes.hpp"
 #include "common/messages.hpp"
 #include "dm_tree.hpp"
+#include "syncmldm/codes/explain.hpp"
 #include "syncmldm/device/device.hpp"
 #include "syncmldm/util/error.hpp"
 
@@ -40,7 +41,7 @@ int get(const GetOptions& o) {
   auto result = device::get(t, o.uri, options);
   if (result.status == 404) return not_found(o.uri, t.schema().get());
   if (result.status != 200) {
-    tools::print_error(kTool, fmt::format("{}: status {}", o.uri, result.status));
+    tools::print_error(kTool, fmt::format("{}: status {}", o.uri, codes::status_label(result.status)));
     return tools::kExitFindings;
   }
   print(result_lines(result.items, o.uri));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "syncmldm/codes/explain.hpp"
 #include "syncmldm/device/judgement.hpp"
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/ddf.hpp"
@@ -144,6 +145,7 @@ std::string describe(const ProvisionResult& result, bool json) {
     for (const auto& st : result.steps) {
       nlohmann::json j;
       j["status"] = st.status;
+      j["meaning"] = codes::status_label(st.status);
       j["command"] = st.command;
       j["uri"] = st.setting.uri;
       j["format"] = st.setting.format;

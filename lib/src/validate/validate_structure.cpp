@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "syncmldm/util/codes.hpp"
+#include "syncmldm/codes/status.hpp"
 #include "validate/validate_context.hpp"
 
 namespace syncmldm::validate::detail::structure {

@@ -1,6 +1,8 @@
 // The token view of a WBXML document, for debugging captured traffic.
 #include <fmt/format.h>
 
+#include "syncmldm/codes/explain.hpp"
+#include "syncmldm/codes/status.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 
 namespace syncmldm::wbxml {
@@ -116,8 +118,15 @@ void dump(std::string_view bytes, const std::string& source_name, std::string& o
         break;
       }
       case EventType::text:
-        if (e.token == tok::kStrT) line(out, e.offset, "", tok, fmt::format("STR_T [{}] {}", e.value, quoted(e.data)));
-        else line(out, e.offset, "", tok, fmt::format("STR_I {}", quoted(e.data)));
+      {
+        // A Status's code gets its name from the one table (codes/explain.hpp).
+        std::string status;
+        if (names.size() >= 2 && names.back() == "Data" && names[names.size() - 2] == "Status") {
+          if (auto code = codes::parse_code(e.data)) status = "  = " + codes::status_label(*code);
+        }
+        if (e.token == tok::kStrT) line(out, e.offset, "", tok, fmt::format("STR_T [{}] {}{}", e.value, quoted(e.data), status));
+        else line(out, e.offset, "", tok, fmt::format("STR_I {}{}", quoted(e.data), status));
+      }
         break;
       case EventType::entity:
         line(out, e.offset, "", tok, fmt::format("ENTITY U+{:04X}", e.value));

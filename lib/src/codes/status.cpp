@@ -1,4 +1,4 @@
-#include "syncmldm/util/codes.hpp"
+#include "syncmldm/codes/status.hpp"
 
 #include <algorithm>
 #include <array>

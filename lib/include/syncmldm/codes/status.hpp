@@ -1,9 +1,10 @@
 // SyncML status codes and OMA DM alert codes with their meanings.
 //
-// One table for every tool: dm-validate checks codes against it, dm-send and
-// dm-tree print the names next to the numbers. Sources: SyncML RepPro 1.2
-// (status codes), OMA DM RepPro 1.2.1 section 4.2 (alert codes), and the
-// Windows client's own ranges (Health Attestation 600-639).
+// One table for every tool: dm-validate checks codes against it, explain()
+// (codes/explain.hpp) and the tools print the names next to the numbers.
+// Sources: SyncML RepPro 1.2 (status codes), OMA DM RepPro 1.2.1 section 4.2
+// (alert codes), and the Windows client's own ranges (Health Attestation
+// 600-639).
 #pragma once
 
 #include <optional>

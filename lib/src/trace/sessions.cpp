@@ -1,0 +1,427 @@
+// Rebuilding sessions: decode each message, find its session, add the server's commands as rows
+// and pair the device's Status and Results with them.
+#include <map>
+#include <unordered_map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "syncmldm/codec/codec.hpp"
+#include "syncmldm/input/input.hpp"
+#include "syncmldm/message/message.hpp"
+#include "syncmldm/trace/session.hpp"
+#include "syncmldm/util/error.hpp"
+#include "syncmldm/util/text.hpp"
+#include "xml/dom.hpp"
+
+namespace syncmldm::trace {
+
+namespace {
+
+using message::Kind;
+
+struct OpenSession {
+  Session s;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_command;  // MsgID '\0' CmdID -> rows
+  std::map<std::string, std::size_t> open_chunks;  // Cmd + target -> the row a large object grows in
+  std::map<std::string, std::pair<std::size_t, std::size_t>> open_results;  // source -> (row, result) still growing
+  std::set<std::pair<std::string, std::string>> plumbing;  // (MsgID, CmdID) of Alert 1222: no row, status ignored
+  std::string last_server_msg;
+};
+
+// msft:originalerror on the Status's Data: "0x86000002", or Intune's negative decimal.
+std::optional<std::uint32_t> original_error(const message::Command& status) {
+  if (!status.node) return std::nullopt;
+  const xml::dom::Node* data = xml::child(xml::dom::node(status.node), "Data");
+  if (!data) return std::nullopt;
+  for (const xml::dom::Attribute* a = data->first_attribute(); a; a = a->next_attribute()) {
+    std::string_view name(a->name(), a->name_size());
+    if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    if (!iequals(name, "originalerror")) continue;
+    std::string value(a->value(), a->value_size());
+    try {
+      std::size_t used = 0;
+      long long v = (istarts_with(value, "0x")) ? std::stoll(value.substr(2), &used, 16) : std::stoll(value, &used, 10);
+      if (used + (istarts_with(value, "0x") ? 2 : 0) != value.size()) return std::nullopt;
+      if (v < -2147483648LL || v > 0xFFFFFFFFLL) return std::nullopt;
+      return static_cast<std::uint32_t>(v);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> status_code(const message::Command& status) {
+  if (!status.data) return std::nullopt;
+  std::string_view d = *status.data;
+  while (!d.empty() && (d.front() == ' ' || d.front() == '\n' || d.front() == '\r' || d.front() == '\t')) d.remove_prefix(1);
+  while (!d.empty() && (d.back() == ' ' || d.back() == '\n' || d.back() == '\r' || d.back() == '\t')) d.remove_suffix(1);
+  if (d.empty() || d.size() > 4) return std::nullopt;
+  int v = 0;
+  for (char c : d) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::string command_key(const std::string& msg_id, const std::string& cmd_id) { return msg_id + '\0' + cmd_id; }
+
+// "./Vendor/X" and "Vendor/X" name the same node.
+bool same_uri(std::string_view a, std::string_view b) {
+  if (a.starts_with("./")) a.remove_prefix(2);
+  if (b.starts_with("./")) b.remove_prefix(2);
+  return a == b;
+}
+
+std::string format_of(const message::Item& item, const message::Command& cmd) {
+  if (item.meta && item.meta->format) return *item.meta->format;
+  if (cmd.meta && cmd.meta->format) return *cmd.meta->format;
+  return {};
+}
+
+// An error inside a body, placed within the body (the record's place names the body).
+std::string where_in_body(const Error& e) {
+  const Location& w = e.where();
+  if (w.line) return fmt::format("line {}, column {}: {}", w.line, w.column, e.message());
+  if (w.offset) return fmt::format("byte {}: {}", *w.offset, e.message());
+  return e.message();
+}
+
+bool is_management(Kind k) {
+  return k == Kind::get || k == Kind::replace || k == Kind::add || k == Kind::delete_ || k == Kind::exec ||
+         k == Kind::copy || k == Kind::atomic || k == Kind::sequence;
+}
+
+}  // namespace
+
+bool failed(const Row& row) {
+  if (row.hresult) return true;
+  return row.status && (*row.status < 100 || *row.status >= 300);
+}
+
+struct SessionBuilder::Impl {
+  BuildOptions o;
+  SessionSink on_session;
+  NoteSink notes;
+  MessageSink on_message;
+  std::vector<std::unique_ptr<OpenSession>> open;  // in order of first appearance
+  std::unordered_map<std::string, OpenSession*> by_key;  // SessionID '\0' device -> open session
+  std::size_t next_number = 1, taken = 0, skipped = 0;
+
+  void note(const std::string& place, std::string text) {
+    if (notes) notes({place, std::move(text)});
+  }
+
+  void set_data(Row& row, std::string_view data, bool append) {
+    if (!append) {
+      row.data.clear();
+      row.data_cut = false;
+    }
+    std::size_t room = o.max_data > row.data.size() ? o.max_data - row.data.size() : 0;
+    if (data.size() > room) row.data_cut = true;
+    row.data.append(data.substr(0, room));
+  }
+
+  static std::string key_of(const std::string& id, const std::string& device) { return id + '\0' + device; }
+
+  OpenSession& session_for(const std::string& id, const std::string& device) {
+    std::string key = key_of(id, device);
+    if (auto it = by_key.find(key); it != by_key.end()) return *it->second;
+    // Sessions that never end (a capture of one side, say) are handed over oldest first once
+    // this many are open: memory stays bounded whatever the capture holds.
+    if (open.size() >= o.max_open_sessions) emit(*open.front());
+    auto& s = open.emplace_back(std::make_unique<OpenSession>());
+    s->s.number = next_number++;
+    s->s.session_id = id;
+    s->s.device = device;
+    by_key.emplace(std::move(key), s.get());
+    return *s;
+  }
+
+  bool known_device(const std::string& id, const std::string& device) const {
+    return by_key.count(key_of(id, device)) > 0;
+  }
+
+  Side guess_side(const message::Message& m) const {
+    const std::string source = m.header.source ? m.header.source->uri() : "";
+    const std::string target = m.header.target ? m.header.target->uri() : "";
+    const std::string id = m.header.session_id.value_or("");
+    if (istarts_with(source, "http://") || istarts_with(source, "https://")) return Side::server;
+    if (istarts_with(target, "http://") || istarts_with(target, "https://")) return Side::client;
+    if (known_device(id, source)) return Side::client;
+    if (known_device(id, target)) return Side::server;
+    for (const auto& c : m.commands) {
+      if (is_management(c.kind)) return Side::server;
+    }
+    return Side::client;
+  }
+
+  void emit(OpenSession& os) {
+    by_key.erase(key_of(os.s.session_id, os.s.device));
+    Session done = std::move(os.s);
+    for (auto it = open.begin(); it != open.end(); ++it) {
+      if (it->get() == &os) {
+        open.erase(it);
+        break;
+      }
+    }
+    on_session(std::move(done));
+  }
+
+  // Rows for a server command (and the commands inside Atomic and Sequence); how many.
+  std::size_t server_command(OpenSession& os, const message::Command& cmd, const std::string& msg_id,
+                             const Record& rec) {
+    if (cmd.kind == Kind::status || cmd.kind == Kind::results) return 0;
+    const std::string cmd_id = cmd.cmd_id.value_or("");
+    if (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222") {  // "next message, please"
+      os.plumbing.insert({msg_id, cmd_id});
+      return 0;
+    }
+    auto& rows = os.s.rows;
+    auto new_row = [&](std::string target) -> Row& {
+      Row& r = rows.emplace_back();
+      r.msg_id = msg_id;
+      r.cmd_id = cmd_id;
+      r.cmd = cmd.name;
+      r.target = std::move(target);
+      r.ms = rec.ms;
+      r.place = rec.place;
+      os.by_command[command_key(msg_id, cmd_id)].push_back(rows.size() - 1);
+      return r;
+    };
+    std::size_t added = 0;
+    if (cmd.items.empty()) {
+      Row& r = new_row("");
+      if (cmd.data) set_data(r, *cmd.data, false);
+      ++added;
+    }
+    for (const auto& item : cmd.items) {
+      std::string target = item.target ? item.target->uri() : "";
+      std::string_view data = item.data ? std::string_view(item.data->text) : std::string_view{};
+      std::string chunk_key;
+      if (item.more_data || !os.open_chunks.empty()) chunk_key = cmd.name + '\n' + target;
+      if (auto it = os.open_chunks.empty() ? os.open_chunks.end() : os.open_chunks.find(chunk_key);
+          it != os.open_chunks.end()) {
+        // The next piece of a large object: the same row grows.
+        std::size_t index = it->second;
+        set_data(rows[index], data, true);
+        os.by_command[command_key(msg_id, cmd_id)].push_back(index);
+        if (!item.more_data) os.open_chunks.erase(it);
+        continue;
+      }
+      Row& r = new_row(target);
+      r.format = format_of(item, cmd);
+      if (cmd.kind == Kind::alert) {
+        std::string code = cmd.data.value_or("");
+        set_data(r, data.empty() ? code : code + " " + std::string(data), false);
+      } else {
+        set_data(r, data, false);
+      }
+      if (item.more_data) os.open_chunks[chunk_key] = rows.size() - 1;
+      ++added;
+    }
+    for (const auto& child : cmd.children) added += server_command(os, child, msg_id, rec);
+    return added;
+  }
+
+  std::vector<std::size_t> rows_of(OpenSession& os, const message::Command& reply) {
+    std::string msg_ref = reply.msg_ref.value_or(os.last_server_msg);
+    auto it = os.by_command.find(command_key(msg_ref, reply.cmd_ref.value_or("")));
+    if (it == os.by_command.end()) return {};
+    return it->second;
+  }
+
+  Row& unpaired(OpenSession& os, const message::Command& reply, const Record& rec) {
+    Row& r = os.s.rows.emplace_back();
+    r.msg_id = reply.msg_ref.value_or(os.last_server_msg);
+    r.cmd_id = reply.cmd_ref.value_or("");
+    r.cmd = reply.kind == Kind::status ? reply.cmd.value_or("Status") : "Results";
+    if (!reply.target_refs.empty()) r.target = reply.target_refs.front();
+    r.unpaired = true;
+    r.place = rec.place;
+    return r;
+  }
+
+  void client_reply(OpenSession& os, const message::Command& reply, const Record& rec) {
+    if (os.plumbing.count({reply.msg_ref.value_or(os.last_server_msg), reply.cmd_ref.value_or("")})) return;
+    if (reply.kind == Kind::status) {
+      if (reply.cmd_ref.value_or("") == "0") return;  // the SyncHdr's status
+      std::vector<std::size_t> found = rows_of(os, reply);
+      std::vector<std::size_t> chosen;
+      for (std::size_t i : found) {
+        for (const auto& ref : reply.target_refs) {
+          if (same_uri(os.s.rows[i].target, ref)) {
+            chosen.push_back(i);
+            break;
+          }
+        }
+      }
+      if (chosen.empty()) chosen = found;
+      auto code = status_code(reply);
+      auto hresult = original_error(reply);
+      if (chosen.empty()) {
+        Row& r = unpaired(os, reply, rec);
+        r.status = code;
+        r.hresult = hresult;
+        return;
+      }
+      for (std::size_t i : chosen) {
+        os.s.rows[i].status = code;
+        os.s.rows[i].hresult = hresult;
+      }
+    } else if (reply.kind == Kind::results) {
+      std::vector<std::size_t> found = rows_of(os, reply);
+      if (found.empty()) {
+        unpaired(os, reply, rec);
+        found.push_back(os.s.rows.size() - 1);
+      }
+      for (const auto& item : reply.items) {
+        std::string source = item.source ? item.source->uri() : "";
+        if (auto open = os.open_results.find(source); open != os.open_results.end()) {
+          // The next piece of a large object the device sends.
+          auto [row, index] = open->second;
+          std::string& data = os.s.rows[row].results[index].data;
+          if (item.data && data.size() < o.max_data) data.append(item.data->text.substr(0, o.max_data - data.size()));
+          if (!item.more_data) os.open_results.erase(open);
+          continue;
+        }
+        ResultItem result;
+        result.source = source;
+        result.format = format_of(item, reply);
+        if (item.data) {
+          result.data = item.data->text.substr(0, o.max_data);
+        }
+        std::size_t into = found.front();
+        for (std::size_t i : found) {
+          if (same_uri(os.s.rows[i].target, result.source)) {
+            into = i;
+            break;
+          }
+        }
+        os.s.rows[into].results.push_back(std::move(result));
+        if (item.more_data) os.open_results[source] = {into, os.s.rows[into].results.size() - 1};
+      }
+    }
+  }
+
+  void attach_findings(OpenSession& os, MessageInfo& info, std::size_t first_row, std::vector<validate::Diagnostic> found) {
+    for (auto& d : found) {
+      Row* row = nullptr;
+      if (d.cmdid && info.side == Side::server) {
+        for (std::size_t i = first_row; i < os.s.rows.size(); ++i) {
+          if (os.s.rows[i].cmd_id == *d.cmdid && os.s.rows[i].msg_id == info.msg_id) {
+            row = &os.s.rows[i];
+            break;
+          }
+        }
+      }
+      if (row) row->findings.push_back(std::move(d));
+      else info.findings.push_back(std::move(d));
+    }
+  }
+
+  void add(Record&& rec) {
+    std::string place = rec.place;
+    std::size_t captured = rec.body.size();
+    input::Format forced = input::format_of_content_type(rec.content_type);
+    input::Payload payload;
+    std::string xml_text;
+    try {
+      payload = input::unwrap(std::move(rec.body), place, forced);
+      if (payload.payload == input::Format::wbxml) {
+        xml_text = codec::wbxml_to_xml(payload.bytes, place);
+      } else {
+        xml_text = std::move(payload.bytes);
+      }
+    } catch (const Error& e) {
+      ++skipped;
+      std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
+      return;
+    }
+    if (rec.side == Side::unknown && payload.container == input::Format::http) {
+      rec.side = payload.start_line.starts_with("HTTP/") ? Side::server : Side::client;
+    }
+    std::optional<xml::Document> doc;
+    message::Message m;
+    try {
+      // Parsed in place when nobody needs the text afterwards: one copy less per message.
+      bool keep_text = o.validate || on_message;
+      doc.emplace(keep_text ? xml::Document::parse(xml_text, place) : xml::Document::adopt(std::move(xml_text), place));
+      m = message::read(*doc);
+    } catch (const Error& e) {
+      ++skipped;
+      std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
+      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
+      return;
+    }
+    ++taken;
+    Side side = rec.side != Side::unknown ? rec.side : guess_side(m);
+    const std::string source = m.header.source ? m.header.source->uri() : "";
+    const std::string target = m.header.target ? m.header.target->uri() : "";
+    OpenSession& os = session_for(m.header.session_id.value_or(""), side == Side::client ? source : target);
+    if (os.s.server.empty()) os.s.server = side == Side::client ? target : source;
+    if (os.s.server.empty()) os.s.server = rec.url;
+    MessageInfo& info = os.s.messages.emplace_back();
+    info.msg_id = m.header.msg_id.value_or("");
+    info.side = side;
+    info.place = place;
+    info.bytes = captured;
+    info.wbxml = payload.payload == input::Format::wbxml;
+    info.commands = m.commands.size();
+    info.ms = rec.ms;
+    for (const auto& c : m.commands) {
+      if (c.kind == Kind::status && c.cmd_ref.value_or("") == "0") info.header_status = status_code(c);
+    }
+    std::size_t first_row = os.s.rows.size();
+    std::size_t added = 0;
+    if (side == Side::server) {
+      for (const auto& c : m.commands) added += server_command(os, c, info.msg_id, rec);
+      os.last_server_msg = info.msg_id;
+    } else {
+      for (const auto& c : m.commands) client_reply(os, c, rec);
+    }
+    if (o.validate) {
+      validate::Options vo = o.validate_options;
+      vo.direction = side == Side::client ? validate::Direction::client : validate::Direction::server;
+      auto report = validate::validate_xml(xml_text, place, vo);
+      // Positions point into the decoded XML: for WBXML input only the command is meaningful.
+      attach_findings(os, os.s.messages.back(), first_row, std::move(report.diagnostics));
+    }
+    if (on_message) on_message({&os.s, &os.s.messages.back(), xml_text});
+    // The server's package without commands ends the session.
+    // A challenge (401/407 on the device's SyncHdr) is not an end: package 1 comes again.
+    bool has_status_only = true;
+    for (const auto& c : m.commands) {
+      if (c.kind != Kind::status && c.kind != Kind::results) has_status_only = false;
+      if (c.kind == Kind::status && c.cmd_ref.value_or("") == "0") {
+        auto code = status_code(c);
+        if (code && (*code == 401 || *code == 407)) has_status_only = false;
+      }
+    }
+    if (side == Side::server && m.final && added == 0 && has_status_only) emit(os);
+  }
+};
+
+SessionBuilder::SessionBuilder(BuildOptions options, SessionSink on_session, NoteSink notes, MessageSink on_message)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->o = std::move(options);
+  impl_->on_session = std::move(on_session);
+  impl_->notes = std::move(notes);
+  impl_->on_message = std::move(on_message);
+}
+
+SessionBuilder::~SessionBuilder() = default;
+
+void SessionBuilder::add(Record&& record) { impl_->add(std::move(record)); }
+
+void SessionBuilder::finish() {
+  while (!impl_->open.empty()) impl_->emit(*impl_->open.front());
+}
+
+std::size_t SessionBuilder::messages() const { return impl_->taken; }
+std::size_t SessionBuilder::skipped() const { return impl_->skipped; }
+
+}  // namespace syncmldm::trace

@@ -33,6 +33,8 @@ struct Options {
   bool wbxml = false;
   std::string trace;
   std::string write_out;
+  std::string write_out_file;  // where -w goes ("-": stderr); empty: stdout
+  bool indent = false, compact = false;  // the reply's layout; neither: indented on a terminal
   tools::OutputOptions output;
   tools::InputFormatOption input_format;
   // session mode
@@ -78,6 +80,11 @@ class Trace {
   std::FILE* out_ = nullptr;
   bool owned_ = false;
 };
+
+// One -w line (a JSON document) to stdout or --write-out-file, opened (emptied) at the first line.
+void print_write_out(const Options& o, const std::string& line);
+// A URL without "scheme://" goes as http:// (libcurl's guess): say so.
+void warn_without_scheme(const std::string& url);
 
 // ---- the modes
 

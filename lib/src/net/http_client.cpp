@@ -109,8 +109,32 @@ int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user
   return 0;
 }
 
+// The option of dm-send that fixes a TLS failure, as a hint after the message ("" when none).
+std::string tls_hint(CURLcode code, std::string_view what) {
+  auto says = [&](std::string_view word) { return what.find(word) != std::string_view::npos; };
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      if (says("name")) return " (the certificate is for another host name: use one it names; -k/--insecure skips the check)";
+      return " (--cacert FILE trusts the CA that issued the server's certificate; -k/--insecure skips the check)";
+    case CURLE_SSL_CACERT_BADFILE: return " (the file given to --cacert or --capath cannot be read as PEM certificates)";
+    case CURLE_SSL_CERTPROBLEM:
+      if (says("key")) return " (--key must be the private key of --cert; --key-password-file gives its passphrase)";
+      return " (the client certificate given to --cert cannot be used: PEM expected)";
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_CIPHER: return "";
+    case CURLE_SSL_CONNECT_ERROR:
+      if (says("wrong version number") || says("packet length too long"))
+        return " (the server does not speak TLS on this port: an http:// URL?)";
+      if (says("certificate required") || says("handshake failure") || says("bad certificate") || says("unknown ca"))
+        return " (the server may ask for a client certificate: --cert FILE and --key FILE)";
+      return "";
+    default: return "";
+  }
+}
+
 std::string describe_curl_error(CURLcode code, const char* detail, const std::string& url) {
   std::string what = detail && *detail ? detail : curl_easy_strerror(code);
+  what += tls_hint(code, what);
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT: return "timed out talking to " + url + ": " + what;
     case CURLE_COULDNT_CONNECT: return "cannot connect to " + url + ": " + what;

@@ -77,6 +77,7 @@ void check_modes(CLI::App& app, const Options& o) {
   if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
     throw CLI::ValidationError("--session takes no FILE and no --offline");
   if (!o.session && o.url.empty()) throw CLI::ValidationError("URL is required");
+  if (o.indent && o.compact) throw CLI::ValidationError("--indent and --compact exclude each other");
   if (!o.write_out_file.empty() && o.write_out.empty()) throw CLI::ValidationError("--write-out-file needs -w json");
   if (o.session && (o.indent || o.compact)) throw CLI::ValidationError("--session prints no reply: no --indent or --compact");
 }
@@ -106,12 +107,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
   app.add_option("--write-out-file", o.write_out_file, "Write the -w summary to FILE instead of stdout ('-' is stderr)")
       ->option_text("FILE");
-  auto* indent = app.add_flag("--indent", o.indent, "Print the reply indented (the default on a terminal)");
-  app.add_flag("--compact", o.compact, "Print the reply on one line, without indentation")->excludes(indent);
+  app.add_flag("--indent", o.indent, "Print the reply indented (the default on a terminal)");
+  app.add_flag("--compact", o.compact, "Print the reply on one line, without indentation");
   add_session_options(app, o);
   return tools::run_main(app, argc, argv, [&] {
     check_modes(app, o);
-    dm_send::warn_without_scheme(o.url);
+    o.url = dm_send::with_scheme(o.url);
     return o.session ? dm_send::run_session(o) : dm_send::run_single(o);
   });
 }

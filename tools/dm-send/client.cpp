@@ -92,10 +92,11 @@ void print_write_out(const Options& o, const std::string& line) {
     throw Error(ErrorKind::io, "cannot write the -w summary", {o.write_out_file.empty() ? "-" : o.write_out_file});
 }
 
-void warn_without_scheme(const std::string& url) {
-  if (url.empty() || url.find("://") != std::string::npos) return;
-  tools::print_error(kTool, "warning: the URL " + url + " has no scheme: it is sent as http:// (plain text); "
-                            "write https:// for TLS");
+std::string with_scheme(const std::string& url) {
+  if (url.empty() || url.find("://") != std::string::npos) return url;
+  tools::print_error(kTool, "warning: the URL " + url + " has no scheme: sent as http://" + url +
+                                " (plain text); write https:// for TLS");
+  return "http://" + url;
 }
 
 Trace::Trace(const std::string& path) {

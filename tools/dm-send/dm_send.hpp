@@ -83,8 +83,8 @@ class Trace {
 
 // One -w line (a JSON document) to stdout or --write-out-file, opened (emptied) at the first line.
 void print_write_out(const Options& o, const std::string& line);
-// A URL without "scheme://" goes as http:// (libcurl's guess): say so.
-void warn_without_scheme(const std::string& url);
+// A URL without "scheme://" goes as http://, as libcurl would guess: made so, with a warning.
+std::string with_scheme(const std::string& url);
 
 // ---- the modes
 

@@ -123,6 +123,8 @@ std::string tls_hint(CURLcode code, std::string_view what) {
     case CURLE_SSL_ENGINE_INITFAILED:
     case CURLE_SSL_CIPHER: return "";
     case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_RECV_ERROR:  // TLS 1.3 refuses a missing client certificate after the handshake
+    case CURLE_SEND_ERROR:
       if (says("wrong version number") || says("packet length too long"))
         return " (the server does not speak TLS on this port: an http:// URL?)";
       if (says("certificate required") || says("handshake failure") || says("bad certificate") || says("unknown ca"))

@@ -39,7 +39,7 @@ stop_server
 
 start_server --script "$DATA/get-model.xml" --cert "$WORK/server.pem" --key "$WORK/server.key" --client-ca "$WORK/ca.pem"
 expect_exit 4 "client certificate required" -- "$BIN/dm-send" "${TLS[@]}" "$URL" "$PKG"
-expect_grep "hint: --cert and --key" "\-\-cert FILE and --key FILE" "$WORK/err"
+expect_grep "hint: --cert and --key" "client certificate: --cert FILE and --key FILE" "$WORK/err"
 expect_exit 4 "key of another certificate" -- "$BIN/dm-send" "${TLS[@]}" --cert "$WORK/client.pem" --key "$WORK/server.key" "$URL" "$PKG"
 expect_grep "hint: --key" "\-\-key must be the private key of --cert" "$WORK/err"
 stop_server

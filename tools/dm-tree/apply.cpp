@@ -91,6 +91,10 @@ int apply_provisioning(tree::Tree& t, const std::string& bytes, const ApplyOptio
   options.now = tools::now_stamp();
   auto result = device::provision(t, prov::read(bytes, o.package), options);
   for (const auto& s : result.skipped) tools::print_note(kTool, s.where.to_string() + ": skipped: " + s.what);
+  if (tools::verbosity() > 0)
+    for (const auto& st : result.steps)
+      if (!st.reason.empty())
+        tools::print_note(kTool, fmt::format("{} {}: {}: {}", st.command, st.setting.uri, st.status, st.reason));
   save_new_state(t, o, result.changed);
   tools::OutputOptions oo;
   oo.force = o.force;

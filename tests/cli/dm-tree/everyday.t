@@ -160,3 +160,14 @@ dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 # -q silences the note.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree apply -q trees/small.xml packages/basic.xml >/dev/null
 exit: 0
+===
+# A provisioning document: -v gives each node that failed its reason; JSON carries it as "reason".
+cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init --ddf ddf/policy-like.ddf.xml | dm-tree apply -v - prov/policy-like.xml --format json | grep -c '"reason"'
+exit: 0
+--- stdout
+3
+--- stderr
+dm-tree: Add ./Vendor/MSFT/PolicyLike/Config/Browser/EnableBrowserLogging: 415: the Data is not a valid bool value
+dm-tree: Add ./Vendor/MSFT/PolicyLike/Config/Browser/BrowserLevel: 415: Format chr does not match the node's DFFormat int
+dm-tree: Add ./Vendor/MSFT/PolicyLike/Config/Browser/AllowBrowsr: 404: not a node of the loaded DDFs; did you mean ./Vendor/MSFT/PolicyLike/Config/Browser/AllowBrowser?
+dm-tree: the new state was not saved (-o FILE saves it)

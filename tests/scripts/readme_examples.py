@@ -8,7 +8,8 @@ on on the next. The commands run one by one with bash in a scratch folder that h
 the examples name (FIXTURES: copies of testdata/), with the built tools first on PATH and HOME
 set to that folder, in README order (so `dm-tree init ... -o device.xml` makes the state the
 next lines use). A command passes when it exits 0, or 1 (findings: dm-validate's errors,
-dm-tree diff's differences); 2 and above fail the test.
+dm-tree diff's differences); 2 and above fail the test. A command that needs a program other
+than the toolkit's which is not installed (xxd, say) is reported as skipped.
 
 An example that cannot run here says so on the line just before its fence:
 
@@ -134,7 +135,10 @@ def main():
                     code, err = p.returncode, p.stderr
                 except subprocess.TimeoutExpired:
                     code, err = "timeout", ""
-                if code in (0, 1):
+                missing = re.search(r"(\S+): command not found", err)
+                if missing and not os.path.exists(os.path.join(args.bin, missing.group(1))):
+                    print(f"skipped - README.md:{at}: {cmd} ({missing.group(1)} is not installed)")
+                elif code in (0, 1):
                     print(f"ok - README.md:{at}: {cmd} (exit {code})")
                 else:
                     failed += 1

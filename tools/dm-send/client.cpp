@@ -67,6 +67,25 @@ void save_nonce(const Options& o, const session::Credentials& c) {
 
 session::Codec make_codec() { return tools::session_codec(); }
 
+void print_write_out(const Options& o, const std::string& line) {
+  static std::FILE* out = nullptr;
+  if (!out) {
+    if (o.write_out_file.empty()) out = stdout;
+    else if (o.write_out_file == "-") out = stderr;
+    else if (!(out = std::fopen(o.write_out_file.c_str(), "w")))
+      throw Error(ErrorKind::io, "cannot write the --write-out-file", {o.write_out_file});
+  }
+  if (std::fputs((line + "\n").c_str(), out) < 0 || std::fflush(out) != 0)
+    throw Error(ErrorKind::io, "cannot write the -w summary", {o.write_out_file.empty() ? "-" : o.write_out_file});
+}
+
+std::string with_scheme(const std::string& url) {
+  if (url.empty() || url.find("://") != std::string::npos) return url;
+  tools::print_error(kTool, "warning: the URL " + url + " has no scheme: sent as http://" + url +
+                                " (plain text); write https:// for TLS");
+  return "http://" + url;
+}
+
 Trace::Trace(const std::string& path) {
   if (path.empty()) return;
   if (path == "-") {

@@ -36,6 +36,8 @@ struct Options {
   std::string trace;
   std::string har;
   std::string write_out;
+  std::string write_out_file;  // where -w goes ("-": stderr); empty: stdout
+  bool indent = false, compact = false;  // the reply's layout; neither: indented on a terminal
   tools::OutputOptions output;
   tools::InputFormatOption input_format;
   // session mode
@@ -100,6 +102,11 @@ class Har {
   struct Writer;
   std::unique_ptr<Writer> writer_;
 };
+
+// One -w line (a JSON document) to stdout or --write-out-file, opened (emptied) at the first line.
+void print_write_out(const Options& o, const std::string& line);
+// A URL without "scheme://" goes as http://, as libcurl would guess: made so, with a warning.
+std::string with_scheme(const std::string& url);
 
 // ---- the modes
 

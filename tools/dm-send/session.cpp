@@ -142,7 +142,7 @@ int play_once(const Options& o, session::Channel& channel, session::ClientOption
   if (o.write_out == "json") {
     nlohmann::json j = session_json(co.session_id, summary);
     j["state_saved"] = saved;
-    fmt::print("{}\n", j.dump());
+    print_write_out(o, j.dump());
   }
   return exit_code(o, summary.end == session::SessionEnd::completed, summary.failed);
 }
@@ -158,7 +158,7 @@ void report_session(const Options& o, int k, const std::string& session_id, cons
   if (o.write_out == "json") {
     nlohmann::json j = session_json(session_id, summary);
     j["session"] = k + 1;
-    fmt::print("{}\n", j.dump());
+    print_write_out(o, j.dump());
   }
 }
 
@@ -182,8 +182,32 @@ void report_totals(const Options& o, const session::SessionTotals& totals, doubl
   j["cpu_ms"] = cpu;
   j["cpu_ms_per_session"] = cpu / totals.sessions;
   j["state_saved"] = saved;
-  fmt::print("{}\n", nlohmann::json{{"total", j}}.dump());
+  print_write_out(o, nlohmann::json{{"total", j}}.dump());
 }
+
+// --repeat on a terminal: one line on stderr, rewritten at most ten times a second, erased at
+// the end. Nothing when stderr is not a terminal, or with -q or -v (which print lines of their own).
+class Progress {
+ public:
+  explicit Progress(int total) : total_(total), on_(tools::verbosity() == 0 && ::isatty(STDERR_FILENO) == 1) {}
+  void update(int done, int completed) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double s = std::chrono::duration<double>(now - start_).count();
+    fmt::print(stderr, "\r{}: session {}/{} ({} completed), {:.1f} s\x1b[K", kTool, done, total_, completed, s);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (on_) fmt::print(stderr, "\r\x1b[K");
+  }
+
+ private:
+  int total_;
+  bool on_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
 
 // --repeat: every session starts from the loaded tree; the last session's tree is saved.
 int play_repeated(const Options& o, session::Channel& channel, session::ClientOptions& co, const Tree& loaded) {
@@ -197,6 +221,7 @@ int play_repeated(const Options& o, session::Channel& channel, session::ClientOp
   std::optional<Tree> last;
   auto wall0 = std::chrono::steady_clock::now();
   double cpu0 = tools::cpu_ms();
+  Progress progress(o.repeat);
   for (int k = 0; k < o.repeat; ++k) {
     Tree tree = loaded.clone();
     co.session_id = session::nth_session_id(first_id, k);
@@ -206,8 +231,10 @@ int play_repeated(const Options& o, session::Channel& channel, session::ClientOp
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     totals.add(summary);
     report_session(o, k, co.session_id, summary, ms);
+    progress.update(k + 1, totals.completed);
     if (k + 1 == o.repeat) last = std::move(tree);
   }
+  progress.finish();
   double cpu = tools::cpu_ms() - cpu0;
   auto wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall0).count();
   bool saved = last && save(o, channel, *last);

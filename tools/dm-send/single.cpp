@@ -1,4 +1,6 @@
 // dm-send with one package: send it (answering one authentication challenge), print the reply.
+#include <unistd.h>
+
 #include <optional>
 
 #include <fmt/format.h>
@@ -9,6 +11,7 @@
 #include "common/messages.hpp"
 #include "common/output.hpp"
 #include "dm_send.hpp"
+#include "syncmldm/codec/codec.hpp"
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/util/error.hpp"
 
@@ -82,7 +85,7 @@ struct Totals {
   long long ms = 0;
 };
 
-void print_json(const Totals& totals, const session::PackageReply& reply) {
+void print_json(const Options& o, const Totals& totals, const session::PackageReply& reply) {
   nlohmann::json j;
   j["messages_sent"] = totals.messages_sent;
   j["bytes_sent"] = totals.bytes_sent;
@@ -91,7 +94,22 @@ void print_json(const Totals& totals, const session::PackageReply& reply) {
   j["header_status"] = reply.summary ? reply.summary->header_status.code : 0;
   j["statuses"] = reply.summary ? reply.summary->status_codes : std::map<std::string, int>{};
   j["time_ms"] = totals.ms;
-  fmt::print("{}\n", j.dump());
+  print_write_out(o, j.dump());
+}
+
+// The reply as printed: --indent or --compact, else indented for a reader at a terminal and as
+// received (WBXML decoded, indented) for a program. XML that does not parse stays as it came.
+std::string laid_out(const Options& o, const std::string& xml) {
+  bool terminal = (o.output.path.empty() || o.output.path == "-") && ::isatty(STDOUT_FILENO) == 1;
+  if (!o.indent && !o.compact && !terminal) return xml;
+  syncmldm::codec::DecodeOptions layout;
+  layout.indent = o.compact ? -1 : 2;
+  layout.xml_declaration = xml.starts_with("<?xml");
+  try {
+    return syncmldm::codec::reformat_xml(xml, "reply", layout);
+  } catch (const Error&) {
+    return xml;
+  }
 }
 
 }  // namespace
@@ -125,10 +143,10 @@ int run_single(const Options& o) {
     throw;
   }
   if (reply->summary) save_nonce(o, channel.credentials());
-  std::string shown = reply->exchange.reply_xml;
+  std::string shown = laid_out(o, reply->exchange.reply_xml);
   if (!shown.empty() && shown.back() != '\n') shown += '\n';
   tools::write_output(o.output, shown, false);
-  if (o.write_out == "json") print_json(totals, *reply);
+  if (o.write_out == "json") print_json(o, totals, *reply);
   if (o.fail_on_status && reply->summary && reply->summary->failed_statuses > 0) return tools::kExitFindings;
   return tools::kExitOk;
 }

@@ -40,9 +40,43 @@ Package read_package(input::Payload payload, const ApplyOptions& o) {
   return p;
 }
 
-void save_new_state(const tree::Tree& t, const ApplyOptions& o) {
+// Saves where asked; a changed tree nobody asked to save is noted, lest the change be thought kept.
+void save_new_state(const tree::Tree& t, const ApplyOptions& o, bool changed) {
   if (o.in_place) save_state(t, o.state);
   else if (!o.output.empty()) save_state(t, o.output);
+  else if (changed)
+    tools::print_note(kTool, o.state == "-" ? "the new state was not saved (-o FILE saves it)"
+                                            : "the new state was not saved (--in-place or -o FILE saves it)");
+}
+
+std::string failure_text(const device::Failure& f) {
+  std::string what = f.command == "SyncHdr" ? "SyncHdr"
+                     : f.cmd_id.empty()     ? f.command + " (no CmdID)"
+                                            : fmt::format("CmdID {} {}", f.cmd_id, f.command);
+  if (!f.target.empty()) what += " " + printable(f.target);
+  return fmt::format("{}: {}{}", what, f.code, f.reason.empty() ? "" : ": " + f.reason);
+}
+
+// -v: every failing Status with its reason.
+void note_failures(const device::Response& resp) {
+  if (tools::verbosity() <= 0) return;
+  for (const auto& f : resp.failures) tools::print_note(kTool, failure_text(f));
+}
+
+// --fail-on-status: the exit code, and the command that tripped it.
+int status_exit(const device::Response& resp, const ApplyOptions& o) {
+  if (!o.fail_on_status || !resp.failed) return tools::kExitOk;
+  std::size_t count = 0;
+  const device::Failure* first = nullptr;
+  for (const auto& f : resp.failures) {
+    if (f.command == "SyncHdr") continue;
+    ++count;
+    if (!first) first = &f;
+  }
+  if (first)
+    tools::print_note(kTool, fmt::format("--fail-on-status: {}{}", failure_text(*first),
+                                         count > 1 ? fmt::format(" (and {} more failing)", count - 1) : ""));
+  return tools::kExitFindings;
 }
 
 void note_execs(const device::Response& resp) {
@@ -58,7 +92,11 @@ int apply_provisioning(tree::Tree& t, const std::string& bytes, const ApplyOptio
   options.now = tools::now_stamp();
   auto result = device::provision(t, prov::read(bytes, o.package), options);
   for (const auto& s : result.skipped) tools::print_note(kTool, s.where.to_string() + ": skipped: " + s.what);
-  save_new_state(t, o);
+  if (tools::verbosity() > 0)
+    for (const auto& st : result.steps)
+      if (!st.reason.empty())
+        tools::print_note(kTool, fmt::format("{} {}: {}: {}", st.command, st.setting.uri, st.status, st.reason));
+  save_new_state(t, o, result.changed);
   tools::OutputOptions oo;
   oo.force = o.force;
   tools::write_output(oo, device::describe(result, o.format == "json"), false);
@@ -91,19 +129,20 @@ int apply(const ApplyOptions& o) {
   auto resp = device::apply(t, package.request, options);
   timing_note("applied the commands in " + sw.lap());
   note_execs(resp);
+  note_failures(resp);
   if (!resp.reply) {
     tools::print_note(kTool, "the package holds no command to answer (only Statuses): a device sends no response");
-    save_new_state(t, o);
+    save_new_state(t, o, resp.changed);
     return tools::kExitOk;
   }
   std::string out = message::write(resp.message);
   if (o.wbxml) out = codec::xml_to_wbxml(out, "response");
   timing_note("wrote the response in " + sw.lap());
-  save_new_state(t, o);
+  save_new_state(t, o, resp.changed);
   tools::OutputOptions oo;
   oo.force = o.force;
   tools::write_output(oo, out, o.wbxml);
-  return o.fail_on_status && resp.failed ? tools::kExitFindings : tools::kExitOk;
+  return status_exit(resp, o);
 }
 
 }  // namespace dm_tree

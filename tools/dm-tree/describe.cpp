@@ -1,9 +1,12 @@
 // dm-tree describe: what a DDF says of one node (access, format, allowed values, ...), from
 // --ddf files or from the schema a state carries.
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "common/exit_codes.hpp"
+#include "common/term_width.hpp"
 #include "dm_tree.hpp"
 #include "schema_json.hpp"
 #include "syncmldm/device/judgement.hpp"
@@ -24,7 +27,7 @@ void allowed_lines(const ddf::AllowedValues& a, std::string& out) {
   }
 }
 
-std::string describe_text(const ddf::SchemaNode& n) {
+std::string describe_text(const ddf::SchemaNode& n, std::size_t width) {
   std::string out = ddf::path_of(n) + "\n";
   auto line = [&](const char* k, const std::string& v) {
     if (!v.empty()) out += fmt::format("  {:<12}{}\n", k, v);
@@ -44,7 +47,9 @@ std::string describe_text(const ddf::SchemaNode& n) {
                         (n.allowed->list_delimiter ? " list, delimiter '" + *n.allowed->list_delimiter + "'" : ""));
     allowed_lines(*n.allowed, out);
   }
-  line("Description", n.description);
+  // Prose reflowed to the terminal (or COLUMNS), under its own column.
+  if (!n.description.empty())
+    out += fmt::format("  {:<12}{}\n", "Description", tools::wrap_words(n.description, width, std::string(14, ' ')));
   std::string kids;
   for (const auto& [name, _] : n.children) kids += (kids.empty() ? "" : " ") + uri::encode_segment(name);
   if (n.dynamic) kids += kids.empty() ? "<x>" : " <x>";
@@ -88,7 +93,7 @@ int describe(const DescribeOptions& o) {
   }
   const ddf::SchemaNode* n = judgement::known_node(*schema, target);
   if (!n) return not_found(target, schema.get());
-  print(o.format == "json" ? describe_json(*n).dump(2) + "\n" : describe_text(*n));
+  print(o.format == "json" ? describe_json(*n).dump(2) + "\n" : describe_text(*n, tools::text_width(STDOUT_FILENO)));
   return tools::kExitOk;
 }
 

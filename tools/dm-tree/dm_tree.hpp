@@ -47,12 +47,16 @@ int describe(const DescribeOptions& o);
 
 struct FindOptions {
   std::vector<std::string> args, ddf;  // [STATE] PATTERN
+  bool text = false;                   // Titles and Descriptions too
+  std::string format = "text";
 };
 int find(const FindOptions& o);
 
 struct DiffOptions {
   std::string a, b;
   bool show_secrets = false;
+  std::string format = "text";
+  bool color = false;  // from --color and the terminal (main.cpp)
 };
 int diff(const DiffOptions& o);
 

@@ -4,6 +4,8 @@
 // This file holds the command line: each subcommand's options, then one call per subcommand
 // (dm_tree.hpp; each in a file of its own).
 
+#include <unistd.h>
+
 #include "common/app.hpp"
 #include "common/exit_codes.hpp"
 #include "common/options.hpp"
@@ -18,6 +20,11 @@ using namespace dm_tree;
 // Repeatable --ddf FILE.
 CLI::Option* add_ddf_option(CLI::App& cmd, std::vector<std::string>& ddf, const char* help) {
   return cmd.add_option("--ddf", ddf, help)->option_text("FILE")->allow_extra_args(false);
+}
+
+// --format text|json.
+void add_format_option(CLI::App& cmd, std::string& format) {
+  cmd.add_option("--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
 }
 
 CLI::App* add_init(CLI::App& app, InitOptions& o) {
@@ -54,7 +61,7 @@ CLI::App* add_describe(CLI::App& app, DescribeOptions& o) {
   auto* cmd = app.add_subcommand("describe", "Document a node from a DDF: access, format, allowed values...");
   cmd->add_option("args", o.args, "[STATE] URI")->option_text("[STATE] URI");
   add_ddf_option(*cmd, o.ddf, "DDF file or folder (repeatable)");
-  cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->option_text("FORMAT");
+  add_format_option(*cmd, o.format);
   return cmd;
 }
 
@@ -62,14 +69,18 @@ CLI::App* add_find(CLI::App& app, FindOptions& o) {
   auto* cmd = app.add_subcommand("find", "List node URIs matching a pattern");
   cmd->add_option("args", o.args, "[STATE] PATTERN")->option_text("[STATE] PATTERN");
   add_ddf_option(*cmd, o.ddf, "Search this DDF schema instead of a state (repeatable)");
+  cmd->add_flag("--text", o.text, "Also match Titles and Descriptions (case-insensitive)");
+  add_format_option(*cmd, o.format);
   return cmd;
 }
 
-CLI::App* add_diff(CLI::App& app, DiffOptions& o) {
+CLI::App* add_diff(CLI::App& app, DiffOptions& o, tools::ColorOptions& color) {
   auto* cmd = app.add_subcommand("diff", "Compare two state files");
   cmd->add_option("A", o.a, "Old state")->required();
   cmd->add_option("B", o.b, "New state")->required();
   cmd->add_flag("--show-secrets", o.show_secrets, "Show values of nodes without Get (masked otherwise)");
+  add_format_option(*cmd, o.format);
+  tools::add_color_option(*cmd, color);
   return cmd;
 }
 
@@ -139,6 +150,7 @@ int main(int argc, char** argv) {
   DescribeOptions describe_options;
   FindOptions find_options;
   DiffOptions diff_options;
+  tools::ColorOptions diff_color;
   CompleteOptions complete_options;
   ApplyOptions apply_options;
   auto* init_cmd = add_init(app, init_options);
@@ -146,7 +158,7 @@ int main(int argc, char** argv) {
   auto* get_cmd = add_get(app, get_options);
   auto* describe_cmd = add_describe(app, describe_options);
   auto* find_cmd = add_find(app, find_options);
-  auto* diff_cmd = add_diff(app, diff_options);
+  auto* diff_cmd = add_diff(app, diff_options, diff_color);
   auto* complete_cmd = add_complete(app, complete_options);
   auto* apply_cmd = add_apply(app, apply_options);
   add_examples(app);
@@ -157,7 +169,10 @@ int main(int argc, char** argv) {
     if (*get_cmd) return dm_tree::get(get_options);
     if (*describe_cmd) return dm_tree::describe(describe_options);
     if (*find_cmd) return dm_tree::find(find_options);
-    if (*diff_cmd) return dm_tree::diff(diff_options);
+    if (*diff_cmd) {
+      diff_options.color = diff_options.format == "text" && tools::use_color(diff_color, STDOUT_FILENO);
+      return dm_tree::diff(diff_options);
+    }
     if (*complete_cmd) return dm_tree::complete(complete_options);
     if (*apply_cmd) return dm_tree::apply(apply_options);
     return tools::kExitUsage;

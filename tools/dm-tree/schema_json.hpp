@@ -7,6 +7,8 @@
 namespace dm_tree {
 
 // `n` and its children down to `depth` levels below `level` (depth < 0: all).
+// AccessType as a list of command names, in DDF order: ["Add", "Get"].
+nlohmann::json access_list(const syncmldm::ddf::AccessType& a);
 nlohmann::json schema_json(const syncmldm::ddf::SchemaNode& n, int depth, int level);
 
 }  // namespace dm_tree

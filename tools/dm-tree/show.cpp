@@ -149,13 +149,20 @@ int show_state(const ShowOptions& o) {
 
 }  // namespace
 
+nlohmann::json access_list(const ddf::AccessType& a) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const char* c : {"Add", "Copy", "Delete", "Exec", "Get", "Replace"})
+    if (a.allows(c)) list.push_back(c);
+  return list;
+}
+
 nlohmann::json schema_json(const ddf::SchemaNode& n, int depth, int level) {
   nlohmann::json j;
   j["name"] = n.parent ? (n.name.empty() ? "<x>" : n.name) : ".";
   j["uri"] = ddf::path_of(n);
   j["described"] = n.described;
   if (n.described) {
-    j["access"] = n.access.to_string();
+    j["access"] = access_list(n.access);
     j["format"] = n.format;
     j["type"] = n.type();
     j["occurrence"] = n.occurrence.empty() ? "One" : n.occurrence;

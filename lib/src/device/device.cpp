@@ -1,7 +1,10 @@
 #include "syncmldm/device/device.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "util/huge_pages.hpp"
 #include "syncmldm/util/base64.hpp"
@@ -25,6 +28,7 @@ constexpr std::string_view kTndsXml = "application/vnd.syncml.dmtnds+xml";
 constexpr std::size_t kHardMaxDepth = 100;
 // Elements of the DTD that DM leaves unused: tolerated, not "unknown".
 constexpr std::string_view kIgnoredElements[] = {"Lang", "Archive", "SftDel", "NoResults"};
+constexpr const char* kNoTarget = "the Item has no Target LocURI";
 
 enum class Context { body, atomic, sequence };
 
@@ -46,6 +50,7 @@ struct Target {
   std::string text;                // as written
   uri::Uri parsed;                 // canonical
   int error = 0;                   // status when the URI is unusable
+  std::string why;                 // ... and what is wrong with it
   const std::vector<std::string>& segs() const { return parsed.segments; }
 };
 
@@ -54,6 +59,20 @@ struct ItemOutcome {
   std::optional<Item> result;        // Results item (Get)
   std::vector<Item> results_list;    // ?list=Struct results
   std::optional<Item> status_item;   // e.g. the interior node an implicit Add failed on
+  std::string why;                   // a failing code: the reason in a few words
+};
+
+ItemOutcome refused(int code, std::string why) {
+  ItemOutcome o;
+  o.code = code;
+  o.why = std::move(why);
+  return o;
+}
+
+// Why a failing Status is what it is: the Item it answers (when one) and the reason.
+struct Why {
+  std::string target;
+  std::string reason;
 };
 
 // The device's state for the judgement: its tree.
@@ -122,8 +141,13 @@ class Engine {
 
     // Header status first.
     int hdr = 200;
-    if (req_.header.ver_dtd && *req_.header.ver_dtd != "1.2") hdr = 505;
-    else if (req_.header.ver_proto && *req_.header.ver_proto != "DM/1.2") hdr = 513;
+    if (req_.header.ver_dtd && *req_.header.ver_dtd != "1.2") {
+      hdr = 505;
+      why_[0].push_back({"", "VerDTD " + *req_.header.ver_dtd + ": a device speaks 1.2"});
+    } else if (req_.header.ver_proto && *req_.header.ver_proto != "DM/1.2") {
+      hdr = 513;
+      why_[0].push_back({"", "VerProto " + *req_.header.ver_proto + ": a device speaks DM/1.2"});
+    }
     // No TargetRef/SourceRef: Windows 11 leaves them out of the header Status.
     Command hs = make_status_base("0", "SyncHdr");
     hs.data = std::to_string(hdr);
@@ -141,6 +165,7 @@ class Engine {
 
     // CmdIDs in output order.
     for (std::size_t i = 0; i < out_.size(); ++i) out_[i].cmd_id = std::to_string(i + 1);
+    r.failures = failures();
     m.commands = std::move(out_);
     m.final = opt_.final;
     r.execs = std::move(execs_);
@@ -160,6 +185,22 @@ class Engine {
   bool changed_ = false;
   bool failed_ = false;
   bool refused_ = false;
+  std::map<std::size_t, std::vector<Why>> why_;  // by index in out_: failing Statuses
+
+  std::vector<Failure> failures() const {
+    std::vector<Failure> out;
+    for (std::size_t i = 0; i < out_.size(); ++i) {
+      const Command& s = out_[i];
+      if (s.kind != Kind::status) continue;
+      int code = std::atoi(s.data.value_or("500").c_str());
+      if (ok_code(code)) continue;
+      auto it = why_.find(i);
+      std::vector<Why> whys = it == why_.end() ? std::vector<Why>{} : it->second;
+      if (whys.empty()) whys.push_back({});
+      for (const auto& w : whys) out.push_back(Failure{s.cmd_ref.value_or(""), s.cmd.value_or(""), w.target, code, w.reason});
+    }
+    return out;
+  }
 
   // ---- response building ----
   Command make_status_base(const std::string& cmd_ref, const std::string& cmd) {
@@ -173,16 +214,18 @@ class Engine {
   static std::string cmd_name(const Command& c) {
     return c.kind == Kind::unknown ? c.name : std::string(message::kind_name(c.kind));
   }
-  std::size_t push_status(const Command& c, int code) {
+  std::size_t push_status(const Command& c, int code, std::string why = {}) {
     Command s = make_status_base(c.cmd_id.value_or(""), cmd_name(c));
     s.data = std::to_string(code);
     if (!ok_code(code)) failed_ = true;
     out_.push_back(std::move(s));
+    if (!ok_code(code) && !why.empty()) why_[out_.size() - 1].push_back({"", std::move(why)});
     return out_.size() - 1;
   }
-  void set_code(std::size_t index, int code) {
+  void set_code(std::size_t index, int code, std::string why) {
     out_[index].data = std::to_string(code);
     if (!ok_code(code)) failed_ = true;
+    why_[index] = {Why{"", std::move(why)}};
   }
 
   // ---- helpers ----
@@ -191,6 +234,9 @@ class Engine {
     if (!enforce_acl()) return true;
     auto acl = tree::Acl::parse(tree_.effective_acl(n));
     return acl && acl->allows(cmd, opt_.server_id);
+  }
+  ItemOutcome acl_refused(const Node& n, const char* cmd) const {
+    return refused(425, fmt::format("the ACL of {} does not grant {} to server {}", n.uri(), cmd, opt_.server_id));
   }
 
   Target resolve(const std::string& text) const {
@@ -201,15 +247,20 @@ class Engine {
     for (const auto& p : uri::check(text, co)) {
       if (p.severity != uri::Severity::error) continue;
       t.error = p.status.value_or(400);
+      t.why = "the URI: " + std::string(uri::describe(p.kind));
       if (t.error == 414) break;  // limits win: the node cannot even be addressed
     }
     t.parsed = uri::canonical(uri::parse(text));
-    if (!t.error && t.parsed.segments.size() > kHardMaxDepth) t.error = 414;
+    if (!t.error && t.parsed.segments.size() > kHardMaxDepth) {
+      t.error = 414;
+      t.why = fmt::format("the URI is deeper than {} segments", kHardMaxDepth);
+    }
     return t;
   }
 
+  // The verdict, and for a failing one its reason in `why`.
   judgement::Verdict judge(std::string_view command, const Target& t, const MetaScope* meta,
-                           const std::optional<message::Data>& data) const {
+                           const std::optional<message::Data>& data, std::string& why) const {
     std::optional<std::string> format = meta ? meta->get(&Meta::format) : std::nullopt;
     std::optional<std::string> type = meta ? meta->get(&Meta::type) : std::nullopt;
     judgement::Request r{command, t.segs()};
@@ -218,14 +269,19 @@ class Engine {
     r.format = format ? &*format : nullptr;
     r.data = data ? &data->text : nullptr;
     r.tnds = type && *type == kTndsXml;
-    return judgement::judge(tree_.schema().get(), TreeState(tree_), r);
+    judgement::Verdict v = judgement::judge(tree_.schema().get(), TreeState(tree_), r);
+    if (v.status != 200) why = judgement::explain(v, r);
+    return v;
   }
 
   // The value as stored: b64 goes in decoded, as bin. 0 or a status.
-  static int store_value(const std::string& data, std::string& format, std::string& stored) {
+  static int store_value(const std::string& data, std::string& format, std::string& stored, std::string& why) {
     if (format == "b64") {
       auto decoded = base64::decode(data);
-      if (!decoded) return 415;
+      if (!decoded) {
+        why = "the Data is not valid Base64 (Format b64)";
+        return 415;
+      }
       stored = std::move(*decoded);
       format = "bin";
     } else {
@@ -275,23 +331,30 @@ class Engine {
       return;
     }
     if (!c.cmd_id || c.cmd_id->empty()) {
-      push_status(c, 400);
+      push_status(c, 400, "the command has no CmdID");
       if (c.is_container())
         for (const auto& ch : c.children) not_executed(ch);
       return;
     }
     if (c.kind == Kind::unknown || c.kind == Kind::results || has_unknown(c)) {
-      push_status(c, 400);
+      push_status(c, 400,
+                  c.kind == Kind::unknown   ? "not a SyncML command"
+                  : c.kind == Kind::results ? "Results inside a container: a server sends none"
+                                            : "an element SyncML does not define in the command");
       return;
     }
     switch (c.kind) {
       case Kind::atomic: atomic(c, ctx); return;
       case Kind::sequence: sequence(c, ctx); return;
-      case Kind::alert: push_status(c, alert_code(c)); return;
+      case Kind::alert: {
+        int code = alert_code(c);
+        push_status(c, code, code == 412 ? "an Alert without Data" : "Alert " + c.data.value_or("") + ": not one a device takes from a server");
+        return;
+      }
       default: break;
     }
     if (ctx == Context::atomic && c.kind == Kind::get) {
-      push_status(c, 500);
+      push_status(c, 500, "Get inside Atomic: Windows refuses it");
       return;
     }
     items(c, container_meta);
@@ -325,7 +388,7 @@ class Engine {
   void atomic(const Command& c, Context ctx) {
     std::size_t own = push_status(c, 200);
     if (ctx == Context::atomic) {  // nested Atomic: inner 500, outer 507 (through the failure)
-      set_code(own, 500);
+      set_code(own, 500, "Atomic inside Atomic");
       for (const auto& ch : c.children) not_executed(ch);
       return;
     }
@@ -336,12 +399,12 @@ class Engine {
     std::set<std::string> added;  // Windows refuses Add then Replace of one node in an Atomic
     for (const auto& ch : c.children) {
       if (ch.kind == Kind::sequence) {
-        push_status(ch, 500);
+        push_status(ch, 500, "Sequence inside Atomic");
         for (const auto& g : ch.children) not_executed(g);
         continue;
       }
       if (ch.kind == Kind::replace && ch.cmd_id && replaces_added(ch, added)) {
-        push_status(ch, 500);
+        push_status(ch, 500, "Replace of a node an Add of the same Atomic created: Windows refuses the pair");
         continue;
       }
       if (ch.kind == Kind::add)
@@ -359,7 +422,7 @@ class Engine {
     execs_.resize(execs_before);
     for (std::size_t i = first_child; i < out_.size(); ++i)
       if (out_[i].kind == Kind::status && out_[i].data == "200") out_[i].data = "216";
-    set_code(own, 507);
+    set_code(own, 507, "a command inside the Atomic failed: all of them were rolled back");
   }
 
   static bool replaces_added(const Command& c, const std::set<std::string>& added) {
@@ -371,12 +434,12 @@ class Engine {
   void sequence(const Command& c, Context ctx) {
     std::size_t own = push_status(c, 200);
     if (ctx == Context::sequence) {
-      set_code(own, 400);
+      set_code(own, 400, "Sequence inside Sequence");
       for (const auto& ch : c.children) not_executed(ch);
       return;
     }
     if (ctx == Context::atomic) {
-      set_code(own, 500);
+      set_code(own, 500, "Sequence inside Atomic");
       for (const auto& ch : c.children) not_executed(ch);
       return;
     }
@@ -385,7 +448,7 @@ class Engine {
 
   void items(const Command& c, const Meta* container_meta) {
     if (c.items.empty() || (c.kind == Kind::exec && c.items.size() != 1)) {
-      push_status(c, c.items.empty() ? 412 : 400);
+      push_status(c, c.items.empty() ? 412 : 400, c.items.empty() ? "a command without Item" : "Exec takes one Item");
       return;
     }
     std::vector<ItemOutcome> outcomes;
@@ -400,18 +463,25 @@ class Engine {
         case Kind::get: o = get(it); break;
         case Kind::exec: o = exec(c, it); break;
         case Kind::copy: o = copy(it, ms); break;
-        default: o.code = 400; break;
+        default: o = refused(400, "not a command a device executes"); break;
       }
       outcomes.push_back(std::move(o));
     }
     bool same = std::all_of(outcomes.begin(), outcomes.end(), [&](const ItemOutcome& o) { return o.code == outcomes[0].code; });
     bool per_item = c.items.size() > 1 && (c.kind == Kind::get || !same);
+    auto note_why = [&](std::size_t i, std::size_t k) {
+      if (ok_code(outcomes[k].code)) return;
+      const Item& it = c.items[k];
+      why_[i].push_back({it.target && it.target->loc_uri ? *it.target->loc_uri : std::string(), outcomes[k].why});
+    };
     if (!per_item) {
       std::size_t i = push_status(c, outcomes[0].code);
+      for (std::size_t k = 0; k < c.items.size(); ++k) note_why(i, k);
       if (outcomes[0].status_item) out_[i].items.push_back(*outcomes[0].status_item);
     } else {
       for (std::size_t k = 0; k < c.items.size(); ++k) {
         std::size_t i = push_status(c, outcomes[k].code);
+        note_why(i, k);
         const Item& it = c.items[k];
         if (it.target && it.target->loc_uri) out_[i].target_refs.push_back(*it.target->loc_uri);
         if (it.source && it.source->loc_uri) out_[i].source_refs.push_back(*it.source->loc_uri);
@@ -439,8 +509,11 @@ class Engine {
   // Creates a node (and missing interior parents). Returns a status.
   int create(const Target& t, const MetaScope& meta, const std::optional<message::Data>& data, ItemOutcome& o) {
     const auto& segs = t.segs();
-    if (segs.empty()) return 418;
-    judgement::Verdict v = judge("Add", t, &meta, data);
+    if (segs.empty()) {
+      o.why = "the root exists";
+      return 418;
+    }
+    judgement::Verdict v = judge("Add", t, &meta, data, o.why);
     if (v.status != 200) {
       if (v.reason == judgement::Reason::interior || v.reason == judgement::Reason::bad_name)
         if (v.depth < segs.size()) o.status_item = status_item_for(segs, v.depth);
@@ -453,17 +526,24 @@ class Engine {
       fail.target = message::Address{};
       fail.target->loc_uri = anchor->uri();
       o.status_item = fail;
+      o.why = anchor->uri() + " is a leaf: it has no child nodes";
       return 405;
     }
-    if (!acl_allows(*anchor, "Add")) return 425;
+    if (!acl_allows(*anchor, "Add")) {
+      o.why = acl_refused(*anchor, "Add").why;
+      return 425;
+    }
     std::optional<std::string> type = meta.get(&Meta::type);
-    if (type && *type == kTndsXml) return add_tnds(segs, data);
+    if (type && *type == kTndsXml) return add_tnds(segs, data, o.why);
     std::string format = v.format, stored;
     if (format == "null") format = "chr";
-    if (int code = store_value(data ? data->text : std::string(), format, stored)) return code;
+    if (int code = store_value(data ? data->text : std::string(), format, stored, o.why)) return code;
     bool server_may_replace_parent = acl_allows(*anchor, "Replace");
     Node* n = tree_.ensure(segs, format);
-    if (!n) return 405;
+    if (!n) {
+      o.why = "a node on the way is a leaf";
+      return 405;
+    }
     n->format = format;
     if (!n->is_interior()) n->value = stored;
     const ddf::SchemaNode* sch = v.node;
@@ -478,18 +558,25 @@ class Engine {
     return 200;
   }
 
-  int add_tnds(const std::vector<std::string>& segs, const std::optional<message::Data>& data) {
+  int add_tnds(const std::vector<std::string>& segs, const std::optional<message::Data>& data, std::string& why) {
     std::unique_ptr<Node> holder;
     try {
       holder = tnds::read_payload(data ? data->text : std::string(), "payload");
-    } catch (const Error&) {
+    } catch (const Error& e) {
+      why = "the TNDS document: " + e.message();
       return 415;
     }
     // The payload's top-level nodes go under the target, which is created as an interior node.
     Node* target = tree_.ensure(segs, "node");
-    if (!target || !target->is_interior()) return 405;
+    if (!target || !target->is_interior()) {
+      why = "the target of a TNDS document must be an interior node";
+      return 405;
+    }
     for (const auto& [name, _] : holder->children)
-      if (target->child(name)) return 418;
+      if (target->child(name)) {
+        why = fmt::format("{}/{} exists already", target->uri(), uri::encode_segment(name));
+        return 418;
+      }
     for (auto& [name, child] : holder->children) {
       child->parent = target;
       target->children.emplace(name, std::move(child));
@@ -501,43 +588,50 @@ class Engine {
   ItemOutcome add(const Item& it, const MetaScope& meta) {
     ItemOutcome o;
     const std::string* text = target_text(it);
-    if (!text) return {400};
+    if (!text) return refused(400, kNoTarget);
     Target t = resolve(*text);
-    if (t.parsed.query == uri::QueryKind::prop) return {405};  // Add is never allowed on a property
-    if (t.error) return {t.error};
-    if (t.parsed.query != uri::QueryKind::none) return {400};
+    if (t.parsed.query == uri::QueryKind::prop) return refused(405, "Add of a property: properties come with their node");
+    if (t.error) return refused(t.error, t.why);
+    if (t.parsed.query != uri::QueryKind::none) return refused(400, "Add takes no query (?list=)");
     o.code = create(t, meta, it.data, o);
     return o;
   }
 
   ItemOutcome replace(const Item& it, const MetaScope& meta) {
     const std::string* text = target_text(it);
-    if (!text) return {400};
+    if (!text) return refused(400, kNoTarget);
     Target t = resolve(*text);
-    if (t.error) return {t.error};
-    judgement::Verdict v = judge("Replace", t, &meta, it.data);
-    if (v.status != 200) return {v.status};
+    if (t.error) return refused(t.error, t.why);
+    ItemOutcome o;
+    judgement::Verdict v = judge("Replace", t, &meta, it.data, o.why);
+    if (v.status != 200) return refused(v.status, o.why);
     Node* n = tree_.find_segments(t.segs());
     std::string data = it.data ? it.data->text : std::string();
-    if (t.parsed.query == uri::QueryKind::prop) return {n ? replace_property(*n, v.node, t.parsed.query_value, data) : 404};
-    if (t.parsed.query != uri::QueryKind::none) return {405};
-    if (!acl_allows(n ? *n : *nearest(t.segs()), "Replace")) return {425};
+    if (t.parsed.query == uri::QueryKind::prop) {
+      o.code = n ? replace_property(*n, v.node, t.parsed.query_value, data, o.why) : 404;
+      if (!n) o.why = "no such node";
+      return o;
+    }
+    if (t.parsed.query != uri::QueryKind::none) return refused(405, "Replace takes no ?list= query");
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Replace")) return acl_refused(n ? *n : *nearest(t.segs()), "Replace");
     std::optional<std::string> type = meta.get(&Meta::type);
     if (type && *type == kTndsXml) {
       if (!n) n = tree_.ensure(t.segs(), "node");
-      return {n ? replace_tnds(*n, it.data) : 405};
+      o.code = n ? replace_tnds(*n, it.data, o.why) : 405;
+      if (!n) o.why = "a node on the way is a leaf";
+      return o;
     }
-    if (n && n->is_interior()) return {405};
+    if (n && n->is_interior()) return refused(405, "Replace of a value on the interior node " + n->uri());
     std::optional<std::string> given = meta.get(&Meta::format);
     std::string format = v.format, stored;
     if (format == "null") format = "chr";
     if (!given && !v.node && n) format = n->format;  // keep the node's format when none is given
-    if (int code = store_value(data, format, stored)) return {code};
-    if (format == "node") return {405};
+    if (int code = store_value(data, format, stored, o.why)) return refused(code, o.why);
+    if (format == "node") return refused(405, "Replace with Format node: only a leaf's value can be replaced");
     if (!n) {
       // The DDF says the node exists (a policy, a field of an added rule): the state learns it.
       n = tree_.ensure(t.segs(), format);
-      if (!n || n->is_interior()) return {405};
+      if (!n || n->is_interior()) return refused(405, "a node on the way is a leaf, or the node is interior");
       if (v.node) n->type = v.node->type();
     }
     n->value = stored;
@@ -548,12 +642,16 @@ class Engine {
     return {200};
   }
 
-  int replace_tnds(Node& n, const std::optional<message::Data>& data) {
-    if (!n.is_interior()) return 405;
+  int replace_tnds(Node& n, const std::optional<message::Data>& data, std::string& why) {
+    if (!n.is_interior()) {
+      why = n.uri() + " is a leaf: a TNDS document replaces an interior node";
+      return 405;
+    }
     std::unique_ptr<Node> holder;
     try {
       holder = tnds::read_payload(data ? data->text : std::string(), "payload");
-    } catch (const Error&) {
+    } catch (const Error& e) {
+      why = "the TNDS document: " + e.message();
       return 415;
     }
     // Result equals deleting the sub-nodes, then adding every node of the document.
@@ -567,25 +665,31 @@ class Engine {
     return 200;
   }
 
-  int replace_property(Node& n, const ddf::SchemaNode* sch, const std::string& prop, const std::string& value) {
-    if (!uri::is_property_name(prop)) return 406;
+  int replace_property(Node& n, const ddf::SchemaNode* sch, const std::string& prop, const std::string& value,
+                       std::string& why) {
+    auto fail = [&](int code, std::string reason) {
+      why = std::move(reason);
+      return code;
+    };
+    if (!uri::is_property_name(prop)) return fail(406, "no property " + prop);
     if (prop == "ACL") {
       // Interior: Replace on the node or its parent; leaf: Replace on the parent only.
       bool may = !enforce_acl() || (n.parent && acl_allows(*n.parent, "Replace")) ||
                  (n.is_interior() && acl_allows(n, "Replace"));
-      if (!may) return 425;
-      if (!tree::Acl::parse(value)) return 400;
-      if (!n.parent && value.find("Add=*") == std::string::npos) return 405;  // root Add stays "*"
+      if (!may) return fail(425, "the ACL does not grant Replace of this ACL to server " + opt_.server_id);
+      if (!tree::Acl::parse(value)) return fail(400, "not an ACL ('Get=*&Replace=server')");
+      if (!n.parent && value.find("Add=*") == std::string::npos) return fail(405, "the root's ACL keeps Add=*");
       n.acl = value;
       n.touch(opt_.now);
       changed_ = true;
       return 200;
     }
     if (prop == "Name") {
-      if (!n.parent || (sch && sch->is_permanent())) return 405;
-      if (!acl_allows(n, "Replace")) return 425;
-      if (value.empty() || value == "." || value == ".." || value.find('/') != std::string::npos) return 400;
-      if (n.parent->child(value)) return value == n.name ? 200 : 418;
+      if (!n.parent || (sch && sch->is_permanent())) return fail(405, "a permanent node keeps its name");
+      if (!acl_allows(n, "Replace")) return fail(425, acl_refused(n, "Replace").why);
+      if (value.empty() || value == "." || value == ".." || value.find('/') != std::string::npos)
+        return fail(400, "not a node name");
+      if (n.parent->child(value)) return value == n.name ? 200 : fail(418, "a sibling has that name already");
       Node* parent = n.parent;
       auto holder = std::move(parent->children[n.name]);
       parent->children.erase(n.name);
@@ -596,27 +700,28 @@ class Engine {
       return 200;
     }
     if (prop == "Title") {
-      if (!acl_allows(n, "Replace")) return 425;
-      if (value.size() > 255) return 413;
+      if (!acl_allows(n, "Replace")) return fail(425, acl_refused(n, "Replace").why);
+      if (value.size() > 255) return fail(413, "a Title holds at most 255 bytes");
       n.title = value;
       n.touch(opt_.now);
       changed_ = true;
       return 200;
     }
-    return 405;  // Format, Size, TStamp, Type, VerNo are read-only
+    return fail(405, prop + " is read-only");  // Format, Size, TStamp, Type, VerNo
   }
 
   ItemOutcome del(const Item& it) {
     const std::string* text = target_text(it);
-    if (!text) return {400};
+    if (!text) return refused(400, kNoTarget);
     Target t = resolve(*text);
-    if (t.error) return {t.error};
-    if (t.parsed.query != uri::QueryKind::none) return {405};
-    if (t.segs().empty()) return {405};  // the root
-    judgement::Verdict v = judge("Delete", t, nullptr, std::nullopt);
-    if (v.status != 200) return {v.status};
+    if (t.error) return refused(t.error, t.why);
+    if (t.parsed.query != uri::QueryKind::none) return refused(405, "Delete takes no query");
+    if (t.segs().empty()) return refused(405, "the root cannot be deleted");
+    std::string why;
+    judgement::Verdict v = judge("Delete", t, nullptr, std::nullopt, why);
+    if (v.status != 200) return refused(v.status, why);
     Node* n = tree_.find_segments(t.segs());
-    if (!acl_allows(n ? *n : *nearest(t.segs()), "Delete")) return {425};
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Delete")) return acl_refused(n ? *n : *nearest(t.segs()), "Delete");
     if (!n) return {200};  // exists by the DDF only: already at its default
     if (v.node && v.node->is_permanent()) {
       // A permanent node stays; Delete resets it (its value, its children).
@@ -633,17 +738,18 @@ class Engine {
   ItemOutcome get(const Item& it) {
     ItemOutcome o;
     const std::string* text = target_text(it);
-    if (!text) return {400};
+    if (!text) return refused(400, kNoTarget);
     Target t = resolve(*text);
-    if (t.error) return {t.error};
-    if (!t.segs().empty() && t.segs()[0] == "Inbox") return {405};
-    judgement::Verdict v = judge("Get", t, nullptr, std::nullopt);
+    if (t.error) return refused(t.error, t.why);
+    if (!t.segs().empty() && t.segs()[0] == "Inbox") return refused(405, "./Inbox takes Add only");
+    judgement::Verdict v = judge("Get", t, nullptr, std::nullopt, o.why);
     // A local reader still sees that a Get-less leaf is there (masked, or revealed on request).
     bool local_read = v.status == 405 && v.reason == judgement::Reason::access && opt_.secrets != Secrets::withhold &&
                       t.parsed.query == uri::QueryKind::none;
-    if (v.status != 200 && !local_read) return {v.status};
+    if (v.status != 200 && !local_read) return refused(v.status, o.why);
+    o.why.clear();
     Node* n = tree_.find_segments(t.segs());
-    if (!acl_allows(n ? *n : *nearest(t.segs()), "Get")) return {425};
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Get")) return acl_refused(n ? *n : *nearest(t.segs()), "Get");
     Item r;
     r.source = message::Address{};
     r.source->loc_uri = *text;
@@ -663,14 +769,14 @@ class Engine {
     }
     if (t.parsed.query == uri::QueryKind::prop) {
       std::optional<std::string> v = property(*n, t.parsed.query_value);
-      if (!v) return {406};
+      if (!v) return refused(406, "no property " + t.parsed.query_value + (n->is_interior() ? " on an interior node" : ""));
       r.data = message::Data{*v};
       o.result = std::move(r);
       return o;
     }
     if (t.parsed.query == uri::QueryKind::list) {
       auto req = uri::parse_list(t.parsed.query_value);
-      if (!req) return {406};
+      if (!req) return refused(406, "?list=" + t.parsed.query_value + ": not a list a device answers");
       std::string base(std::string_view(*text).substr(0, text->find('?')));
       if (req->kind == uri::ListRequest::Kind::tnds) {
         tnds::Selection sel;
@@ -705,7 +811,8 @@ class Engine {
     } else {
       auto [v, f] = wire_value(*n);
       if (!readable(*n)) {
-        if (opt_.secrets != Secrets::mask) return {tree_.read_status(*n, opt_.server_id)};
+        if (opt_.secrets != Secrets::mask)
+          return refused(tree_.read_status(*n, opt_.server_id), "the value of a node without Get (or whose ACL refuses Get) is not handed out");
         v = tree::kHiddenValue;
       }
       r.data = message::Data{v};
@@ -756,14 +863,15 @@ class Engine {
 
   ItemOutcome exec(const Command& c, const Item& it) {
     const std::string* text = target_text(it);
-    if (!text) return {400};
+    if (!text) return refused(400, kNoTarget);
     Target t = resolve(*text);
-    if (t.error) return {t.error};
-    if (t.parsed.query != uri::QueryKind::none) return {405};
-    judgement::Verdict v = judge("Exec", t, nullptr, std::nullopt);
-    if (v.status != 200) return {v.status};
+    if (t.error) return refused(t.error, t.why);
+    if (t.parsed.query != uri::QueryKind::none) return refused(405, "Exec takes no query");
+    std::string why;
+    judgement::Verdict v = judge("Exec", t, nullptr, std::nullopt, why);
+    if (v.status != 200) return refused(v.status, why);
     Node* n = tree_.find_segments(t.segs());
-    if (!acl_allows(n ? *n : *nearest(t.segs()), "Exec")) return {425};
+    if (!acl_allows(n ? *n : *nearest(t.segs()), "Exec")) return acl_refused(n ? *n : *nearest(t.segs()), "Exec");
     std::string where = n ? n->uri() : uri::node_string(uri::Uri{true, t.segs(), {}, {}, uri::QueryKind::none, {}});
     execs_.push_back(ExecRecord{where, it.data ? it.data->text : std::string(), c.correlator, *c.cmd_id});
     return {200};
@@ -771,16 +879,16 @@ class Engine {
 
   ItemOutcome copy(const Item& it, const MetaScope& meta) {
     const std::string* text = target_text(it);
-    if (!text || !it.source || !it.source->loc_uri) return {400};
+    if (!text || !it.source || !it.source->loc_uri) return refused(400, "Copy needs a Target and a Source LocURI");
     Target src = resolve(*it.source->loc_uri);
-    if (src.error) return {src.error};
+    if (src.error) return refused(src.error, "the Source: " + src.why);
     Node* from = tree_.find_segments(src.segs());
-    if (!from) return {404};
-    if (from->is_interior()) return {405};
-    if (int read = tree_.read_status(*from, opt_.server_id); read != 200) return {read};
+    if (!from) return refused(404, "the Source " + *it.source->loc_uri + " does not exist");
+    if (from->is_interior()) return refused(405, "the Source is an interior node: Copy takes a leaf");
+    if (int read = tree_.read_status(*from, opt_.server_id); read != 200) return refused(read, "the Source's value may not be read");
     Target t = resolve(*text);
-    if (t.error) return {t.error};
-    if (t.parsed.query != uri::QueryKind::none) return {405};
+    if (t.error) return refused(t.error, t.why);
+    if (t.parsed.query != uri::QueryKind::none) return refused(405, "Copy takes no query");
     Node* to = tree_.find_segments(t.segs());
     auto [v, f] = wire_value(*from);
     message::Data d{v};
@@ -793,12 +901,13 @@ class Engine {
       o.code = create(t, ms, d, o);
       return o;
     }
-    if (to->is_interior()) return {405};
-    judgement::Verdict verdict = judge("Replace", t, &ms, d);
-    if (verdict.status != 200) return {verdict.status};
-    if (!acl_allows(*to, "Replace")) return {425};
+    if (to->is_interior()) return refused(405, "Copy onto the interior node " + to->uri());
+    std::string why;
+    judgement::Verdict verdict = judge("Replace", t, &ms, d, why);
+    if (verdict.status != 200) return refused(verdict.status, why);
+    if (!acl_allows(*to, "Replace")) return acl_refused(*to, "Replace");
     std::string format = verdict.format, stored;
-    if (int code = store_value(v, format, stored)) return {code};
+    if (int code = store_value(v, format, stored, why)) return refused(code, why);
     to->value = stored;
     to->format = format;
     to->type = from->type;

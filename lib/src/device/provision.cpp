@@ -126,10 +126,15 @@ ProvisionResult provision(tree::Tree& tree, const prov::Document& doc, const Opt
   for (const auto& c : resp.message.commands) {
     if (c.kind == message::Kind::status && c.cmd_ref && c.data) statuses[*c.cmd_ref] = std::atoi(c.data->c_str());
   }
+  std::map<std::string, std::string> reasons;  // CmdRef -> why it failed
+  for (const auto& f : resp.failures) reasons.emplace(f.cmd_id, f.reason);
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     auto it = statuses.find(std::to_string(i + 1));
     result.steps[i].status = it == statuses.end() ? 500 : it->second;
-    if (result.steps[i].status < 200 || result.steps[i].status >= 300) result.failed = true;
+    if (result.steps[i].status < 200 || result.steps[i].status >= 300) {
+      result.failed = true;
+      if (auto r = reasons.find(std::to_string(i + 1)); r != reasons.end()) result.steps[i].reason = r->second;
+    }
   }
   return result;
 }
@@ -149,6 +154,7 @@ std::string describe(const ProvisionResult& result, bool json) {
       j["command"] = st.command;
       j["uri"] = st.setting.uri;
       j["format"] = st.setting.format;
+      if (!st.reason.empty()) j["reason"] = st.reason;
       if (!st.setting.interior) j["value"] = shown(st.setting);
       if (st.setting.where.line) j["line"] = st.setting.where.line;
       if (st.setting.where.line) j["column"] = st.setting.where.column;

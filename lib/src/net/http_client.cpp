@@ -109,8 +109,37 @@ int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user
   return 0;
 }
 
-std::string describe_curl_error(CURLcode code, const char* detail, const std::string& url) {
+// The option of dm-send that fixes a TLS failure, as a hint after the message ("" when none).
+// `bare_https`: HTTPS without a client certificate, where a server that wants one may also just
+// drop the connection once the handshake is over (TLS 1.3), before its alert is read.
+std::string tls_hint(CURLcode code, std::string_view what, bool bare_https) {
+  auto says = [&](std::string_view word) { return what.find(word) != std::string_view::npos; };
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      if (says("name")) return " (the certificate is for another host name: use one it names; -k/--insecure skips the check)";
+      return " (--cacert FILE trusts the CA that issued the server's certificate; -k/--insecure skips the check)";
+    case CURLE_SSL_CACERT_BADFILE: return " (the file given to --cacert or --capath cannot be read as PEM certificates)";
+    case CURLE_SSL_CERTPROBLEM:
+      if (says("key")) return " (--key must be the private key of --cert; --key-password-file gives its passphrase)";
+      return " (the client certificate given to --cert cannot be used: PEM expected)";
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_SSL_CIPHER: return "";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_RECV_ERROR:  // TLS 1.3 refuses a missing client certificate after the handshake
+    case CURLE_SEND_ERROR:
+      if (says("wrong version number") || says("packet length too long"))
+        return " (the server does not speak TLS on this port: an http:// URL?)";
+      if (says("certificate required") || says("handshake failure") || says("bad certificate") || says("unknown ca"))
+        return " (the server may ask for a client certificate: --cert FILE and --key FILE)";
+      if (bare_https) return " (if the server asks for a client certificate: --cert FILE and --key FILE)";
+      return "";
+    default: return "";
+  }
+}
+
+std::string describe_curl_error(CURLcode code, const char* detail, const std::string& url, bool bare_https) {
   std::string what = detail && *detail ? detail : curl_easy_strerror(code);
+  what += tls_hint(code, what, bare_https);
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT: return "timed out talking to " + url + ": " + what;
     case CURLE_COULDNT_CONNECT: return "cannot connect to " + url + ": " + what;
@@ -248,7 +277,7 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
     if (ex.conflicting_length)
       fail("the response from " + url + " has conflicting Content-Length values (" + *ex.content_length + " and " +
            *ex.conflicting_length + ")");
-    if (rc != CURLE_OK) fail(describe_curl_error(rc, error_text, url));
+    if (rc != CURLE_OK) fail(describe_curl_error(rc, error_text, url, url.starts_with("https:") && opt.tls.cert.empty()));
 
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &ex.response.status);
     if (auto ct = ex.response.header("Content-Type")) ex.response.content_type = *ct;

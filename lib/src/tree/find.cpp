@@ -25,6 +25,22 @@ std::vector<std::string> find(const Schema& schema, std::string_view pattern) {
   return out;
 }
 
+std::vector<const SchemaNode*> find_nodes(const Schema& schema, std::string_view pattern, bool text) {
+  std::vector<const SchemaNode*> out;
+  std::vector<const SchemaNode*> stack{&schema.root()};
+  while (!stack.empty()) {
+    const SchemaNode* n = stack.back();
+    stack.pop_back();
+    if (n->described && (tree::uri_matches(pattern, path_of(*n)) ||
+                         (text && (tree::text_matches(pattern, n->title) || tree::text_matches(pattern, n->description)))))
+      out.push_back(n);
+    // Schema order: named children, then the dynamic one (pushed first, so popped last).
+    if (n->dynamic) stack.push_back(n->dynamic.get());
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(it->second.get());
+  }
+  return out;
+}
+
 }  // namespace syncmldm::ddf
 
 namespace syncmldm::tree {
@@ -35,6 +51,24 @@ void add_children(const NodeT& n, std::set<std::string>& names) {
   for (const auto& [name, c] : n.children) names.insert(uri::encode_segment(name) + (c->is_interior() ? "/" : ""));
 }
 }  // namespace
+
+bool text_matches(std::string_view pattern, std::string_view text) {
+  if (text.empty()) return false;
+  if (pattern.find_first_of("*?") == std::string_view::npos) return uri_matches(pattern, text);
+  return uri_matches("*" + std::string(pattern) + "*", text);
+}
+
+std::vector<const Node*> find_nodes(const Node& start, std::string_view pattern, bool text) {
+  std::vector<const Node*> out;
+  std::vector<const Node*> stack{&start};
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (uri_matches(pattern, n->uri()) || (text && text_matches(pattern, n->title))) out.push_back(n);
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(it->second.get());
+  }
+  return out;
+}
 
 std::vector<std::string> complete(std::string_view prefix, const Tree* tree, const ddf::Schema* schema) {
   std::string_view parent = ".", partial = prefix, head = "./";

@@ -54,6 +54,8 @@ exit: 0
 200 Add ./Vendor/MSFT/DMClient/Provider/ContosoMDM/Poll
 200 Add ./Vendor/MSFT/DMClient/Provider/ContosoMDM/Poll/NumberOfFirstRetries = 8
 200 Add ./Vendor/MSFT/DMClient/Provider/ContosoMDM/Poll/IntervalForFirstSetOfRetries = 15
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # --format json, and the account as the saved state holds it (secrets stay in the state).
 cmd: t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT && SOURCE_DATE_EPOCH=1767225600 dm-tree init -o "$t/s.tnds" && dm-tree apply "$t/s.tnds" prov/enrollment.xml --in-place --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["steps"]), d["failed"], [s["value"] for s in d["steps"] if s["uri"].endswith("CLCRED/AAuthSecret")])' && dm-tree get --show-secrets "$t/s.tnds" ./SyncML/DMAcc/FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218/AppAuth/CLCRED/AAuthSecret
@@ -67,12 +69,16 @@ cmd: t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT && SOURCE_DATE_EPOCH=1767225600 d
 exit: 0
 --- stdout
      27 200 Replace
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # The same document as WBXML.
 cmd: t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT && SOURCE_DATE_EPOCH=1767225600 dm-tree init -o "$t/s.tnds" && syncml-encode prov/enrollment.xml | dm-tree apply "$t/s.tnds" - | wc -l
 exit: 0
 --- stdout
 50
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # With the DDFs: a node the DDF refuses fails with its status, exit 1; the rest is set.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init --ddf ddf/policy-like.ddf.xml | dm-tree apply - prov/policy-like.xml
@@ -83,6 +89,8 @@ exit: 1
 415 Add ./Vendor/MSFT/PolicyLike/Config/Browser/EnableBrowserLogging = maybe
 415 Add ./Vendor/MSFT/PolicyLike/Config/Browser/BrowserLevel = 3
 404 Add ./Vendor/MSFT/PolicyLike/Config/Browser/AllowBrowsr = 1
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # Microsoft's DMAcc and DMClient DDFs: the enrolment document applies cleanly (Ext/Microsoft
 # exists by the DDF, ConnRetryFreq takes its DFFormat int, BACKCOMPATRETRYDISABLED is true).
@@ -97,6 +105,8 @@ exit: 0
 200 Add ./SyncML/DMAcc/FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218/Ext/Microsoft/BackCompatRetryDisabled = true
 200 Add ./SyncML/DMAcc/FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218/Ext/Microsoft/DefaultEncoding = application/vnd.syncml.dm+xml
 200 Add ./SyncML/DMAcc/FD20A8EA83D086E90A7355DEED555B7ECC75BFA29D52B00E608BEAE5E8C8F218/Ext/Microsoft/SSLCLIENTCERTSEARCHCRITERIA = Subject=CN%3DDevice&Stores=MY%5CUser
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # Characteristics that are no CSP are skipped with a note; a structure error is an input error.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init | dm-tree apply - prov/w7-bad.xml

@@ -89,6 +89,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # The device model on Microsoft's DDF v2 files: bitlocker as Intune sends it.
 needs: ../../shared/data/ms-ddf/Policy.ddf.xml
@@ -183,6 +185,7 @@ exit: 0
 </SyncML>
 --- stderr
 dm-tree: exec ./Vendor/MSFT/BitLocker/RotateRecoveryPasswords with 7c5a3ff4-cb5e-4d4e-b9a8-7d3a1c2e5f60
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # The device model on Microsoft's DDF v2 files: firewall-rule as Intune sends it.
 needs: ../../shared/data/ms-ddf/Policy.ddf.xml
@@ -307,6 +310,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # The device model on Microsoft's DDF v2 files: applocker as Intune sends it.
 needs: ../../shared/data/ms-ddf/Policy.ddf.xml
@@ -357,6 +362,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # The same mistakes the validator reports, answered by the device with the statuses it predicts.
 # One more 404 here: the firewall rule R1 that the validator assumes an earlier session added does

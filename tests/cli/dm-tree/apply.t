@@ -160,6 +160,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # Atomic rolls back (216, 507); nested Atomic 500 inside 507; Get in Atomic 500; Sequence in order.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init --ddf ddf/policy-like.ddf.xml | dm-tree apply - packages/atomic.xml
@@ -341,6 +343,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # DDF rules: AccessType 405, Format 415, allowed values 400, unknown nodes 404, Exec recorded.
 # A node the DDF defines exists before anyone set it: Replace is 200 (an Add after it 418), Get of
@@ -525,6 +529,19 @@ exit: 0
 </SyncML>
 --- stderr
 dm-tree: exec ./Vendor/MSFT/TestCSP/Action with now
+dm-tree: CmdID 3 Add ./Device/Vendor/MSFT/PolicyLike/Config/Camera/CameraLevel: 418: the node exists already (Replace sets its value)
+dm-tree: CmdID 4 Replace ./Device/Vendor/MSFT/PolicyLike/Config/Camera/CameraLevel: 400: not one of the node's allowed values
+dm-tree: CmdID 5 Replace ./Device/Vendor/MSFT/PolicyLike/Config/Camera/CameraLevel: 415: the Data is not a valid int value
+dm-tree: CmdID 6 Replace ./Device/Vendor/MSFT/PolicyLike/Config/Camera/CameraLevel: 415: Format bool does not match the node's DFFormat int
+dm-tree: CmdID 7 Add ./Device/Vendor/MSFT/PolicyLike/Config/Camera/CameraLevle: 404: not a node of the loaded DDFs; did you mean ./Vendor/MSFT/PolicyLike/Config/Camera/CameraLevel?
+dm-tree: CmdID 9 Replace ./DevInfo/Man: 405: Replace is not in the node's AccessType (Get)
+dm-tree: CmdID 10 Delete ./Vendor/MSFT/TestCSP/ReadOnly: 405: Delete is not in the node's AccessType (Get)
+dm-tree: CmdID 12 Exec ./Vendor/MSFT/TestCSP/ReadOnly: 405: Exec is not in the node's AccessType (Get)
+dm-tree: CmdID 14 Add ./Vendor/MSFT/TestCSP/Documents/doc1/Document: 400: 'doc1' breaks the naming rule (a RegEx AllowedValues) of the nodes under ./Vendor/MSFT/TestCSP/Documents
+dm-tree: CmdID 16 Add ./Vendor/MSFT/TestCSP/Color: 418: the node exists already (Replace sets its value)
+dm-tree: CmdID 17 Get ./Vendor/MSFT/TestCSP/WriteOnly: 405: Get is not in the node's AccessType (Add Replace)
+dm-tree: CmdID 18 Add ./Vendor/MSFT/TestCSP/ReadOnly/Child: 405: ./Vendor/MSFT/TestCSP/ReadOnly is a leaf: it has no child nodes
+dm-tree: the new state was not saved (-o FILE saves it)
 ===
 # Properties (?prop=) and tree exchange (?list=Struct, StructData, TNDS).
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml packages/properties.xml
@@ -834,6 +851,8 @@ exit: 0
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # Missing CmdID, unknown elements and commands: 400; URI rules; UI alerts; server Status ignored.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml packages/malformed-commands.xml --fail-on-status
@@ -927,12 +946,16 @@ exit: 1
     <Final/>
   </SyncBody>
 </SyncML>
+--- stderr
+dm-tree: --fail-on-status: Replace (no CmdID): 400: the command has no CmdID (and 7 more failing)
 ===
 # ACLs are enforced for a named server: 425.
 cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree apply trees/small.xml packages/basic.xml --server-id other --msg-id 4 | grep -c '<Data>425</Data>'
 exit: 0
 --- stdout
 3
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # A package that is not well-formed: exit 3 with its place, and the state is not touched.
 cmd: cp trees/small.xml /tmp/dm-tree-golden-state.xml && dm-tree apply /tmp/dm-tree-golden-state.xml packages/bad-xml.xml --in-place; echo "exit $?"; cmp trees/small.xml /tmp/dm-tree-golden-state.xml && echo unchanged; rm -f /tmp/dm-tree-golden-state.xml
@@ -975,6 +998,8 @@ cmd: syncml-encode packages/basic.xml | od -An -tx1 | SOURCE_DATE_EPOCH=17672256
 exit: 0
 --- stdout
 3
+--- stderr
+dm-tree: the new state was not saved (--in-place or -o FILE saves it)
 ===
 # A server message holding only Statuses gets no response (a device sends nothing): a note on
 # stderr, exit 0, nothing on stdout.

@@ -177,7 +177,11 @@ cmd: dm-tree describe --ddf ddf/policy-like.ddf.xml ./Vendor/MSFT/TestCSP/Docume
 exit: 0
 --- stdout
 {
-  "access": "Add Delete Get",
+  "access": [
+    "Add",
+    "Delete",
+    "Get"
+  ],
   "allowed": {
     "descriptions": [
       ""

@@ -53,11 +53,22 @@ struct ExecRecord {
   std::string cmd_id;
 };
 
+// A Status the device answered with an error (not 2xx), and why: one per Item when a Status
+// answers several.
+struct Failure {
+  std::string cmd_id;   // the command's CmdID (the Status's CmdRef; "0" for the header)
+  std::string command;  // Add, Replace, ... or SyncHdr
+  std::string target;   // the Item's Target LocURI, "" when there is none
+  int code = 0;
+  std::string reason;   // in a few words: "no such node; the parent is dynamic, Add it first"
+};
+
 struct Response {
   message::Message message;        // ready for message::write
   std::vector<ExecRecord> execs;   // Execs that stayed (not rolled back), in order
   bool changed = false;            // the tree was modified
   bool failed = false;             // some Status (other than the header's) is not 2xx
+  std::vector<Failure> failures;   // the failing Statuses (the header's too), in order
   // False when the request held no command to answer (only Statuses, or nothing): a Windows
   // device sends no message then. `message` still holds the header Status.
   bool reply = true;

@@ -84,6 +84,10 @@ struct Verdict {
 // The judgement. `schema` may be null (no DDF): only the state and the formats then speak.
 Verdict judge(const ddf::Schema* schema, const State& state, const Request& request);
 
+// The verdict in a few words for whoever sent the command ("no such node; the parent is
+// dynamic, Add it first"); "" when the status is not an error. `r` is the judged request.
+std::string explain(const Verdict& v, const Request& r);
+
 // The answer a Windows device gives to Get of a leaf that exists by the DDF but is not in the
 // state (a Get-only status node): its DefaultValue, else the empty value of its format.
 // nullopt when Windows answers 404 (a settable node nobody set).

@@ -21,6 +21,7 @@ struct ProvisionStep {
   prov::Setting setting;
   std::string command;  // Add or Replace
   int status = 0;       // what the device answered
+  std::string reason;   // why, when the status is an error (Failure::reason)
 };
 
 struct ProvisionResult {

@@ -1,38 +1,44 @@
 // SOAP faults of enrolment servers ([MS-MDE2] 2.2.10): the subcode (or the detail's ErrorType)
-// names the error; the table gives the MENROLL_E_ name, the HRESULT a device logs, and the
-// meaning in our own words.
+// names the error; the table below gives the HRESULT a device logs for it, whose MENROLL_E_ name
+// and meaning come from the codes layer.
+#include <cstdint>
+#include <cstdio>
 #include <string>
 
+#include "syncmldm/codes/explain.hpp"
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/text.hpp"
-#include "xml/dom.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::enroll {
 
 namespace {
 
-using xml::dom::Node;
+using xml::Node;  // libsyncmldm_net reads XML through the public handles only
 
+// The fault's subcode and the HRESULT a device logs for it; the name and meaning come from the
+// library's one table of codes (codes/explain.hpp).
 struct Known {
-  std::string_view subcode, name, hresult, meaning;
+  std::string_view subcode;
+  std::uint32_t hresult;
   bool authentication;
 };
 
 constexpr Known kKnown[] = {
-    {"MessageFormat", "MENROLL_E_DEVICE_MESSAGE_FORMAT_ERROR", "0x80180001", "the server could not read the request", false},
-    {"Authentication", "MENROLL_E_DEVICE_AUTHENTICATION_ERROR", "0x80180002", "the server did not recognise the user or the password", true},
-    {"Authorization", "MENROLL_E_DEVICE_AUTHORIZATION_ERROR", "0x80180003", "the user is not allowed to enrol", false},
-    {"CertificateRequest", "MENROLL_E_DEVICE_CERTIFICATEREQUEST_ERROR", "0x80180004", "no certificate was issued (template permission, or the CA cannot be reached)", false},
-    {"EnrollmentServer", "MENROLL_E_DEVICE_CONFIGMGRSERVER_ERROR", "0x80180005", "the management server failed", false},
-    {"InternalServiceFault", "MENROLL_E_DEVICE_INTERNALSERVICE_ERROR", "0x80180006", "an unhandled error on the management server", false},
-    {"InvalidSecurity", "MENROLL_E_DEVICE_INVALIDSECURITY_ERROR", "0x80180007", "the server could not validate the account (credential or token refused)", true},
-    {"DeviceCapReached", "MENROLL_E_DEVICECAPREACHED", "0x80180013", "the account has enrolled as many devices as it may: unenrol or delete old ones", false},
-    {"DeviceNotSupported", "MENROLL_E_DEVICENOTSUPPORTED", "0x80180014", "the server does not support this platform or version", false},
-    {"NotSupported", "MENROLL_E_NOT_SUPPORTED", "0x80180015", "management is not supported for this device", false},
-    {"NotEligibleToRenew", "MENROLL_E_NOTELIGIBLETORENEW", "0x80180016", "the server refused a certificate renewal", false},
-    {"InMaintenance", "MENROLL_E_INMAINTENANCE", "0x80180017", "the account is in maintenance: try again later", false},
-    {"UserLicense", "MENROLL_E_USER_LICENSE", "0x80180018", "the user's licence does not allow enrolment", false},
-    {"InvalidEnrollmentData", "MENROLL_E_ENROLLMENTDATAINVALID", "0x80180019", "the server rejected the enrolment data", false},
+    {"MessageFormat", 0x80180001, false},
+    {"Authentication", 0x80180002, true},
+    {"Authorization", 0x80180003, false},
+    {"CertificateRequest", 0x80180004, false},
+    {"EnrollmentServer", 0x80180005, false},
+    {"InternalServiceFault", 0x80180006, false},
+    {"InvalidSecurity", 0x80180007, true},
+    {"DeviceCapReached", 0x80180013, false},
+    {"DeviceNotSupported", 0x80180014, false},
+    {"NotSupported", 0x80180015, false},
+    {"NotEligibleToRenew", 0x80180016, false},
+    {"InMaintenance", 0x80180017, false},
+    {"UserLicense", 0x80180018, false},
+    {"InvalidEnrollmentData", 0x80180019, false},
 };
 
 std::string trimmed(std::string s) {
@@ -43,8 +49,8 @@ std::string trimmed(std::string s) {
 
 const Node* child_ci(const Node* parent, std::string_view name) {
   if (!parent) return nullptr;
-  for (const Node* n = parent->first_node(); n; n = n->next_sibling())
-    if (xml::dom::is_element(n) && iequals(xml::local_name(n), name)) return n;
+  for (const Node* n = xml::first_element(parent); n; n = xml::next_element(n))
+    if (iequals(xml::local_name(n), name)) return n;
   return nullptr;
 }
 
@@ -53,6 +59,12 @@ std::string text_of(const Node* n) { return n ? trimmed(xml::text(n)) : std::str
 std::string_view without_prefix(std::string_view qname) {
   auto colon = qname.find(':');
   return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+std::string fmt_hresult(std::uint32_t value) {
+  char out[11];
+  std::snprintf(out, sizeof out, "0x%08X", value);
+  return out;
 }
 
 const Known* lookup(std::string_view name) {
@@ -70,7 +82,7 @@ std::optional<Fault> find_fault(std::string_view text) {
   } catch (const Error&) {
     return std::nullopt;
   }
-  const Node* fault = child_ci(child_ci(xml::dom::root(*doc), "Body"), "Fault");
+  const Node* fault = child_ci(child_ci(doc->root(), "Body"), "Fault");
   if (!fault) return std::nullopt;
   Fault f;
   const Node* code = child_ci(fault, "Code");
@@ -88,10 +100,12 @@ std::optional<Fault> find_fault(std::string_view text) {
   const Known* k = f.error_type.empty() ? nullptr : lookup(f.error_type);
   if (!k) k = lookup(f.subcode);
   if (k) {
-    f.error_name = std::string(k->name);
-    f.hresult = std::string(k->hresult);
-    f.meaning = std::string(k->meaning);
+    f.hresult = fmt_hresult(k->hresult);
     f.authentication = k->authentication;
+    if (auto code = codes::find_hresult(k->hresult)) {
+      f.error_name = std::string(code->name);
+      f.meaning = std::string(code->meaning);
+    }
   }
   return f;
 }

@@ -8,13 +8,12 @@
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/util/text.hpp"
-#include "xml/dom.hpp"
 
 namespace syncmldm::enroll {
 
 namespace {
 
-using xml::dom::Node;
+using xml::Node;  // libsyncmldm_net reads XML through the public handles only
 
 std::string trimmed(std::string s) {
   std::size_t b = s.find_first_not_of(" \t\r\n");
@@ -25,8 +24,8 @@ std::string trimmed(std::string s) {
 
 const Node* child_ci(const Node* parent, std::string_view name) {
   if (!parent) return nullptr;
-  for (const Node* n = parent->first_node(); n; n = n->next_sibling())
-    if (xml::dom::is_element(n) && iequals(xml::local_name(n), name)) return n;
+  for (const Node* n = xml::first_element(parent); n; n = xml::next_element(n))
+    if (iequals(xml::local_name(n), name)) return n;
   return nullptr;
 }
 
@@ -41,12 +40,7 @@ std::string text_at(const Node* n, std::initializer_list<std::string_view> names
 }
 
 std::string attribute(const Node* n, std::string_view local) {
-  for (const auto* a = n->first_attribute(); a; a = a->next_attribute()) {
-    std::string_view name(a->name(), a->name_size());
-    if (auto colon = name.find(':'); colon != std::string_view::npos) name = name.substr(colon + 1);
-    if (name == local) return {a->value(), a->value_size()};
-  }
-  return {};
+  return std::string(xml::attribute(n, local).value_or(""));
 }
 
 // The Body of an envelope, after turning a fault into a FaultError.
@@ -57,18 +51,18 @@ struct Envelope {
 
 Envelope open(std::string_view text, const std::string& source, const std::string& step) {
   Envelope e{xml::Document::parse(text, source), nullptr};
-  const Node* root = xml::dom::root(e.doc);
+  const Node* root = e.doc.root();
   if (!root || !iequals(xml::local_name(root), "Envelope"))
     throw Error(ErrorKind::input, "the " + step + " answer is not a SOAP envelope",
-                root ? xml::location_of(e.doc, root) : Location{source});
+                root ? e.doc.location_of(root) : Location{source});
   e.body = child_ci(root, "Body");
-  if (!e.body) throw Error(ErrorKind::input, "the " + step + " answer has no SOAP Body", xml::location_of(e.doc, root));
+  if (!e.body) throw Error(ErrorKind::input, "the " + step + " answer has no SOAP Body", e.doc.location_of(root));
   if (auto fault = find_fault(text)) throw FaultError(*fault, step);
   return e;
 }
 
 [[noreturn]] void missing(const Envelope& e, const Node* at, const std::string& what, const std::string& step) {
-  throw Error(ErrorKind::input, "the " + step + " answer has no " + what, xml::location_of(e.doc, at ? at : e.body));
+  throw Error(ErrorKind::input, "the " + step + " answer has no " + what, e.doc.location_of(at ? at : e.body));
 }
 
 }  // namespace
@@ -84,7 +78,7 @@ Discovery parse_discover_response(std::string_view xml_text, const std::string& 
   auto parsed = parse_auth_policy(policy);
   if (!parsed)
     throw Error(ErrorKind::input, "the discovery answer names an unknown AuthPolicy \"" + policy + "\"",
-                xml::location_of(e.doc, child_ci(result, "AuthPolicy")));
+                e.doc.location_of(child_ci(result, "AuthPolicy")));
   d.auth_policy = *parsed;
   d.enrollment_url = text_at(result, {"EnrollmentServiceUrl"});
   if (d.enrollment_url.empty()) missing(e, result, "EnrollmentServiceUrl", step);
@@ -121,25 +115,25 @@ Policy parse_get_policies_response(std::string_view xml_text, const std::string&
     long n = std::strtol(length.c_str(), &end, 10);
     if (*end != '\0' || n <= 0 || n > 1'000'000)
       throw Error(ErrorKind::input, "the policy's minimalKeyLength \"" + length + "\" is not a key length",
-                  xml::location_of(e.doc, path(attrs, {"privateKeyAttributes", "minimalKeyLength"})));
+                  e.doc.location_of(path(attrs, {"privateKeyAttributes", "minimalKeyLength"})));
     p.min_key_length = static_cast<int>(n);
   }
   std::string ref = text_at(attrs, {"hashAlgorithmOIDReference"});
   if (ref.empty()) return p;
   // The reference names an oID of the response by its oIDReferenceID.
   const Node* oids = child_ci(response, "oIDs");
-  for (const Node* o = oids ? oids->first_node() : nullptr; o; o = o->next_sibling()) {
-    if (!xml::dom::is_element(o) || text_at(o, {"oIDReferenceID"}) != ref) continue;
+  for (const Node* o = oids ? xml::first_element(oids) : nullptr; o; o = xml::next_element(o)) {
+    if (text_at(o, {"oIDReferenceID"}) != ref) continue;
     p.hash_oid = text_at(o, {"value"});
     std::string_view digest = digest_of_oid(p.hash_oid);
     if (digest.empty())
       throw Error(ErrorKind::input, "the policy asks for hash algorithm " + p.hash_oid + ", which is not supported",
-                  xml::location_of(e.doc, o));
+                  e.doc.location_of(o));
     p.hash = std::string(digest);
     return p;
   }
   throw Error(ErrorKind::input, "the policy's hashAlgorithmOIDReference " + ref + " names no oID of the answer",
-              xml::location_of(e.doc, child_ci(attrs, "hashAlgorithmOIDReference")));
+              e.doc.location_of(child_ci(attrs, "hashAlgorithmOIDReference")));
 }
 
 Issued parse_request_security_token_response(std::string_view xml_text, const std::string& source) {
@@ -156,9 +150,9 @@ Issued parse_request_security_token_response(std::string_view xml_text, const st
   std::string content = trimmed(xml::text(token));
   if (!encoding.empty() && !iends_with(encoding, "base64binary"))
     throw Error(ErrorKind::input, "the issued token's EncodingType is " + encoding + ", not base64binary",
-                xml::location_of(e.doc, token));
+                e.doc.location_of(token));
   auto decoded = base64::decode(content);
-  if (!decoded) throw Error(ErrorKind::input, "the issued token is not valid Base64", xml::location_of(e.doc, token));
+  if (!decoded) throw Error(ErrorKind::input, "the issued token is not valid Base64", e.doc.location_of(token));
   issued.provisioning_xml = std::move(*decoded);
   return issued;
 }

@@ -215,4 +215,25 @@ Node* next_sibling(const Node* node, std::string_view name) { return dom::handle
 std::string text(const Node* node) { return text(dom::node(node)); }
 bool has_child_elements(const Node* node) { return has_child_elements(dom::node(node)); }
 
+Node* first_element(const Node* parent) {
+  for (dom::Node* n = dom::node(parent)->first_node(); n; n = n->next_sibling())
+    if (dom::is_element(n)) return dom::handle(n);
+  return nullptr;
+}
+
+Node* next_element(const Node* node) {
+  for (dom::Node* n = dom::node(node)->next_sibling(); n; n = n->next_sibling())
+    if (dom::is_element(n)) return dom::handle(n);
+  return nullptr;
+}
+
+std::optional<std::string_view> attribute(const Node* node, std::string_view local) {
+  for (const dom::Attribute* a = dom::node(node)->first_attribute(); a; a = a->next_attribute()) {
+    std::string_view name(a->name(), a->name_size());
+    if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    if (name == local) return std::string_view(a->value(), a->value_size());
+  }
+  return std::nullopt;
+}
+
 }  // namespace syncmldm::xml

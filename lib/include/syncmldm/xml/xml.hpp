@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +120,13 @@ Node* next_sibling(const Node* node, std::string_view name);
 std::string text(const Node* node);
 // True when the node has child elements.
 bool has_child_elements(const Node* node);
+// Walking every child element whatever its name: the first, and the one after `node`; nullptr
+// at the end.
+Node* first_element(const Node* parent);
+Node* next_element(const Node* node);
+// The value of the attribute with this local name (any prefix); nullopt when the element has
+// none.
+std::optional<std::string_view> attribute(const Node* node, std::string_view local_name);
 
 }  // namespace syncmldm::xml
 SYNCMLDM_API_END

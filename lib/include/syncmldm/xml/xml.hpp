@@ -31,8 +31,7 @@ inline constexpr std::string_view kDevInf = "syncml:devinf";
 inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
 namespace detail {
-class Arena;
-class DomDocument;  // the parsed tree (xml.cpp)
+class DomDocument;  // the parsed tree: the text and compact nodes (xml_dom.cpp)
 }
 
 struct LineCol {
@@ -53,8 +52,9 @@ class Document {
   // Parses `text`. `source_name` is used in error locations ("-" for stdin).
   // Throws Error{ErrorKind::input} with line:column for anything not well-formed.
   static Document parse(std::string_view text, std::string source_name, const ParseOptions& options = {});
-  // The same, but the document takes the string and parses it in place: no second copy of a
-  // large input. The text is rewritten by the parser (source_line() still needs keep_source).
+  // The same, but the document takes the string and frees it once copied, before the tree is
+  // built: a large input and its copy never meet the nodes in memory (source_line() still
+  // needs keep_source).
   static Document adopt(std::string text, std::string source_name, const ParseOptions& options = {});
 
   Document(Document&&) noexcept;
@@ -91,10 +91,7 @@ class Document {
   std::uint64_t start_of_line_index(std::size_t index) const {
     return wide_starts_.empty() ? narrow_starts_[index] : wide_starts_[index];
   }
-  std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
-  char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
-  std::unique_ptr<char[]> buffer_;
-  std::string owned_;  // adopt(): the input itself is the buffer
+  char* base_ = nullptr;  // the copy of the text, in doc_'s block
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <optional>
 
 #include "xml/dom.hpp"
@@ -9,6 +10,14 @@
 #include "xml/xml_prescan.hpp"
 
 namespace syncmldm::xml {
+
+namespace detail {
+struct LineIndex {
+  std::once_flag once;
+  std::vector<std::uint32_t> narrow;
+  std::vector<std::uint64_t> wide;
+};
+}  // namespace detail
 
 Document::Document() = default;
 Document::Document(Document&&) noexcept = default;
@@ -36,12 +45,16 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
   if (owned) text = *owned;
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  detail::line_starts(text, doc.narrow_starts_, doc.wide_starts_);
+  doc.lines_ = std::make_unique<detail::LineIndex>();
   if (options.keep_source) doc.source_ = std::string(text);
+  // The tree replaces entity references in its copy of the text, which then no longer shows
+  // where lines start: with one in the text (and no kept source), the index is made now.
+  if (!options.keep_source && !text.empty() && std::memchr(text.data(), '&', text.size())) doc.lines(text);
 
   auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
     // Columns count characters, as line_col() does once the buffer exists: here (before it
     // does, or while the tree is built over it) they are counted in the input or its copy.
+    doc.lines(text);
     LineCol lc{doc.line_of(offset), 1};
     for (std::uint64_t i = doc.line_start(lc.line); i < offset && i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++lc.column;
@@ -97,16 +110,34 @@ LineCol Document::line_col(std::uint64_t offset) const {
   return {static_cast<std::uint32_t>(index + 1), column};
 }
 
+const detail::LineIndex& Document::lines(std::string_view text) const {
+  std::call_once(lines_->once, [&] { detail::line_starts(text, lines_->narrow, lines_->wide); });
+  return *lines_;
+}
+
+const detail::LineIndex& Document::lines() const {
+  return lines(!source_.empty() ? std::string_view(source_) : std::string_view(base_, size_));
+}
+
+std::size_t Document::line_total() const {
+  const auto& l = lines();
+  return l.narrow.size() + l.wide.size();
+}
+
+std::uint64_t Document::start_of_line_index(std::size_t index) const {
+  const auto& l = lines();
+  return l.wide.empty() ? l.narrow[index] : l.wide[index];
+}
+
 std::uint32_t Document::line_of(std::uint64_t offset) const {
   // The number of lines starting at or before `offset`.
-  if (!wide_starts_.empty()) {
-    return static_cast<std::uint32_t>(std::upper_bound(wide_starts_.begin(), wide_starts_.end(), offset) -
-                                      wide_starts_.begin());
+  const auto& l = lines();
+  if (!l.wide.empty()) {
+    return static_cast<std::uint32_t>(std::upper_bound(l.wide.begin(), l.wide.end(), offset) - l.wide.begin());
   }
-  auto it = offset > UINT32_MAX ? narrow_starts_.end()
-                                : std::upper_bound(narrow_starts_.begin(), narrow_starts_.end(),
-                                                   static_cast<std::uint32_t>(offset));
-  return static_cast<std::uint32_t>(it - narrow_starts_.begin());
+  auto it = offset > UINT32_MAX ? l.narrow.end()
+                                : std::upper_bound(l.narrow.begin(), l.narrow.end(), static_cast<std::uint32_t>(offset));
+  return static_cast<std::uint32_t>(it - l.narrow.begin());
 }
 
 std::uint64_t Document::line_start(std::uint32_t line) const {

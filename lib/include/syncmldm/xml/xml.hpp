@@ -32,6 +32,7 @@ inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
 namespace detail {
 class DomDocument;  // the parsed tree: the text and compact nodes (xml_dom.cpp)
+struct LineIndex;   // where lines start, made on first use (xml.cpp)
 }
 
 struct LineCol {
@@ -86,18 +87,17 @@ class Document {
   Document();
   static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
                              const ParseOptions& options);
-  // The line index, whichever width it was built in.
-  std::size_t line_total() const { return narrow_starts_.size() + wide_starts_.size(); }
-  std::uint64_t start_of_line_index(std::size_t index) const {
-    return wide_starts_.empty() ? narrow_starts_[index] : wide_starts_[index];
-  }
+  // The line index, whichever width it was built in; made from `text` (the input, or the copy
+  // while it still equals the input) on first use, since most documents never need a line.
+  const detail::LineIndex& lines(std::string_view text) const;
+  const detail::LineIndex& lines() const;
+  std::size_t line_total() const;
+  std::uint64_t start_of_line_index(std::size_t index) const;
   char* base_ = nullptr;  // the copy of the text, in doc_'s block
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;
-  // Where lines start: 32-bit offsets while the input fits in 4 GiB, 64-bit ones beyond.
-  std::vector<std::uint32_t> narrow_starts_;
-  std::vector<std::uint64_t> wide_starts_;
+  std::unique_ptr<detail::LineIndex> lines_;
   std::unique_ptr<detail::DomDocument> doc_;
 };
 

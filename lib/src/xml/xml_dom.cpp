@@ -12,6 +12,8 @@
 #include <new>
 #include <vector>
 
+#include "util/text_scan.hpp"
+
 namespace syncmldm::xml::detail {
 
 namespace {
@@ -21,8 +23,16 @@ constexpr std::size_t kHugePage = 2u << 20;   // advised for transparent huge pa
 constexpr std::size_t kMaxBlock = UINT32_MAX;  // distances are 32-bit
 
 bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-// RapidXML's node_name_pred and attribute_name_pred, as in xml_pull.cpp.
-bool ends_name(char c) { return is_ws(c) || c == '/' || c == '>' || c == '?'; }
+// RapidXML's node_name_pred and attribute_name_pred, as in xml_pull.cpp; the first as a table
+// (it runs for every byte of every element name).
+struct NameEnds {
+  bool at[256] = {};
+  constexpr NameEnds() {
+    for (unsigned char c : {' ', '\n', '\r', '\t', '/', '>', '?'}) at[c] = true;
+  }
+};
+constexpr NameEnds kNameEnds;
+bool ends_name(char c) { return kNameEnds.at[static_cast<unsigned char>(c)]; }
 bool in_attribute_name(char c) {
   return !is_ws(c) && c != '/' && c != '<' && c != '>' && c != '=' && c != '?' && c != '!';
 }
@@ -106,7 +116,7 @@ class DomBuilder {
       at_ = i;
       if (open_.empty()) {
         // Outside the root element only markup that is skipped may appear.
-        while (i < n_ && is_ws(t()[i])) ++i;
+        i = skip_ws(i);
         if (i >= n_) return;
         if (t()[i] != '<') problem(i, "text outside the root element");
         if (std::size_t e = skip_markup(i)) {
@@ -119,7 +129,7 @@ class DomBuilder {
         continue;
       }
       const std::size_t contents = i;
-      while (i < n_ && is_ws(t()[i])) ++i;
+      i = skip_ws(i);
       if (i >= n_) problem(i, "element not closed");
       if (t()[i] == '<') {
         if (c(i + 1) == '/') {
@@ -139,11 +149,17 @@ class DomBuilder {
         i = start_tag(i);
         continue;
       }
-      // Character data runs from the end of the last markup (leading white space included).
-      const void* lt = std::memchr(t() + i, '<', n_ - i);
-      if (!lt) problem(i, "element not closed");
-      std::size_t end = static_cast<std::size_t>(static_cast<const char*>(lt) - t());
-      add_text(dom::node_data, contents, expand_in_place(t(), contents, end));
+      // Character data runs from the end of the last markup (leading white space included);
+      // entity references are replaced only when there is one.
+      std::size_t end = syncmldm::detail::find_first_of3(t(), i, n_, '<', '&', '<');
+      std::size_t size = end - contents;
+      if (end < n_ && t()[end] == '&') {
+        const void* lt = std::memchr(t() + end, '<', n_ - end);
+        end = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - t()) : n_;
+        size = expand_in_place(t(), contents, end);
+      }
+      if (end >= n_) problem(i, "element not closed");
+      add_text(dom::node_data, contents, size);
       i = end;
     }
   }
@@ -179,12 +195,13 @@ class DomBuilder {
     return k;
   }
 
-  // `bytes` more at the end of the block (zeroed); its position.
+  // `bytes` more at the end of the block (the caller sets every field); its position.
   std::size_t append(std::size_t bytes) {
     std::size_t pos = d_.size_;
-    if (pos + bytes > kMaxBlock) problem(at_, "document too large for its tree (4 GiB with the text)");
-    d_.reserve(pos + bytes);
-    std::memset(d_.data_ + pos, 0, bytes);
+    if (pos + bytes > d_.capacity_) [[unlikely]] {
+      if (pos + bytes > kMaxBlock) problem(at_, "document too large for its tree (4 GiB with the text)");
+      d_.reserve(pos + bytes);
+    }
     d_.size_ += bytes;
     return pos;
   }
@@ -209,7 +226,10 @@ class DomBuilder {
     node->back_ = distance(pos, text_pos);
     node->bits_ = static_cast<std::uint32_t>(size) | (static_cast<std::uint32_t>(type) << Node::kTypeShift) |
                   (shorten ? Node::kShort : 0);
-    if (!shorten) node->parent_ = p ? distance(pos, p->pos) : 0;
+    if (!shorten) {
+      node->parent_ = p ? distance(pos, p->pos) : 0;
+      node->next_ = 0;
+    }
     if (p) {
       if (p->has_last) at<Node>(p->last)->next_ = distance(pos, p->last);
       else at<Node>(p->pos)->bits_ |= Node::kChildren;
@@ -234,9 +254,14 @@ class DomBuilder {
     } while (size > 0);
   }
 
+  // White space: indentation is runs of spaces after a line break, skipped 16 bytes at a time.
   std::size_t skip_ws(std::size_t s) const {
-    while (s < n_ && is_ws(t()[s])) ++s;
-    return s;
+    const char* d = t();
+    for (;;) {
+      s = syncmldm::detail::skip_spaces(d, s, n_);
+      if (s >= n_ || !is_ws(d[s])) return s;
+      ++s;
+    }
   }
 
   // Comments, processing instructions, DOCTYPE and other "<!...>" at t[i] == '<': the offset
@@ -269,7 +294,7 @@ class DomBuilder {
 
   std::size_t start_tag(std::size_t i) {
     std::size_t s = i + 1;
-    while (s < n_ && !ends_name(t()[s])) ++s;
+    for (const char* d = t(); s < n_ && !ends_name(d[s]);) ++s;
     if (s == i + 1) problem(i, "'<' must start a tag");
     if (s - i - 1 > Node::kSizeMask) problem(i, "element name too long");
     const std::size_t element = add_node(dom::node_element, i + 1, s - i - 1, false);
@@ -308,16 +333,12 @@ class DomBuilder {
     problem(s, "'>' expected to end a start tag");
   }
 
+  // The pre-scan matched end tags to start tags already.
   std::size_t end_tag(std::size_t i) {
-    std::size_t s = i + 2;
-    while (s < n_ && !ends_name(t()[s])) ++s;
-    const Node* open = at<Node>(open_.back().pos);
-    if (std::string_view(t() + i + 2, s - i - 2) != std::string_view(open->name(), open->name_size()))
-      problem(i, "end tag does not match its start tag");
-    s = skip_ws(s);
-    if (c(s) != '>') problem(s, "'>' expected to end an end tag");
+    const void* close = std::memchr(t() + i, '>', n_ - i);
+    if (!close) problem(i, "end tag not closed");
     open_.pop_back();
-    return s + 1;
+    return static_cast<std::size_t>(static_cast<const char*>(close) - t()) + 1;
   }
 };
 

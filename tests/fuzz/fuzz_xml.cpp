@@ -1,4 +1,4 @@
-// Fuzz target: the XML layer (pre-scan, RapidXML, positions and namespace lookup).
+// Fuzz target: the XML layer (pre-scan, the DOM, positions and namespace lookup).
 #include <cstdint>
 #include <string_view>
 
@@ -12,7 +12,7 @@ namespace xml = syncmldm::xml;
 void walk(const xml::Document& doc, const xml::dom::Node* node, int depth) {
   for (const auto* n = node->first_node(); n; n = n->next_sibling()) {
     (void)doc.position(xml::dom::handle(n));
-    if (n->type() == rapidxml::node_element) {
+    if (n->type() == xml::dom::node_element) {
       (void)xml::namespace_of(n);
       (void)xml::text(n);
       (void)xml::namespace_of(xml::dom::handle(n));

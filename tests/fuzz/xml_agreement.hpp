@@ -43,8 +43,8 @@ inline void dom_events(const sx::Document& doc, const sx::dom::Node* node, std::
   }
   out.push_back(start + ">");
   for (const sx::dom::Node* n = node->first_node(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_element) dom_events(doc, n, out);
-    else if (n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata)
+    if (n->type() == sx::dom::node_element) dom_events(doc, n, out);
+    else if (n->type() == sx::dom::node_data || n->type() == sx::dom::node_cdata)
       out.push_back("text:" + std::string(n->value(), n->value_size()));
   }
   out.push_back("</" + std::string(node->name(), node->name_size()) + ">");

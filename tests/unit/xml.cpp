@@ -161,3 +161,82 @@ TEST_CASE("xml: pre-scan at the end of the input and with non-ASCII names") {
   CHECK(parse_error(late).message() == "control character not allowed in XML");
   CHECK(parse_error(late).where().offset == 70008u);
 }
+
+namespace {
+// The DOM's children of `n` as "<name>", "text:...", "cdata:...".
+std::string children_of(const xml::dom::Node* n) {
+  std::string out;
+  for (const xml::dom::Node* c = n->first_node(); c; c = c->next_sibling()) {
+    CHECK(c->parent() == n);
+    if (c->type() == xml::dom::node_element) out += "<" + std::string(c->name(), c->name_size()) + ">";
+    else if (c->type() == xml::dom::node_data) out += "text:" + std::string(c->value(), c->value_size()) + "|";
+    else out += "cdata:" + std::string(c->value(), c->value_size()) + "|";
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("xml: the compact tree links text, elements, CDATA and attributes") {
+  std::string text =
+      "<r a='1' b=\"x&amp;y\"><one>solo</one><mixed>a<b/>c</mixed><split>x<!--c-->y</split>"
+      "<attr k='v'>t</attr><cd><![CDATA[<raw>]]></cd><e/><ent>&lt;&#65;&#x20AC;</ent></r>";
+  auto doc = xml::Document::parse(text, "t.xml");
+  const xml::dom::Node* r = xml::dom::root(doc);
+  REQUIRE(r);
+  CHECK(children_of(r) == "<one><mixed><split><attr><cd><e><ent>");
+  const xml::dom::Attribute* a = r->first_attribute();
+  REQUIRE(a);
+  CHECK(std::string(a->name(), a->name_size()) == "a");
+  CHECK(std::string(a->value(), a->value_size()) == "1");
+  a = a->next_attribute();
+  REQUIRE(a);
+  CHECK(std::string(a->value(), a->value_size()) == "x&y");
+  CHECK(a->next_attribute() == nullptr);
+  CHECK(r->first_attribute("b") == a);
+  CHECK(xml::offset_of(doc, a) == text.find("b=\""));
+  auto el = [&](const char* name) { return xml::dom::node(xml::child(xml::dom::handle(r), name)); };
+  // A sole text child, then text beside elements, text split by a comment, text under attributes.
+  CHECK(children_of(el("one")) == "text:solo|");
+  CHECK(el("one")->first_node()->next_sibling() == nullptr);
+  CHECK(xml::offset_of(doc, el("one")->first_node()) == text.find("solo"));
+  CHECK(children_of(el("mixed")) == "text:a|<b>text:c|");
+  CHECK(children_of(el("split")) == "text:x|text:y|");
+  CHECK(children_of(el("attr")) == "text:t|");
+  CHECK(children_of(el("cd")) == "cdata:<raw>|");
+  CHECK(xml::offset_of(doc, el("cd")->first_node()) == text.find("<![CDATA["));
+  CHECK(el("e")->first_node() == nullptr);
+  CHECK(xml::text(xml::dom::handle(el("ent"))) == "<A\xE2\x82\xAC");
+  CHECK(el("ent")->next_sibling() == nullptr);
+  CHECK(doc.offset_of(xml::dom::handle(el("ent"))) == text.find("<ent>"));
+  // Printed back as XML, as the message model copies a Data's elements.
+  std::string printed;
+  xml::dom::print(el("mixed"), printed);
+  xml::dom::print(el("cd"), printed);
+  xml::dom::print(el("e"), printed);
+  printed.clear();
+  xml::dom::print(r, printed);
+  CHECK(printed ==
+        "<r a=\"1\" b=\"x&amp;y\"><one>solo</one><mixed>a<b/>c</mixed><split>xy</split><attr k=\"v\">t</attr>"
+        "<cd><![CDATA[<raw>]]></cd><e/><ent>&lt;A\xE2\x82\xAC</ent></r>");
+}
+
+TEST_CASE("xml: an adopted large document frees its string and keeps positions") {
+  std::string text = "<SyncML>\n";
+  // Over 1 MiB: the block is a mapping of its own, and it grows (by mremap) while nodes are added.
+  for (int i = 0; i < 60000; ++i) text += "  <CmdID>" + std::to_string(i) + "</CmdID>\n";
+  text += "</SyncML>\n";
+  std::size_t last = text.rfind("<CmdID>");
+  auto doc = xml::Document::adopt(text, "big.xml");
+  std::size_t count = 0;
+  const xml::Node* lastnode = nullptr;
+  for (xml::Node* n = xml::child(doc.root(), "CmdID"); n; n = xml::next_sibling(n, "CmdID")) {
+    ++count;
+    lastnode = n;
+  }
+  CHECK(count == 60000);
+  REQUIRE(lastnode);
+  CHECK(doc.offset_of(lastnode) == last);
+  CHECK(doc.position(lastnode).line == 60001);
+  CHECK(doc.position(lastnode).column == 3);
+  CHECK(xml::text(lastnode) == "59999");
+}

@@ -24,11 +24,11 @@ void write(const xml::Document& doc, const xml::dom::Node* n, detail::XmlWriter&
   for (const xml::dom::Node* c = n->first_node(); c; c = c->next_sibling()) {
     std::size_t bad = std::string_view::npos;
     switch (c->type()) {
-      case rapidxml::node_element: write(doc, c, w); break;
-      case rapidxml::node_data:
+      case xml::dom::node_element: write(doc, c, w); break;
+      case xml::dom::node_data:
         if (c->value_size() && !(elements && whitespace_only(c))) bad = w.text({c->value(), c->value_size()});
         break;
-      case rapidxml::node_cdata: bad = w.cdata({c->value(), c->value_size()}); break;
+      case xml::dom::node_cdata: bad = w.cdata({c->value(), c->value_size()}); break;
       default: break;
     }
     if (bad != std::string_view::npos) {

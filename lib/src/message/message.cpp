@@ -2,8 +2,6 @@
 
 #include <iterator>
 
-#include <rapidxml/rapidxml_print.hpp>
-
 #include "util/huge_pages.hpp"
 #include "xml/dom.hpp"
 
@@ -82,11 +80,11 @@ Data read_data(const Node* n) {
   Data d;
   d.node = handle(n);
   for (const Node* c = n->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_cdata) d.had_cdata = true;
+    if (c->type() == xml::dom::node_cdata) d.had_cdata = true;
   if (xml::has_child_elements(n)) {
     d.is_xml = true;
     for (const Node* c = n->first_node(); c; c = c->next_sibling())
-      rapidxml::print(std::back_inserter(d.text), *c, rapidxml::print_no_indenting);
+      xml::dom::print(c, d.text);
   } else {
     d.text = xml::text(n);
   }

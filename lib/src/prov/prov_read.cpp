@@ -171,8 +171,8 @@ void walk_xml(const xml::Document& doc, const xml::dom::Node* node, Builder& b, 
   }
   b.start({node->name(), node->name_size()}, attrs, where);
   for (const xml::dom::Node* c = node->first_node(); c; c = c->next_sibling()) {
-    if (c->type() == rapidxml::node_element) walk_xml(doc, c, b, placer);
-    else if (c->type() == rapidxml::node_data || c->type() == rapidxml::node_cdata)
+    if (c->type() == xml::dom::node_element) walk_xml(doc, c, b, placer);
+    else if (c->type() == xml::dom::node_data || c->type() == xml::dom::node_cdata)
       b.text({c->value(), c->value_size()}, placer.at(xml::offset_of(doc, c)));
   }
   b.end();

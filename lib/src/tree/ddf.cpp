@@ -26,12 +26,12 @@ constexpr std::string_view kFormats[] = {"b64", "bin", "bool", "chr", "int", "no
 template <typename F>
 void for_each_element(const Node* parent, F&& f) {
   for (const Node* c = parent->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_element) f(c);
+    if (c->type() == xml::dom::node_element) f(c);
 }
 
 const Node* first_element(const Node* parent) {
   for (const Node* c = parent->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_element) return c;
+    if (c->type() == xml::dom::node_element) return c;
   return nullptr;
 }
 
@@ -42,7 +42,7 @@ struct DomTree {
   Elem first_child(Elem e) const { return first_element(e); }
   Elem next_sibling(Elem e) const {
     for (const Node* c = e->next_sibling(); c; c = c->next_sibling())
-      if (c->type() == rapidxml::node_element) return c;
+      if (c->type() == xml::dom::node_element) return c;
     return nullptr;
   }
   std::string_view local_name(Elem e) const { return xml::local_name(e); }

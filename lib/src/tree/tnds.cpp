@@ -18,12 +18,12 @@ constexpr std::size_t kMaxDepth = 128;
 template <typename F>
 void for_each_element(const xml::dom::Node* parent, F&& f) {
   for (const xml::dom::Node* c = parent->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_element) f(c);
+    if (c->type() == xml::dom::node_element) f(c);
 }
 
 const xml::dom::Node* first_element(const xml::dom::Node* parent) {
   for (const xml::dom::Node* c = parent->first_node(); c; c = c->next_sibling())
-    if (c->type() == rapidxml::node_element) return c;
+    if (c->type() == xml::dom::node_element) return c;
   return nullptr;
 }
 

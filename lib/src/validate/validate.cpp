@@ -161,6 +161,12 @@ void run(Context& ctx, const Node* root, bool wrapped) {
   if (header) structure::check_header(ctx, header);
   Walker walker(ctx);
   if (body) {
+    // One record per answering Status (validate_responses.cpp): sized once, not grown by doubling.
+    std::size_t statuses = 0;
+    for (const Node* n = body->first_node(); n; n = n->next_sibling()) {
+      if (is_element(n) && name_of(n) == "Status") ++statuses;
+    }
+    ctx.statuses.reserve(statuses);
     walker.body(body);
     responses::finish(ctx, body);
   } else if (!header) {

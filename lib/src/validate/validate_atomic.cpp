@@ -45,7 +45,7 @@ void for_each_target_text(const Node* command, F&& f) {
     if (!target) continue;
     const Node* loc = xml::child(target, "LocURI");
     const Node* text = loc ? loc->first_node() : nullptr;
-    if (text && text->type() == rapidxml::node_data && !text->next_sibling()) {
+    if (text && text->type() == xml::dom::node_data && !text->next_sibling()) {
       f(trim(std::string_view(text->value(), text->value_size())));
     }
   }

@@ -41,7 +41,7 @@ void read_text(const Node* node, Text& out);
 std::string_view trim(std::string_view s);
 // Trimmed text of the first child element named `name`, or nullopt when there is none.
 std::optional<std::string_view> child_text(const Node* parent, std::string_view name, std::string& scratch);
-inline bool is_element(const Node* n) { return n->type() == rapidxml::node_element; }
+using xml::dom::is_element;
 inline std::string_view name_of(const Node* n) { return xml::local_name(n); }
 
 // Format/Type/Size in effect for an Item: Item Meta overrides command Meta overrides container Meta.

@@ -75,13 +75,13 @@ void read_text(const Node* node, Text& out) {
   int pieces = 0;
   for (const Node* n = node->first_node(); n; n = n->next_sibling()) {
     auto type = n->type();
-    if (type == rapidxml::node_element) {
+    if (type == xml::dom::node_element) {
       out.has_elements = true;
       out.plain = false;
       continue;
     }
-    if (type != rapidxml::node_data && type != rapidxml::node_cdata) continue;
-    if (type == rapidxml::node_cdata) {
+    if (type != xml::dom::node_data && type != xml::dom::node_cdata) continue;
+    if (type == xml::dom::node_cdata) {
       out.has_cdata = true;
       out.plain = false;
     }
@@ -112,7 +112,7 @@ std::optional<std::string_view> child_text(const Node* parent, std::string_view 
   // The usual case, one text node, needs no copy.
   const Node* first = c->first_node();
   if (!first) return std::string_view{};
-  if (!first->next_sibling() && (first->type() == rapidxml::node_data || first->type() == rapidxml::node_cdata)) {
+  if (!first->next_sibling() && (first->type() == xml::dom::node_data || first->type() == xml::dom::node_cdata)) {
     return trim(std::string_view(first->value(), first->value_size()));
   }
   scratch = xml::text(c);

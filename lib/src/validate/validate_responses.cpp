@@ -158,10 +158,20 @@ void finish(Context& ctx, const Node* body) {
     }
   }
   // One Status per command, or one per Item with distinct refs.
-  auto& st = ctx.statuses;
-  std::stable_sort(st.begin(), st.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.msgref, x.cmdref) < std::tie(y.msgref, y.cmdref);
+  // Sorted through an index: a token-dense reply has a Status every 200 bytes, and sorting the
+  // records themselves would want a buffer of their size.
+  const auto& records = ctx.statuses;
+  std::vector<std::uint32_t> order(records.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return std::tie(records[x].msgref, records[x].cmdref) < std::tie(records[y].msgref, records[y].cmdref);
   });
+  struct Sorted {
+    const std::vector<Context::StatusRef>& records;
+    const std::vector<std::uint32_t>& order;
+    const Context::StatusRef& operator[](std::size_t k) const { return records[order[k]]; }
+    std::size_t size() const { return order.size(); }
+  } st{records, order};
   for (std::size_t i = 0; i < st.size();) {
     std::size_t j = i + 1;
     while (j < st.size() && st[j].msgref == st[i].msgref && st[j].cmdref == st[i].cmdref) ++j;

@@ -44,7 +44,7 @@ void check_cred(Context& ctx, const Node* holder, const Frame* f) {
 }  // namespace
 
 void check_root(Context& ctx, const Node* root) {
-  const rapidxml::xml_attribute<char>* xmlns = root->first_attribute("xmlns");
+  const xml::dom::Attribute* xmlns = root->first_attribute("xmlns");
   if (!xmlns) {
     ctx.report(root, "syncml-namespace", "SyncML has no xmlns: expected xmlns=\"SYNCML:SYNCML1.2\"");
   } else {

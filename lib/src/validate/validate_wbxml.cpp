@@ -52,7 +52,7 @@ class WbxmlLocator : public Locator {
   }
   void place(const Node* node, Diagnostic& d) const override {
     // Text and attribute nodes are placed at their element.
-    while (node && node->type() != rapidxml::node_element) node = node->parent();
+    while (node && node->type() != xml::dom::node_element) node = node->parent();
     for (; node; node = node->parent()) {
       auto it = offsets_.find(node);
       if (it != offsets_.end()) {
@@ -69,7 +69,7 @@ class WbxmlLocator : public Locator {
               std::optional<std::uint64_t> inherited) {
     // Iterative over siblings, recursive over depth (bounded by the XML layer's depth limit).
     for (; n; n = n->next_sibling()) {
-      if (n->type() != rapidxml::node_element) continue;
+      if (n->type() != xml::dom::node_element) continue;
       std::optional<std::uint64_t> child_inherited = inherited;
       if (inherited) {
         offsets_[n] = *inherited;

@@ -2,24 +2,22 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <optional>
 
 #include "xml/dom.hpp"
-#include "xml/xml_arena.hpp"
+#include "xml/xml_dom.hpp"
 #include "xml/xml_prescan.hpp"
 
 namespace syncmldm::xml {
 
 namespace detail {
-class DomDocument : public rapidxml::xml_document<char> {};
+struct LineIndex {
+  std::once_flag once;
+  std::vector<std::uint32_t> narrow;
+  std::vector<std::uint64_t> wide;
+};
 }  // namespace detail
-
-namespace {
-// Elements may not close with a different name; comments, DOCTYPE and PIs are skipped.
-constexpr int kParseFlags = rapidxml::parse_validate_closing_tags;
-// From this size on, the copy and the nodes go to a huge-page arena (xml_arena.hpp).
-constexpr std::size_t kArenaThreshold = 1u << 20;
-}  // namespace
 
 Document::Document() = default;
 Document::Document(Document&&) noexcept = default;
@@ -39,21 +37,24 @@ Document Document::adopt(std::string text, std::string source_name, const ParseO
 
 Document Document::parse_impl(std::string_view text, std::string* owned, std::string source_name,
                               const ParseOptions& options) {
+  if (text.size() > UINT32_MAX / 2) {
+    throw Error(ErrorKind::input, "document too large (2 GiB at most)", Location{source_name, 0, 1, 1});
+  }
   Document doc;
   doc.source_name_ = std::move(source_name);
-  if (owned) {
-    // Moved first: a short string's characters move with it.
-    doc.owned_ = std::move(*owned);
-    text = doc.owned_;
-  }
+  if (owned) text = *owned;
   // A UTF-8 byte order mark is allowed; offsets stay relative to the input as given.
   std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  detail::line_starts(text, doc.narrow_starts_, doc.wide_starts_);
+  doc.lines_ = std::make_unique<detail::LineIndex>();
   if (options.keep_source) doc.source_ = std::string(text);
+  // The tree replaces entity references in its copy of the text, which then no longer shows
+  // where lines start: with one in the text (and no kept source), the index is made now.
+  if (!options.keep_source && !text.empty() && std::memchr(text.data(), '&', text.size())) doc.lines(text);
 
   auto fail = [&](std::uint64_t offset, const std::string& message) -> Error {
     // Columns count characters, as line_col() does once the buffer exists: here (before it
-    // does, or while RapidXML rewrites it) they are counted in the input itself.
+    // does, or while the tree is built over it) they are counted in the input or its copy.
+    doc.lines(text);
     LineCol lc{doc.line_of(offset), 1};
     for (std::uint64_t i = doc.line_start(lc.line); i < offset && i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++lc.column;
@@ -68,44 +69,25 @@ Document Document::parse_impl(std::string_view text, std::string* owned, std::st
 
   doc.size_ = text.size();
   doc.doc_ = std::make_unique<detail::DomDocument>();
-  std::optional<detail::Arena::Scope> scope;
-  if (text.size() >= kArenaThreshold) {
-    doc.arena_ = std::make_unique<detail::Arena>();
-    doc.doc_->set_allocator(&detail::Arena::pool_allocate, &detail::Arena::pool_free);
-    scope.emplace(*doc.arena_);
-  }
-  if (owned) {
-    doc.base_ = doc.owned_.data();  // NUL-terminated by std::string
-  } else if (doc.arena_) {
-    doc.base_ = static_cast<char*>(doc.arena_->allocate(text.size() + 1));
-  } else {
-    doc.buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);  // no zero fill: memcpy follows
-    doc.base_ = doc.buffer_.get();
-  }
-  if (!owned) {
-    std::memcpy(doc.base_, text.data(), text.size());
-    doc.base_[text.size()] = '\0';
-  }
   try {
-    doc.doc_->parse<kParseFlags>(doc.base_ + bom);
-  } catch (const rapidxml::parse_error& e) {
-    auto offset = static_cast<std::uint64_t>(e.where<char>() - doc.base_);
-    throw fail(std::min<std::uint64_t>(offset, text.size()), e.what());
+    doc.doc_->copy(text);
+    doc.base_ = doc.doc_->text();
+    // An adopted input is not needed any more: freed before the tree grows beside the copy.
+    if (owned) {
+      text = std::string_view(doc.base_, doc.size_);
+      std::string().swap(*owned);
+    }
+    doc.doc_->build(bom);
+  } catch (const detail::DomProblem& p) {
+    text = std::string_view(doc.doc_->text(), doc.size_);
+    throw fail(std::min<std::uint64_t>(p.offset, text.size()), p.message);
   }
+  doc.base_ = doc.doc_->text();
   if (!doc.root()) throw fail(0, "no root element");
-  // RapidXML accepts several top-level elements; XML does not.
-  for (dom::Node* n = dom::root(doc)->next_sibling(); n; n = n->next_sibling()) {
-    if (dom::is_element(n)) throw fail(xml::offset_of(doc, n), "more than one root element");
-  }
   return doc;
 }
 
-Node* Document::root() const {
-  for (dom::Node* n = doc_ ? doc_->first_node() : nullptr; n; n = n->next_sibling()) {
-    if (dom::is_element(n)) return dom::handle(n);
-  }
-  return nullptr;
-}
+Node* Document::root() const { return doc_ ? dom::handle(doc_->root()) : nullptr; }
 
 std::uint64_t Document::offset_of(const Node* node) const { return xml::offset_of(*this, dom::node(node)); }
 
@@ -128,16 +110,34 @@ LineCol Document::line_col(std::uint64_t offset) const {
   return {static_cast<std::uint32_t>(index + 1), column};
 }
 
+const detail::LineIndex& Document::lines(std::string_view text) const {
+  std::call_once(lines_->once, [&] { detail::line_starts(text, lines_->narrow, lines_->wide); });
+  return *lines_;
+}
+
+const detail::LineIndex& Document::lines() const {
+  return lines(!source_.empty() ? std::string_view(source_) : std::string_view(base_, size_));
+}
+
+std::size_t Document::line_total() const {
+  const auto& l = lines();
+  return l.narrow.size() + l.wide.size();
+}
+
+std::uint64_t Document::start_of_line_index(std::size_t index) const {
+  const auto& l = lines();
+  return l.wide.empty() ? l.narrow[index] : l.wide[index];
+}
+
 std::uint32_t Document::line_of(std::uint64_t offset) const {
   // The number of lines starting at or before `offset`.
-  if (!wide_starts_.empty()) {
-    return static_cast<std::uint32_t>(std::upper_bound(wide_starts_.begin(), wide_starts_.end(), offset) -
-                                      wide_starts_.begin());
+  const auto& l = lines();
+  if (!l.wide.empty()) {
+    return static_cast<std::uint32_t>(std::upper_bound(l.wide.begin(), l.wide.end(), offset) - l.wide.begin());
   }
-  auto it = offset > UINT32_MAX ? narrow_starts_.end()
-                                : std::upper_bound(narrow_starts_.begin(), narrow_starts_.end(),
-                                                   static_cast<std::uint32_t>(offset));
-  return static_cast<std::uint32_t>(it - narrow_starts_.begin());
+  auto it = offset > UINT32_MAX ? l.narrow.end()
+                                : std::upper_bound(l.narrow.begin(), l.narrow.end(), static_cast<std::uint32_t>(offset));
+  return static_cast<std::uint32_t>(it - l.narrow.begin());
 }
 
 std::uint64_t Document::line_start(std::uint32_t line) const {
@@ -195,7 +195,7 @@ dom::Node* next_sibling(const dom::Node* node, std::string_view name) {
 std::string text(const dom::Node* node) {
   std::string out;
   for (const dom::Node* n = node->first_node(); n; n = n->next_sibling()) {
-    if (n->type() == rapidxml::node_data || n->type() == rapidxml::node_cdata) out.append(n->value(), n->value_size());
+    if (!dom::is_element(n)) out.append(n->value(), n->value_size());
   }
   return out;
 }

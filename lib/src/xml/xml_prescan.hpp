@@ -1,7 +1,7 @@
 #pragma once
-// A fast pass over raw XML before RapidXML parses it: RapidXML accepts much malformed input
-// (stray '&', bad UTF-8, duplicate attributes, skips any "<!...>") and recurses once per nesting
-// level. The pre-scan is where every reader of the project (the DOM, the pull reader, the
+// A fast pass over raw XML before the DOM is built (xml_dom.cpp): the builder, like RapidXML
+// before it, trusts the markup it reads (stray '&', bad UTF-8, duplicate attributes, any
+// "<!...>" skipped). The pre-scan is where every reader of the project (the DOM, the pull reader, the
 // encoder) gets its verdict on well-formedness, so that all accept and refuse the same documents
 // with the same message.
 

@@ -1,8 +1,8 @@
 #pragma once
 // A pull reader over XML text that xml_prescan has already passed: start tags, end tags and
-// text, one at a time, without building a tree. It reads exactly what RapidXML (with the flags
-// of xml::Document) reads, and gives up (throws PullUnsupported) on anything else: the caller
-// then parses with xml::Document, whose errors and results are the reference. Used where a
+// text, one at a time, without building a tree. It reads exactly what the DOM (xml_dom.cpp)
+// reads, and gives up (throws PullUnsupported) on anything else: the caller then parses with
+// xml::Document, whose errors and results are the reference. Used where a
 // document is too large for a DOM to pay off (DDF files of 100,000 nodes).
 
 #include <cstdint>

@@ -149,7 +149,7 @@ void XmlWriter::close_start_tag(Frame& f) {
 
 void XmlWriter::start(std::string_view name) {
   // Room for everything at once: the parent's '>', a line break, '<' and the name.
-  std::size_t line = line_size(stack_.size());
+  std::size_t line = stack_.empty() ? line_size(0) : stack_.back().child_line;
   char* const begin = room(line + name.size() + 2);
   char* p = begin;
   bool inline_ = indent_ < 0;
@@ -165,7 +165,7 @@ void XmlWriter::start(std::string_view name) {
   *p++ = '<';
   p = copy_short(p, name.data(), name.size());
   len_ += static_cast<std::size_t>(p - begin);
-  stack_.push_back(Frame{name, State::open, inline_, false});
+  stack_.push_back(Frame{name, State::open, inline_, false, static_cast<std::uint32_t>(line_size(stack_.size() + 1))});
 }
 
 void XmlWriter::attribute(std::string_view name, std::string_view value) {
@@ -270,7 +270,9 @@ void XmlWriter::end() {
   if (f.state == State::open) {
     put("/>");
   } else {
-    std::size_t line = f.state == State::elements && !f.inline_ && !f.last_text ? line_size(stack_.size()) : 0;
+    std::size_t line = f.state == State::elements && !f.inline_ && !f.last_text
+                           ? (stack_.empty() ? line_size(0) : stack_.back().child_line)
+                           : 0;
     char* const begin = room(line + f.name.size() + 3);
     char* p = line_break(begin, line);
     *p++ = '<';
@@ -314,7 +316,7 @@ std::size_t XmlWriter::leaf(std::string_view name, std::string_view s, const cha
   if (stack_.empty() || !all_plain(s, readable_end)) return leaf_checked(name, s);
   // What start() does for the parent, then the whole element (text() and end() change nothing
   // else: the element is popped again, and an element holding text gets no line break).
-  std::size_t line = line_size(stack_.size());
+  std::size_t line = stack_.back().child_line;
   // 16 bytes more: the line break and the string are copied 16 bytes at a time when short.
   char* const begin = room(line + 2 * name.size() + s.size() + 6 + 16);
   char* p = begin;

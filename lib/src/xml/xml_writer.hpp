@@ -66,6 +66,7 @@ class XmlWriter {
     State state;
     bool inline_;    // no line breaks inside
     bool last_text;  // the last thing written inside was text
+    std::uint32_t child_line = 0;  // line_size() of its children's level, worked out once
   };
   void newline(std::size_t level);
   std::size_t line_size(std::size_t level) const;  // bytes of a line break at that level (0: compact)

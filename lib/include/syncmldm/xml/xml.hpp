@@ -32,8 +32,8 @@ inline constexpr std::string_view kDevInf = "syncml:devinf";
 inline constexpr std::string_view kDmDdf12 = "syncml:dmddf1.2";
 
 namespace detail {
-class Arena;
-class DomDocument;  // the parsed tree (xml.cpp)
+class DomDocument;  // the parsed tree: the text and compact nodes (xml_dom.cpp)
+struct LineIndex;   // where lines start, made on first use (xml.cpp)
 }
 
 struct LineCol {
@@ -54,8 +54,9 @@ class Document {
   // Parses `text`. `source_name` is used in error locations ("-" for stdin).
   // Throws Error{ErrorKind::input} with line:column for anything not well-formed.
   static Document parse(std::string_view text, std::string source_name, const ParseOptions& options = {});
-  // The same, but the document takes the string and parses it in place: no second copy of a
-  // large input. The text is rewritten by the parser (source_line() still needs keep_source).
+  // The same, but the document takes the string and frees it once copied, before the tree is
+  // built: a large input and its copy never meet the nodes in memory (source_line() still
+  // needs keep_source).
   static Document adopt(std::string text, std::string source_name, const ParseOptions& options = {});
 
   Document(Document&&) noexcept;
@@ -87,21 +88,17 @@ class Document {
   Document();
   static Document parse_impl(std::string_view text, std::string* owned, std::string source_name,
                              const ParseOptions& options);
-  // The line index, whichever width it was built in.
-  std::size_t line_total() const { return narrow_starts_.size() + wide_starts_.size(); }
-  std::uint64_t start_of_line_index(std::size_t index) const {
-    return wide_starts_.empty() ? narrow_starts_[index] : wide_starts_[index];
-  }
-  std::unique_ptr<detail::Arena> arena_;  // large inputs: buffer and nodes; outlives doc_
-  char* base_ = nullptr;                  // the in-place copy: in buffer_ or in arena_
-  std::unique_ptr<char[]> buffer_;
-  std::string owned_;  // adopt(): the input itself is the buffer
+  // The line index, whichever width it was built in; made from `text` (the input, or the copy
+  // while it still equals the input) on first use, since most documents never need a line.
+  const detail::LineIndex& lines(std::string_view text) const;
+  const detail::LineIndex& lines() const;
+  std::size_t line_total() const;
+  std::uint64_t start_of_line_index(std::size_t index) const;
+  char* base_ = nullptr;  // the copy of the text, in doc_'s block
   std::size_t size_ = 0;
   std::string source_;  // only with keep_source
   std::string source_name_;
-  // Where lines start: 32-bit offsets while the input fits in 4 GiB, 64-bit ones beyond.
-  std::vector<std::uint32_t> narrow_starts_;
-  std::vector<std::uint64_t> wide_starts_;
+  std::unique_ptr<detail::LineIndex> lines_;
   std::unique_ptr<detail::DomDocument> doc_;
 };
 

@@ -8,6 +8,7 @@
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/util/text.hpp"
+#include "syncmldm/xml/xml.hpp"
 
 namespace syncmldm::enroll {
 

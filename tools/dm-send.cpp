@@ -77,7 +77,6 @@ void check_modes(CLI::App& app, const Options& o) {
   if (o.session && (app.get_option("FILE")->count() > 0 || o.offline))
     throw CLI::ValidationError("--session takes no FILE and no --offline");
   if (!o.session && o.url.empty()) throw CLI::ValidationError("URL is required");
-  if (o.indent && o.compact) throw CLI::ValidationError("--indent and --compact exclude each other");
   if (!o.write_out_file.empty() && o.write_out.empty()) throw CLI::ValidationError("--write-out-file needs -w json");
   if (o.session && (o.indent || o.compact)) throw CLI::ValidationError("--session prints no reply: no --indent or --compact");
 }
@@ -109,8 +108,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");
   app.add_option("--write-out-file", o.write_out_file, "Write the -w summary to FILE instead of stdout ('-' is stderr)")
       ->option_text("FILE");
-  app.add_flag("--indent", o.indent, "Print the reply indented (the default on a terminal)");
-  app.add_flag("--compact", o.compact, "Print the reply on one line, without indentation");
+  tools::exclusive(app.add_flag("--indent", o.indent, "Print the reply indented (the default on a terminal)"),
+                   app.add_flag("--compact", o.compact, "Print the reply on one line, without indentation"));
   add_session_options(app, o);
   tools::examples(app, {"dm-send --offline package1.xml",
                         "dm-send --user admin --password-file pw.txt https://dm.example.com/dm package1.xml",

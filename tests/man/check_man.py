@@ -8,9 +8,6 @@ import subprocess
 import sys
 
 REQUIRED_SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "EXAMPLES"]
-# Pages of tools written beside this tree that syncml-dm(7) already names; until they land, a
-# reference to them is not a lint problem.
-PAGES_TO_COME = {"dm-trace", "dm-enroll", "dm-load"}
 EXAMPLE_LINE = re.compile(r"^  \S")
 OPTION = re.compile(r"(?<![\w-])(--[A-Za-z0-9][A-Za-z0-9-]*|-[A-Za-z0-9])(?![\w-])")
 
@@ -51,12 +48,9 @@ def examples(text):
 
 
 def lint_problems(output):
-    """mandoc's complaints, less references to the pages still to come."""
+    """mandoc's complaints."""
     keep = []
     for line in output.splitlines():
-        m = re.search(r"referenced manual not found: Xr (\S+) 1", line)
-        if m and m.group(1) in PAGES_TO_COME:
-            continue
         if line.strip():
             keep.append(line)
     return "\n".join(keep)

@@ -16,7 +16,7 @@ expect_grep "--indent indents the reply" "^    <Get>" "$WORK/out"
 expect_exit 0 "--compact" -- "$BIN/dm-send" "${TLS[@]}" --compact "$URL" "$PKG"
 [ "$(wc -l <"$WORK/out")" -eq 1 ] && pass "--compact: one line" || fail "--compact: $(wc -l <"$WORK/out") lines"
 expect_exit 2 "--indent with --compact refused" -- "$BIN/dm-send" "${TLS[@]}" --indent --compact "$URL" "$PKG"
-expect_grep "the conflict is named" "--indent and --compact exclude each other" "$WORK/err"
+expect_grep "the conflict is named" "--compact excludes --indent" "$WORK/err"
 
 expect_exit 0 "-w json --write-out-file" -- "$BIN/dm-send" "${TLS[@]}" -w json --write-out-file "$WORK/w.json" "$URL" "$PKG"
 check_json "the summary went to the file" "$WORK/w.json" 'r["messages_sent"]==1 and r["http_status"]==200'

@@ -45,6 +45,9 @@ FIXTURES = {
     "response.wbxml": "testdata/wbxml/results-minimal.wbxml",
     "capture.bin": "testdata/wbxml/windows-package1.wbxml",
     "capture.http": "testdata/wbxml/server-package2.http",
+    "capture.har": "testdata/trace/session-md5.har",
+    "session.trace": "testdata/trace/session-md5.trace",
+    "messages": "testdata/trace/folder",  # a folder of message files
 }
 # Secrets the examples read (mode 0600, as the tools ask).
 SECRETS = {"srv.pw": "s3cret\n", "pw": "OhBehave\n"}
@@ -96,7 +99,9 @@ def make_scratch(source, folder):
     for name, rel in FIXTURES.items():
         src = os.path.join(source, rel)
         dst = os.path.join(folder, name)
-        if name in ("csp-ddfs", "profiles"):
+        if os.path.isdir(src):
+            shutil.copytree(src, dst)
+        elif name in ("csp-ddfs", "profiles"):
             os.makedirs(dst, exist_ok=True)
             shutil.copy(src, dst)
         else:

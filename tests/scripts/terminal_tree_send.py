@@ -10,14 +10,12 @@ The golden cases (tests/cli) cover the same options off a terminal.
 """
 
 import argparse
-import fcntl
 import os
-import pty
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
+
+from pty_run import on_terminal
 
 CHECKS = []
 
@@ -28,29 +26,6 @@ def check(name, ok, detail=""):
     if not ok and detail:
         for line in detail.splitlines()[:15]:
             print("  | " + line)
-
-
-def on_terminal(argv, cwd, columns=80, env_extra=None, drop=("NO_COLOR", "COLUMNS")):
-    """Runs argv with stdin, stdout and stderr on a new pseudo-terminal `columns` wide; returns
-    (exit code, everything written, line ends as the terminal got them)."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in drop}
-    env.update(env_extra or {})
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
-    os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the last holder of the terminal closed it
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(master)
-    code = proc.wait(timeout=120)
-    return code, out.decode("utf-8", "replace")
 
 
 def dm_tree_checks(bin_dir, data, scratch):

@@ -3,34 +3,17 @@
 (a one-line 3 MB message prints a short window per finding, not the line), colour on a terminal
 and none with NO_COLOR or --color never."""
 import os
-import pty
 import subprocess
 import sys
 import tempfile
 
+import pty_run
+
 
 def on_terminal(argv, env_extra=None, cols=100):
-    """Runs argv with stdout and stderr on a pseudo-terminal of `cols` columns; returns the output."""
-    env = dict(os.environ, LC_ALL="C", COLUMNS=str(cols))
-    env.pop("NO_COLOR", None)
-    env.update(env_extra or {})
-    master, slave = pty.openpty()
-    import fcntl, struct, termios
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
-    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env)
-    os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    p.wait(timeout=60)
-    os.close(master)
-    return p.returncode, out.decode("utf-8", "replace")
+    """argv on a pseudo-terminal `cols` wide, in the C locale; returns (exit code, output)."""
+    return pty_run.on_terminal(argv, columns=cols, env_extra={"LC_ALL": "C", "COLUMNS": str(cols), **(env_extra or {})},
+                               drop=("NO_COLOR",), timeout=60)
 
 
 def main():

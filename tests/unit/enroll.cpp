@@ -143,7 +143,9 @@ TEST_CASE("enroll: our RequestSecurityToken matches the sample, AdditionalContex
     CHECK(std::string(xml::namespace_of(item)) == enroll::kAuthorizationNs);
     const dom::Node* value = xml::child(item, "Value");
     REQUIRE(value);
-    seen.emplace_back(item->first_attribute("Name")->value(), xml::text(value));
+    const dom::Attribute* name = item->first_attribute("Name");
+    REQUIRE(name);
+    seen.emplace_back(std::string(name->value(), name->value_size()), xml::text(value));
   }
   CHECK(seen == items);
   for (auto name : {"DeviceID", "EnrollmentType", "DeviceType", "OSVersion", "ApplicationVersion", "OSEdition", "HWDevID"}) {

@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
   tools::add_verbosity_options(app);
   add_account_options(app, o);
   add_device_options(app, o);
+  tools::examples(app, {"dm-enroll --email alice@example.com --user alice --password-file pw --state dev.tnds",
+                        "dm-enroll --discovery https://mdm.example/EnrollmentServer/Discovery.svc --token-file t --state dev.tnds",
+                        "dm-enroll --unenroll --state dev.tnds"});
   tools::add_tls_options(app, o.tls);
   app.add_option("--connect-timeout", o.connect_timeout, "Seconds to wait for a connection (default 10)")
       ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");

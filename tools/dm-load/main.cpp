@@ -98,6 +98,10 @@ int main(int argc, char** argv) {
   app.add_flag("--no-progress", o.no_progress, "No progress line (it is shown only on a terminal anyway)");
   Options m;
   auto* merge = app.add_subcommand("merge", "Merge result documents of shards into one, exactly");
+  tools::examples(app, {"dm-load --devices 1000 --rate 50/s --check-ins 1 --cacert ca.pem -o run.json https://mdm.example/dm",
+                        "dm-load --devices 10000 --rate 200/s --shard 0/2 -o s0.json https://mdm.example/dm",
+                        "dm-load merge -o run.json s0.json s1.json"});
+  tools::examples(*merge, {"dm-load merge -o run.json s0.json s1.json"});
   merge->add_option("RESULT", m.inputs, "Result documents (dm-load -o)")->required()->option_text("RESULT.json...");
   merge->add_option("-w,--write-out", m.write_out, "Print the merged document instead of the summary: json")
       ->check(CLI::IsMember({"json"}))->option_text("FORMAT");

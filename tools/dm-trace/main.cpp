@@ -204,6 +204,12 @@ int main(int argc, char** argv) {
   dm_trace::add_options(app, o);
   dm_trace::Parts parts;  // explain and --redact (explain.cpp, redact.cpp)
   dm_trace::add_parts(app, parts);
+  tools::examples(app, {"dm-trace capture.har",
+                        "dm-trace --failed --grep './Vendor/MSFT/Policy/*' capture.har",
+                        "dm-trace --tls-keylog keys.log --port 8443 lab.pcapng",
+                        "dm-trace explain 0x86000002 -2016345612",
+                        "dm-trace --redact -o shareable.har capture.har"});
+  tools::examples(*parts.explain, {"dm-trace explain 404 0x80180014"});
   return tools::run_main(app, argc, argv, [&] {
     if (auto done = dm_trace::run_parts(parts, o)) return *done;
     return dm_trace::run(o);

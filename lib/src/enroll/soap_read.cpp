@@ -40,7 +40,7 @@ std::string text_at(const Node* n, std::initializer_list<std::string_view> names
   return n ? trimmed(xml::text(n)) : std::string();
 }
 
-std::string attribute(const Node* n, std::string_view local) {
+std::string attribute_text(const Node* n, std::string_view local) {
   return std::string(xml::attribute(n, local).value_or(""));
 }
 
@@ -147,7 +147,7 @@ Issued parse_request_security_token_response(std::string_view xml_text, const st
   issued.request_id = text_at(rstr, {"RequestID"});
   const Node* token = path(rstr, {"RequestedSecurityToken", "BinarySecurityToken"});
   if (!token) missing(e, rstr, "RequestedSecurityToken/BinarySecurityToken", step);
-  std::string encoding = attribute(token, "EncodingType");
+  std::string encoding = attribute_text(token, "EncodingType");
   std::string content = trimmed(xml::text(token));
   if (!encoding.empty() && !iends_with(encoding, "base64binary"))
     throw Error(ErrorKind::input, "the issued token's EncodingType is " + encoding + ", not base64binary",

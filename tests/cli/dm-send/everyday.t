@@ -2,7 +2,8 @@
 cmd: dm-send --indent --compact https://127.0.0.1:1/dm net/package1.xml
 exit: 2
 --- stderr
-dm-send: --indent and --compact exclude each other
+dm-send: --compact excludes --indent
+dm-send: try 'dm-send --help' for more information
 ===
 # --session prints no reply to lay out.
 cmd: dm-send --session --state s.tnds --compact https://127.0.0.1:1/dm

@@ -84,4 +84,4 @@ cmd: dm-trace explain
 exit: 2
 --- stderr
 dm-trace: CODE is required
-dm-trace: try 'dm-trace --help' for more information
+dm-trace: try 'dm-trace explain --help' for more information

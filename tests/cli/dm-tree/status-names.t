@@ -3,3 +3,5 @@ cmd: SOURCE_DATE_EPOCH=1767225600 dm-tree init | dm-tree apply - prov/enrollment
 exit: 0
 --- stdout
 [(200, '200 OK')]
+--- stderr
+dm-tree: the new state was not saved (-o FILE saves it)

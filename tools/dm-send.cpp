@@ -21,10 +21,7 @@ void add_http_options(CLI::App& app, Options& o) {
       ->allow_extra_args(false)->check(one_line)->option_text("HEADER")->group("HTTP options");
   app.add_option("-A,--user-agent", o.user_agent, "User-Agent header (default: syncml-dm-tools dm-send/VERSION)")
       ->check(one_line)->option_text("TEXT")->group("HTTP options");
-  app.add_option("--connect-timeout", o.connect_timeout, "Seconds to wait for a connection (default 10)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");
-  app.add_option("-m,--max-time", o.max_time, "Seconds one request may take (default 60)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");
+  tools::add_timeout_options(app, o.connect_timeout, o.max_time);
   app.add_option("--retry", o.retry, "Retry HTTP 429 replies up to N times, waiting as Retry-After says (default 3)")
       ->check(CLI::Range(0, 100))->option_text("N")->group("HTTP options");
   app.add_option("--max-reply-size", o.max_reply_size, "Refuse replies larger than BYTES (default 16 MiB)")

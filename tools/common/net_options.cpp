@@ -106,4 +106,17 @@ syncmldm::net::TlsOptions resolve_tls(const TlsCliOptions& options) {
   return t;
 }
 
+void add_timeout_options(CLI::App& app, double& connect_timeout, double& max_time, const std::string& group) {
+  auto seconds = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return std::string(text);
+  };
+  app.add_option("--connect-timeout", connect_timeout,
+                 "Seconds to wait for a connection (default " + seconds(connect_timeout) + ")")
+      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group(group);
+  app.add_option("-m,--max-time", max_time, "Seconds one request may take (default " + seconds(max_time) + ")")
+      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group(group);
+}
+
 }  // namespace tools

@@ -31,6 +31,11 @@ void add_tls_options(CLI::App& app, TlsCliOptions& options);
 // The TLS settings with the key password read from --key-password-file.
 syncmldm::net::TlsOptions resolve_tls(const TlsCliOptions& options);
 
+// --connect-timeout and -m/--max-time, in seconds, bound to the tool's own fields (whose values
+// are the defaults the help shows), in option group `group`.
+void add_timeout_options(CLI::App& app, double& connect_timeout, double& max_time,
+                         const std::string& group = "HTTP options");
+
 // Reads a secret from a file, removing one trailing newline ("\n" or "\r\n").
 std::string read_secret_file(const std::string& path);
 

@@ -82,10 +82,7 @@ int main(int argc, char** argv) {
                         "dm-enroll --discovery https://mdm.example/EnrollmentServer/Discovery.svc --token-file t --state dev.tnds",
                         "dm-enroll --unenroll --state dev.tnds"});
   tools::add_tls_options(app, o.tls);
-  app.add_option("--connect-timeout", o.connect_timeout, "Seconds to wait for a connection (default 10)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");
-  app.add_option("-m,--max-time", o.max_time, "Seconds one request may take (default 60)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group("HTTP options");
+  tools::add_timeout_options(app, o.connect_timeout, o.max_time);
   app.add_option("--trace", o.trace, "Write every request and reply (passwords, tokens and keys masked) to FILE or '-'")
       ->option_text("FILE");
   app.add_option("-w,--write-out", o.write_out, "Print the summary as: json")->check(CLI::IsMember({"json"}))->option_text("FORMAT");

@@ -14,6 +14,7 @@
 #include "common/messages.hpp"
 #include "common/session_codec.hpp"
 #include "dm_enroll.hpp"
+#include "syncmldm/input/input.hpp"
 #include "syncmldm/tree/dm_account.hpp"
 #include "syncmldm/tree/tnds.hpp"
 #include "syncmldm/tree/tree.hpp"
@@ -63,7 +64,7 @@ void forget(syncmldm::tree::Tree& tree, const enroll::Record& record) {
 int run_unenrol(const Options& o) {
   std::optional<tools::StateUpdate> update;
   update.emplace(o.state, o.state_file, o.force);
-  auto tree = syncmldm::tnds::read_state(syncmldm::read_file(o.state), o.state);
+  auto tree = syncmldm::tnds::read_state(syncmldm::input::read_text(o.state), o.state);
   auto s = enroll::enrolled_session(tree);
   if (!s) throw Error(ErrorKind::input, "the state holds no enrolment (dm-enroll makes one)", {o.state});
   Trace trace(o.trace);

@@ -57,10 +57,7 @@ void add_session_options(CLI::App& app, Options& o) {
   app.add_option("-H,--header", o.headers, "Extra HTTP header 'Name: value' (repeatable)")
       ->allow_extra_args(false)->check(one_line)->option_text("HEADER")->group(g);
   app.add_option("-A,--user-agent", o.user_agent, "User-Agent header")->check(one_line)->option_text("TEXT")->group(g);
-  app.add_option("--connect-timeout", o.connect_timeout, "Seconds to wait for a connection (default 10)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group(g);
-  app.add_option("-m,--max-time", o.max_time, "Seconds one request may take before it counts as a timeout (default 30)")
-      ->check(CLI::PositiveNumber)->option_text("SECONDS")->group(g);
+  tools::add_timeout_options(app, o.connect_timeout, o.max_time, g);
   app.add_flag("--wbxml", o.wbxml, "Send WBXML")->group(g);
   app.add_flag("--keep-connections", o.keep_connections,
                "A device keeps its connection open between its sessions (default: a new connection per session)")

@@ -12,6 +12,7 @@
 #include "common/exit_codes.hpp"
 #include "common/messages.hpp"
 #include "dm_load.hpp"
+#include "syncmldm/input/input.hpp"
 #include "syncmldm/codec/codec.hpp"
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/tree/tnds.hpp"
@@ -40,7 +41,7 @@ void catch_signals() {
 std::shared_ptr<const syncmldm::tree::Tree> template_tree(const Options& o) {
   if (!o.state_template.empty())
     return std::make_shared<syncmldm::tree::Tree>(
-        syncmldm::tnds::read_state(syncmldm::read_file(o.state_template), o.state_template));
+        syncmldm::tnds::read_state(syncmldm::input::read_text(o.state_template), o.state_template));
   auto schema = std::make_shared<syncmldm::ddf::Schema>();
   syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
   syncmldm::tree::Identity id;

@@ -51,7 +51,7 @@ Tree load_tree(const Options& o) {
     id.mod = "dm-send";
     return syncmldm::tree::make_standard_tree(id, schema, tools::now_stamp());
   }
-  auto t = syncmldm::tnds::read_state(syncmldm::read_file(o.state), o.state);
+  auto t = syncmldm::tnds::read_state(syncmldm::input::read_text(o.state), o.state);
   if (schema) t.set_schema(schema);
   if (!o.device_id.empty())
     if (auto* n = t.find("./DevInfo/DevId")) n->value = o.device_id;

@@ -69,7 +69,7 @@ std::shared_ptr<ddf::Schema> load_schema(const std::vector<std::string>& ddfs, b
   return schema;
 }
 
-tree::Tree load_state(const std::string& path) { return tnds::read_state(read_file(path), path); }
+tree::Tree load_state(const std::string& path) { return tnds::read_state(input::read_text(path), path); }
 
 void save_state(const tree::Tree& t, const std::string& path) {
   if (path == "-") tools::write_output(tools::OutputOptions{}, tnds::write_state(t), false);

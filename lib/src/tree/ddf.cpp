@@ -7,6 +7,7 @@
 #include <functional>
 #include <regex>
 
+#include "syncmldm/input/input.hpp"
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/tree/uri.hpp"
@@ -250,10 +251,10 @@ void load_path(Schema& schema, const std::string& path) {
       if (e.is_regular_file() && (ext == ".xml" || ext == ".ddf")) files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) load_text(schema, read_file(f), f);
+    for (const auto& f : files) load_text(schema, input::read_text(f), f);  // UTF-16 DDFs too
     return;
   }
-  load_text(schema, read_file(path), path);
+  load_text(schema, input::read_text(path), path);
 }
 
 bool is_format_name(std::string_view f) {

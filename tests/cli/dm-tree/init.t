@@ -48,7 +48,7 @@ dm-tree: trees/truncated.xml:4:1: end tag </MgmtTree> does not match <Node>
 cmd: dm-tree show trees/no-such-file.xml
 exit: 3
 --- stderr
-dm-tree: trees/no-such-file.xml: cannot open: No such file or directory
+dm-tree: trees/no-such-file.xml: cannot read: No such file or directory
 ===
 # --set needs URI=VALUE.
 cmd: dm-tree init --set ./A

@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "net/curl_tls.hpp"
 #include "syncmldm/auth/auth.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/net.hpp"
@@ -245,20 +246,7 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
       // Compression support is optional.
     }
     const TlsOptions& tls = opt.tls;
-    if (!tls.cacert.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, tls.cacert.c_str());
-    if (!tls.capath.empty()) curl_easy_setopt(c, CURLOPT_CAPATH, tls.capath.c_str());
-    if (!tls.cert.empty()) {
-      curl_easy_setopt(c, CURLOPT_SSLCERT, tls.cert.c_str());
-      curl_easy_setopt(c, CURLOPT_SSLCERTTYPE, "PEM");
-      curl_easy_setopt(c, CURLOPT_SSLKEY, (tls.key.empty() ? tls.cert : tls.key).c_str());
-      curl_easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
-    }
-    if (!tls.key_password.empty()) curl_easy_setopt(c, CURLOPT_KEYPASSWD, tls.key_password.c_str());
-    if (!tls.pinned_public_key.empty()) curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, tls.pinned_public_key.c_str());
-    if (tls.insecure) {
-      curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
-      curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
-    }
+    set_tls_options(c, tls);
     char error_text[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
 

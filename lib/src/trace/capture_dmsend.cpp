@@ -32,19 +32,10 @@ bool reply_line(std::string_view text, std::size_t pos, long& status, double& ms
   return true;
 }
 
-std::string_view next_line(std::string_view text, std::size_t& pos) {
-  std::size_t eol = text.find('\n', pos);
-  if (eol == std::string_view::npos) eol = text.size();
-  std::string_view line = text.substr(pos, eol - pos);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  pos = eol < text.size() ? eol + 1 : text.size();
-  return line;
-}
-
 // Skips head lines up to and including the empty line; returns the Content-Type seen.
 void skip_head(std::string_view text, std::size_t& pos) {
   while (pos < text.size()) {
-    if (next_line(text, pos).empty()) return;
+    if (line_at(text, pos).empty()) return;
   }
 }
 
@@ -79,7 +70,7 @@ void read_dmsend(std::string_view text, const std::string& name, const RecordSin
     if (!is_url_line(text, pos)) {
       throw Error(ErrorKind::input, "dm-send trace: '> URL' line expected", Location{name, at});
     }
-    std::string url(next_line(text, pos).substr(2));
+    std::string url(line_at(text, pos).substr(2));
     skip_head(text, pos);
     // The request body runs to the reply line "< STATUS (N ms)" after an empty line.
     std::size_t body_at = pos, reply_at = std::string_view::npos;
@@ -98,7 +89,7 @@ void read_dmsend(std::string_view text, const std::string& name, const RecordSin
     std::size_t reply_start = reply_at + 2;
     std::string_view request_body = text.substr(body_at, reply_at >= body_at ? reply_at - body_at : 0);
     pos = reply_start;
-    next_line(text, pos);
+    line_at(text, pos);
     std::size_t response_head = pos;
     skip_head(text, pos);
     while (text.substr(pos).starts_with("HTTP/")) skip_head(text, pos);  // 100 Continue, retries

@@ -17,15 +17,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string_view line_at(std::string_view text, std::size_t& pos) {
-  std::size_t eol = text.find('\n', pos);
-  if (eol == std::string_view::npos) eol = text.size();
-  std::string_view line = text.substr(pos, eol - pos);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  pos = eol < text.size() ? eol + 1 : text.size();
-  return line;
-}
-
 // "HTTP/1.1 200 OK" or "METHOD target HTTP/x.y" at `pos`.
 bool is_start_line(std::string_view text, std::size_t pos) {
   std::size_t eol = text.find('\n', pos);
@@ -160,6 +151,15 @@ void read_http_stream(std::string_view text, const std::string& name, const Reco
     sink(std::move(r));
   }
   if (count == 0) fail(0, "no HTTP request or response");
+}
+
+std::string_view line_at(std::string_view text, std::size_t& pos) {
+  std::size_t eol = text.find('\n', pos);
+  if (eol == std::string_view::npos) eol = text.size();
+  std::string_view line = text.substr(pos, eol - pos);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  pos = eol < text.size() ? eol + 1 : text.size();
+  return line;
 }
 
 }  // namespace syncmldm::trace::detail

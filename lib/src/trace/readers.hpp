@@ -14,6 +14,9 @@ void read_har(Source& source, std::string_view head, const ReadOptions& options,
 void read_tshark(Source& source, std::string_view head, const ReadOptions& options, const RecordSink& sink,
                  const NoteSink& notes);
 // HTTP requests and responses one after another.
+// The line at `pos` without its line ending ("\n" or "\r\n"); `pos` moves past it.
+std::string_view line_at(std::string_view text, std::size_t& pos);
+
 void read_http_stream(std::string_view text, const std::string& name, const RecordSink& sink, const NoteSink& notes);
 // dm-send --trace output.
 void read_dmsend(std::string_view text, const std::string& name, const RecordSink& sink, const NoteSink& notes);

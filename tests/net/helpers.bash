@@ -78,7 +78,8 @@ start_server() {
   python3 "$SERVER" --lifetime 300 "$@" >"$urlfile" 2>>"$WORK/server.log" &
   SERVER_PIDS+=($!)
   local i
-  for i in $(seq 1 200); do
+  # Up to 30 s: with --enroll the server makes its CA and keys first, slow on a loaded machine.
+  for i in $(seq 1 600); do
     [ -s "$urlfile" ] && break
     kill -0 "${SERVER_PIDS[-1]}" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "server did not start" >&2; exit 1; }
     sleep 0.05

@@ -4,7 +4,7 @@
 # Build: compiler, CMake and the libraries. Tests: the peers we cross-check against, and
 # dpkg-shlibdeps (dpkg-dev) for the package test.
 SYNCMLDM_BUILD_DEBS="g++ cmake make pkg-config libcli11-dev libcurl4-openssl-dev libssl-dev libfmt-dev doctest-dev nlohmann-json3-dev"
-SYNCMLDM_TEST_DEBS="python3 python3-yaml mandoc libwbxml2-utils tshark libxml2-utils openssl time curl dpkg-dev zsh fish"
+SYNCMLDM_TEST_DEBS="python3 python3-yaml python3-cryptography mandoc libwbxml2-utils tshark libxml2-utils openssl time curl dpkg-dev zsh fish"
 # Benchmarks: the peers they are measured against (scripts/bench.d).
 SYNCMLDM_BENCH_DEBS="jq"
 

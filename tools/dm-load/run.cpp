@@ -13,8 +13,9 @@
 #include "common/messages.hpp"
 #include "dm_load.hpp"
 #include "syncmldm/input/input.hpp"
-#include "syncmldm/codec/codec.hpp"
+#include "common/session_codec.hpp"
 #include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/tree/ddf_load.hpp"
 #include "syncmldm/tree/tnds.hpp"
 #include "syncmldm/tree/tree.hpp"
 #include "syncmldm/util/atomic_file.hpp"
@@ -42,26 +43,10 @@ std::shared_ptr<const syncmldm::tree::Tree> template_tree(const Options& o) {
   if (!o.state_template.empty())
     return std::make_shared<syncmldm::tree::Tree>(
         syncmldm::tnds::read_state(syncmldm::input::read_text(o.state_template), o.state_template));
-  auto schema = std::make_shared<syncmldm::ddf::Schema>();
-  syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
+  auto schema = syncmldm::ddf::load_schema({});  // the standard objects
   syncmldm::tree::Identity id;
   id.mod = "dm-load";
   return std::make_shared<syncmldm::tree::Tree>(syncmldm::tree::make_standard_tree(id, schema, tools::now_stamp()));
-}
-
-syncmldm::session::Codec make_codec() {
-  syncmldm::session::Codec codec;
-  codec.encode = [](std::string_view xml) {
-    syncmldm::codec::EncodeOptions options;
-    options.public_id = syncmldm::codec::PublicIdForm::string;  // as Windows writes it
-    return syncmldm::codec::xml_to_wbxml(xml, "request", options);
-  };
-  codec.decode = [](std::string_view wbxml) {
-    syncmldm::codec::DecodeOptions options;
-    options.xml_declaration = false;
-    return syncmldm::codec::wbxml_to_xml(wbxml, "reply", options);
-  };
-  return codec;
 }
 
 std::chrono::microseconds micros(const std::string& text, const char* option) {
@@ -111,7 +96,7 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
 
   lo.wbxml = o.wbxml;
   lo.keep_connections = o.keep_connections;
-  if (o.wbxml) lo.codec = make_codec();
+  if (o.wbxml) lo.codec = tools::session_codec();
   auto& c = lo.client;
   c.url = o.url;
   c.max_rounds = o.max_rounds;

@@ -20,6 +20,7 @@
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/trigger/wap_push.hpp"
 #include "syncmldm/tree/ddf.hpp"
+#include "syncmldm/tree/ddf_load.hpp"
 #include "syncmldm/tree/dm_account.hpp"
 #include "syncmldm/tree/tnds.hpp"
 #include "syncmldm/tree/tree.hpp"
@@ -36,16 +37,9 @@ using syncmldm::tree::Tree;
 // --ddf files (with the standard objects) replace the schema the state carries.
 Tree load_tree(const Options& o) {
   std::shared_ptr<syncmldm::ddf::Schema> schema;
-  if (!o.ddf.empty()) {
-    schema = std::make_shared<syncmldm::ddf::Schema>();
-    syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
-    for (const auto& f : o.ddf) syncmldm::ddf::load_path(*schema, f);
-  }
+  if (!o.ddf.empty()) schema = syncmldm::ddf::load_schema(o.ddf);
   if (::access(o.state.c_str(), F_OK) != 0) {
-    if (!schema) {
-      schema = std::make_shared<syncmldm::ddf::Schema>();
-      syncmldm::ddf::load_text(*schema, syncmldm::ddf::standard_objects_ddf(), "<standard objects>");
-    }
+    if (!schema) schema = syncmldm::ddf::load_schema({});
     syncmldm::tree::Identity id;
     if (!o.device_id.empty()) id.dev_id = o.device_id;
     id.mod = "dm-send";

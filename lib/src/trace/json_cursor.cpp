@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "syncmldm/util/error.hpp"
+#include "util/utf8_append.hpp"
 
 namespace syncmldm::trace::json_scan {
 
@@ -20,24 +21,6 @@ int hex_digit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 }  // namespace
@@ -164,7 +147,7 @@ std::string Cursor::string() {
             }
           }
           if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // a lone surrogate
-          append_utf8(out, cp);
+          syncmldm::detail::append_utf8(out, cp);
           break;
         }
         default: fail("JSON: bad escape");

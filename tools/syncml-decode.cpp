@@ -82,7 +82,12 @@ void decode_one(const Args& a, const std::string& path, tools::OutputStream& out
     std::uint64_t end = 0;
     options.document_end = &end;
     codec::wbxml_to_xml(bytes, path, options, [&](std::string_view piece) { output.write(piece); });
-    if (end < bytes.size()) {
+    std::size_t next = end;
+    while (next < bytes.size() && (bytes[next] == ' ' || bytes[next] == '\t' || bytes[next] == '\r' || bytes[next] == '\n')) ++next;
+    if (next < bytes.size() && wbxml::looks_like_wbxml(bytes.substr(next))) {
+      tools::print_note(kName, fmt::format("{}: offset {}: the input holds more than one WBXML message; only the first "
+                                           "is decoded (dm-trace reads them all)", path, next));
+    } else if (end < bytes.size()) {
       tools::print_note(kName, fmt::format("{}: offset {}: {} byte{} after the end of the WBXML document, ignored", path,
                                            end, bytes.size() - end, bytes.size() - end == 1 ? "" : "s"));
     }

@@ -286,3 +286,65 @@ TEST_CASE("trace: JSON Lines stay JSON whatever the Data holds") {
   auto doc = nlohmann::json::parse(trace::json(s, {}, false));
   CHECK(doc["commands"][0]["meaning"].is_string());
 }
+
+namespace {
+
+struct Split {
+  std::vector<trace::Record> records;
+  std::vector<trace::Note> notes;
+};
+
+Split split(const std::string& bytes) {
+  Split out;
+  auto source = trace::string_source(bytes, "m.bin");
+  trace::ReadOptions o;
+  o.format = trace::CaptureFormat::messages;
+  trace::read_capture(*source, o, [&](trace::Record&& r) { out.records.push_back(std::move(r)); },
+                      [&](const trace::Note& n) { out.notes.push_back(n); });
+  return out;
+}
+
+// <SyncML><SyncHdr><MsgID>N</MsgID></SyncHdr></SyncML> in WBXML (SyncML 1.2, no string table).
+std::string wbxml_message(char msg_id) {
+  return std::string("\x02\xA4\x01\x6A\x00\x6D\x6C\x5B\x03", 9) + msg_id + std::string("\x00\x01\x01\x01", 4);
+}
+
+}  // namespace
+
+TEST_CASE("trace: WBXML messages one after another are split where each document ends") {
+  std::string a = wbxml_message('1'), b = wbxml_message('2'), c = wbxml_message('3');
+  auto three = split(a + b + "\r\n" + c);
+  REQUIRE(three.records.size() == 3);
+  CHECK(three.notes.empty());
+  CHECK(three.records[0].body == a);
+  CHECK(three.records[1].body == b);
+  CHECK(three.records[2].body == c);
+  CHECK(three.records[1].place == "m.bin: message 2 (offset " + std::to_string(a.size()) + ")");
+  CHECK(three.records[2].place == "m.bin: message 3 (offset " + std::to_string(a.size() + b.size() + 2) + ")");
+
+  // One document alone is handed over whole, as before.
+  auto one = split(a);
+  REQUIRE(one.records.size() == 1);
+  CHECK(one.records[0].place == "m.bin");
+
+  // XML and WBXML mixed.
+  std::string xml = "<SyncML><SyncHdr><MsgID>9</MsgID></SyncHdr></SyncML>\n";
+  auto mixed = split(xml + a + xml);
+  REQUIRE(mixed.records.size() == 3);
+  CHECK(mixed.records[1].body == a);
+  CHECK(mixed.records[2].body == xml.substr(0, xml.size() - 1));
+
+  // The second document cut short: a note with the offset where it ends, the first kept.
+  auto cut = split(a + b.substr(0, b.size() - 2));
+  REQUIRE(cut.records.size() == 1);
+  REQUIRE(cut.notes.size() == 1);
+  CHECK(cut.notes[0].place == "m.bin");
+  CHECK(cut.notes[0].text == "offset " + std::to_string(a.size() + b.size() - 2) + ": message 2 (from offset " +
+                                 std::to_string(a.size()) + "): truncated: input ends inside 2 open elements; skipped");
+
+  // Bytes after the last document that are none.
+  auto junk = split(a + b + "\xFF\xFE");
+  REQUIRE(junk.records.size() == 2);
+  REQUIRE(junk.notes.size() == 1);
+  CHECK(junk.notes[0].text == "offset " + std::to_string(a.size() + b.size()) + ": 2 bytes after message 2 that are not a message; skipped");
+}

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "syncmldm/wbxml/document.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 
 using namespace syncmldm;
@@ -268,4 +269,28 @@ TEST_CASE("wbxml: leaf_text reads an element's single inline string as next() do
     CHECK_FALSE(a.empty());
     CHECK(a == b);
   }
+}
+
+TEST_CASE("wbxml: document_length ends at the root's END and reads nothing after it") {
+  std::string hdr = "\x02\xA4\x01\x6A\x00"s;
+  std::string doc = hdr + "\x6D\x6C\x5B\x03" "1\x00\x01\x01\x01"s;
+  CHECK(wbxml::document_length(doc, "t") == doc.size());
+  // Another document (or anything) after it is not looked at.
+  CHECK(wbxml::document_length(doc + doc, "t") == doc.size());
+  CHECK(wbxml::document_length(doc + "\xFF\xFF"s, "t") == doc.size());
+  // A root without content, and processing instructions after the root, are part of it.
+  std::string empty_root = hdr + "\x2D"s;
+  CHECK(wbxml::document_length(empty_root + doc, "t") == empty_root.size());
+  std::string with_table = "\x02\xA4\x01\x6A\x02" "x\x00"s;
+  std::string pi_after = with_table + "\x2D\x43\x04\x00\x01"s;
+  CHECK(wbxml::document_length(pi_after + doc, "t") == pi_after.size());
+  // Cut short: the Reader's error, at its offset.
+  try {
+    wbxml::document_length(doc.substr(0, doc.size() - 1), "t");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.describe() == "t: offset 13: truncated: input ends inside 1 open element");
+  }
+  CHECK_THROWS_AS(wbxml::document_length(hdr, "t"), Error);
+  CHECK_THROWS_AS(wbxml::document_length("", "t"), Error);
 }

@@ -1,5 +1,6 @@
-// A file of SyncML messages one after another (XML: each ends at its </SyncML>), or one message
-// in any form the input layer reads; and folders of message files.
+// A file of SyncML messages one after another (XML: each ends at its </SyncML>; WBXML: each ends
+// where the END of its root element is; the two may be mixed), or one message in any form the
+// input layer reads; and folders of message files.
 #include <algorithm>
 #include <filesystem>
 
@@ -8,6 +9,7 @@
 #include "syncmldm/input/input.hpp"
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/wbxml/document.hpp"
 #include "trace/readers.hpp"
 
 namespace syncmldm::trace::detail {
@@ -27,17 +29,43 @@ std::size_t end_of_message(std::string_view text, std::size_t from) {
   return std::string_view::npos;
 }
 
+std::size_t skip_blanks(std::string_view t, std::size_t from) {
+  std::size_t i = t.find_first_not_of(" \t\r\n", from);
+  return i == std::string_view::npos ? t.size() : i;
+}
+
+// A WBXML document starts with its version byte (1.0-1.3: 0x00-0x03), which text never holds.
+bool version_byte(std::string_view t, std::size_t at) {
+  return at < t.size() && static_cast<unsigned char>(t[at]) <= 0x03;
+}
+
+// The end of the WBXML document at `start`; an Error (with an offset inside the document) when
+// it does not read.
+std::size_t end_of_wbxml(std::string_view t, std::size_t start, const std::string& name) {
+  return start + static_cast<std::size_t>(wbxml::document_length(t.substr(start), name));
+}
+
 }  // namespace
 
 void read_messages(std::string text, const std::string& name, const RecordSink& sink, const NoteSink& notes) {
-  (void)notes;
   std::string_view t = text;
   std::size_t first = t.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && t.substr(first).starts_with("\xEF\xBB\xBF")) first += 3;
   bool xml = first != std::string_view::npos && t.substr(first).starts_with("<");
-  std::size_t end = xml ? end_of_message(t, first) : std::string_view::npos;
-  std::size_t next = end == std::string_view::npos ? std::string_view::npos : t.find('<', end);
-  if (!xml || next == std::string_view::npos) {
+  bool binary = first != std::string_view::npos && version_byte(t, first) && wbxml::looks_like_wbxml(t.substr(first));
+  // The end of the first message; npos when it cannot be told (the decoder then says why).
+  std::size_t end = std::string_view::npos;
+  if (xml) {
+    end = end_of_message(t, first);
+  } else if (binary) {
+    try {
+      end = end_of_wbxml(t, first, name);
+    } catch (const Error&) {
+    }
+  }
+  std::size_t next = end == std::string_view::npos ? t.size() : skip_blanks(t, end);
+  if (xml && next < t.size() && t[next] != '<' && !version_byte(t, next)) next = std::min(t.find('<', next), t.size());
+  if (next >= t.size()) {
     // One message: the input layer unwraps it later (hex, Base64, HTTP, WBXML).
     Record r;
     r.body = std::move(text);
@@ -46,14 +74,37 @@ void read_messages(std::string text, const std::string& name, const RecordSink& 
     return;
   }
   std::size_t index = 0;
-  for (std::size_t start = first; start != std::string_view::npos;) {
-    std::size_t stop = end_of_message(t, start);
-    if (stop == std::string_view::npos) stop = t.size();
+  for (std::size_t start = first; start < t.size();) {
+    ++index;
+    bool is_xml = t[start] == '<';
+    std::size_t stop = t.size();
+    if (is_xml) {
+      stop = std::min(end_of_message(t, start), t.size());
+    } else {
+      try {
+        stop = end_of_wbxml(t, start, name);
+      } catch (const Error& e) {
+        // Nothing after a document that does not read can be found again: the rest is skipped.
+        std::size_t at = start + static_cast<std::size_t>(e.where().offset.value_or(0));
+        notes({name, fmt::format("offset {}: message {} (from offset {}): {}; skipped", at, index, start,
+                                 e.message())});
+        return;
+      }
+    }
     Record r;
     r.body = std::string(t.substr(start, stop - start));
-    r.place = fmt::format("{}: message {} (offset {})", name, ++index, start);
+    r.place = fmt::format("{}: message {} (offset {})", name, index, start);
     sink(std::move(r));
-    start = stop < t.size() ? t.find('<', stop) : std::string_view::npos;
+    start = skip_blanks(t, stop);
+    if (start >= t.size() || t[start] == '<' || version_byte(t, start)) continue;
+    if (is_xml) {
+      // Text between XML messages (a log's own lines) is passed over.
+      start = std::min(t.find('<', start), t.size());
+    } else {
+      notes({name, fmt::format("offset {}: {} byte{} after message {} that are not a message; skipped", start,
+                               t.size() - start, t.size() - start == 1 ? "" : "s", index)});
+      return;
+    }
   }
 }
 

@@ -275,3 +275,82 @@ TEST_CASE("redact: mutated inputs of every format: an error or a copy of the sam
   }
   CHECK(copies > 0);
 }
+
+namespace {
+
+const std::vector<std::string> kProvSecrets = {"SecretProvAAuth0101", "SecretProvNonce0102", "SecretProvAuth0103",
+                                               "SecretProvProxy0104", "SecretProvWifi0105",  "SecretProvKey0106",
+                                               "SecretProvOrder0107"};
+const std::vector<std::string> kProvKept = {"Contoso", "contoso-device", "corp-user", "proxy-user", "proxy.example.com"};
+
+std::string planted_prov() { return slurp_file(std::string(SYNCMLDM_TESTDATA) + "/redact/provisioning.xml"); }
+
+}  // namespace
+
+TEST_CASE("redact: parm values of a provisioning document, XML and WBXML alike") {
+  std::string xml = planted_prov();
+  for (const auto& s : kProvSecrets) REQUIRE(xml.find(s) != std::string::npos);
+  auto rx = redact::xml(xml, {});
+  CHECK(rx.bytes.size() == xml.size());
+  check_none_left(rx.bytes, kProvSecrets);
+  check_all_left(rx.bytes, kProvKept);
+  CHECK(rx.redacted == kProvSecrets.size());
+
+  std::string wbxml = codec::xml_to_wbxml(xml, "provisioning.xml");
+  for (const auto& s : kProvSecrets) REQUIRE(wbxml.find(s) != std::string::npos);  // inline strings
+  auto rw = redact::wbxml(wbxml, {}, "provisioning.wbxml");
+  CHECK(rw.bytes.size() == wbxml.size());
+  check_none_left(rw.bytes, kProvSecrets);
+  CHECK(rw.redacted == kProvSecrets.size());
+  std::string decoded;
+  REQUIRE_NOTHROW(decoded = codec::wbxml_to_xml(rw.bytes, "redacted.wbxml"));
+  check_none_left(decoded, kProvSecrets);
+  check_all_left(decoded, kProvKept);
+  CHECK(decoded.find("value=\"REDACTEDREDACTEDRED==\"") != std::string::npos);  // AAUTHDATA keeps its padding
+}
+
+TEST_CASE("redact: a WBXML attribute value in pieces: inline, entity, string table, opaque, page switch") {
+  using namespace std::string_literals;
+  std::string table = "TblSecret0201\0"s;
+  std::string doc = "\x02\x0B\x6A"s + static_cast<char>(table.size()) + table +
+                    // <wap-provisioningdoc>
+                    "\x45"s +
+                    // <parm value="Inl" &#x41; [table 0] [opaque xyz] name="CLIENTPW"/>: value before name
+                    "\x87\x06\x03" "Inl\0\x02\x41\x83\x00\xC3\x03xyz\x05\x03" "CLIENTPW\0\x01"s +
+                    // <parm value="Keep0202" name="NAME"/>: no secret
+                    "\x87\x06\x03" "Keep0202\0\x05\x03" "NAME\0\x01"s +
+                    // <parm name="WLANXML" value="<keyMaterial>...">: a secret inside the value
+                    "\x87\x05\x03" "WLANXML\0\x06\x03" "<keyMaterial>EmbSecret0203</keyMaterial>\0\x01"s +
+                    // attribute page 1, name="AAUTHSECRET" (a token), value="PageSecret0204"
+                    "\x87\x00\x01\x32\x06\x03" "PageSecret0204\0\x01"s + "\x01"s;
+  REQUIRE_NOTHROW(codec::wbxml_to_xml(doc, "pieces.wbxml"));
+  auto r = redact::wbxml(doc, {}, "pieces.wbxml");
+  CHECK(r.bytes.size() == doc.size());
+  check_none_left(r.bytes, {"Inl", "TblSecret0201", "xyz", "EmbSecret0203", "PageSecret0204"});
+  check_all_left(r.bytes, {"Keep0202", "CLIENTPW", "<keyMaterial>", "WLANXML"});
+  CHECK(r.bytes.find("\x02X"s) != std::string::npos);  // the entity's code point
+  CHECK(r.redacted == 3);
+  std::string decoded;
+  REQUIRE_NOTHROW(decoded = codec::wbxml_to_xml(r.bytes, "redacted.wbxml"));
+  CHECK(decoded.find("value=\"REDXREDACTEDREDACRED\"") != std::string::npos);
+}
+
+TEST_CASE("redact: WBXML documents one after another are each redacted; one cut short is an error") {
+  std::string one = codec::xml_to_wbxml(planted_xml(), "secrets.xml");
+  std::string two = codec::xml_to_wbxml(planted_prov(), "provisioning.xml");
+  std::string both = one + two + "\n" + one;
+  auto r = redact::any(both, {}, "all.wbxml");
+  CHECK(r.bytes.size() == both.size());
+  check_none_left(r.bytes, kSecrets);
+  check_none_left(r.bytes, kProvSecrets);
+  CHECK(r.bytes[one.size() + two.size()] == '\n');
+  CHECK_NOTHROW(codec::wbxml_to_xml(r.bytes.substr(one.size(), two.size()), "second.wbxml"));
+  try {
+    redact::any(one + two.substr(0, 40), {}, "cut.wbxml");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.where().offset.value_or(0) >= one.size());
+    CHECK(e.message().find("truncated") != std::string::npos);
+  }
+  CHECK_THROWS_AS(redact::any(one + "junk", {}, "junk.wbxml"), Error);
+}

@@ -40,8 +40,11 @@ constexpr std::array<std::string_view, 4> kSecretElements = {"NextNonce", "Passw
                                                              "keyMaterial"};
 // Elements inside a value that may hold a document (Wi-Fi profile XML, EAP configuration).
 constexpr std::array<std::string_view, 2> kEmbeddedElements = {"keyMaterial", "Password"};
-// <parm name="..."> of provisioning documents (w7 APPLICATION, DMAcc).
-constexpr std::array<std::string_view, 4> kSecretParms = {"AAUTHSECRET", "AAUTHDATA", "CLIENTPW", "SERVERPW"};
+// <parm name="..."> of provisioning documents (w7 APPLICATION, DMAcc; the proxy and basic
+// authentication passwords of OMA Client Provisioning; a Wi-Fi network key), beside the names
+// the node rules know.
+constexpr std::array<std::string_view, 8> kSecretParms = {"AAUTHSECRET", "AAUTHDATA",  "CLIENTPW", "SERVERPW",
+                                                          "PXAUTH-PW",   "BASAUTH-PW", "PROXY-PW", "NETWORKKEY"};
 
 std::string_view last_segment(std::string_view uri) {
   while (!uri.empty() && uri.back() == '/') uri.remove_suffix(1);
@@ -75,7 +78,10 @@ bool is_id_node(std::string_view uri) { return contains_ignoring_case(kIdNodes, 
 namespace detail {
 
 bool is_secret_element(std::string_view local_name) { return contains_ignoring_case(kSecretElements, local_name); }
-bool is_secret_parm(std::string_view name) { return contains_ignoring_case(kSecretParms, name); }
+// A parm is named as a node is (KEYMATERIAL, PASSWORD, PSK, AUTHSECRET...): the same rules.
+bool is_secret_parm(std::string_view name) {
+  return contains_ignoring_case(kSecretParms, name) || is_secret_node(name) || is_secret_element(name);
+}
 
 bool mark(std::string& out, std::size_t pos, std::size_t len) {
   if (pos > out.size()) return false;

@@ -2,6 +2,7 @@
 #include "syncmldm/redact/redact.hpp"
 
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/wbxml/document.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 
 namespace syncmldm::redact {
@@ -18,6 +19,34 @@ bool starts_http(std::string_view s) {
   for (std::string_view m : {"GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH "})
     if (s.starts_with(m)) return true;
   return false;
+}
+
+// WBXML documents one after another (a file of captured messages), each redacted in place; white
+// space between them stays. Bytes that are no document are an error: nothing is copied unread.
+Result wbxml_documents(std::string_view bytes, const Options& options, std::string_view source) {
+  const std::string name(source);
+  Result all;
+  all.bytes.reserve(bytes.size());
+  for (std::size_t at = 0; at < bytes.size();) {
+    std::size_t blank = at;
+    while (blank < bytes.size() && (bytes[blank] == ' ' || bytes[blank] == '\t' || bytes[blank] == '\r' || bytes[blank] == '\n'))
+      ++blank;
+    all.bytes.append(bytes.substr(at, blank - at));
+    if ((at = blank) >= bytes.size()) break;
+    try {
+      if (static_cast<unsigned char>(bytes[at]) > 0x03) throw Error(ErrorKind::input, "bytes after a WBXML document that are not one", Location{name, 0});
+      std::string_view rest = bytes.substr(at);
+      std::size_t n = static_cast<std::size_t>(wbxml::document_length(rest, name));
+      Result one = wbxml(rest.substr(0, n), options, source);
+      all.bytes += one.bytes;
+      all.redacted += one.redacted;
+      at += n;
+    } catch (const Error& e) {
+      // The place within the document, counted from the start of the input.
+      throw Error(e.kind(), e.message(), Location{name, at + e.where().offset.value_or(0)});
+    }
+  }
+  return all;
 }
 
 }  // namespace
@@ -55,7 +84,7 @@ Result body(std::string_view bytes, const Options& options, std::string_view sou
 Result any(std::string_view bytes, const Options& options, std::string_view source) {
   switch (sniff(bytes, source)) {
     case Format::xml: return xml(bytes, options);
-    case Format::wbxml: return wbxml(bytes, options, source);
+    case Format::wbxml: return wbxml_documents(bytes, options, source);
     case Format::http: return http(bytes, options, source);
     case Format::har: return har(bytes, options, source);
   }

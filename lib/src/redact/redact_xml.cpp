@@ -112,8 +112,11 @@ class XmlRedactor {
       }
       p = vend == n ? n : vend + 1;
     }
-    if (name == "parm" && has_value && detail::is_secret_parm(parm_name) && detail::mark(result_.bytes, value_pos, value_len))
-      ++result_.redacted;
+    if (name == "parm" && has_value) {
+      // A secret by its name, or a value holding a document (a Wi-Fi profile) with secrets in it.
+      if (detail::is_secret_parm(parm_name)) result_.redacted += detail::mark(result_.bytes, value_pos, value_len) ? 1 : 0;
+      else result_.redacted += detail::mark_embedded(result_.bytes, value_pos, value_len);
+    }
     judge_.start(name);
     if (empty) judge_.end();
     return p >= n ? n : p + 1;

@@ -120,3 +120,53 @@ cmd: syncml-encode redact/secrets.xml | head -c 300 | dm-trace --redact -
 exit: 3
 --- stderr
 dm-trace: -: offset 289: truncated: inline string without its terminating NUL
+===
+# A provisioning document in WBXML: secrets in parm value attributes (by the parm's name, or
+# inside a WLAN profile) go as they go in XML. Each planted secret is looked for in the
+# redacted WBXML and in its decoded XML (0 and 0); the copy keeps the input's length; what is
+# not secret stays.
+cmd: d=$(mktemp -d) && syncml-encode redact/provisioning.xml > "$d/in" && dm-trace --redact -v - < "$d/in" > "$d/out" && syncml-decode "$d/out" > "$d/out.xml" && for s in $(grep -o -E 'SecretProv[A-Za-z]*[0-9]{4}' redact/provisioning.xml); do echo "$s $(grep -a -c "$s" "$d/out") $(grep -c "$s" "$d/out.xml")"; done; wc -c < "$d/in"; wc -c < "$d/out"; grep -o -E 'name="(NAME|AUTHNAME)" value="[^"]*"' "$d/out.xml"; rm -rf "$d"
+exit: 0
+--- stdout
+SecretProvAAuth0101 0 0
+SecretProvNonce0102 0 0
+SecretProvAuth0103 0 0
+SecretProvProxy0104 0 0
+SecretProvWifi0105 0 0
+SecretProvKey0106 0 0
+SecretProvOrder0107 0 0
+476
+476
+name="NAME" value="Contoso"
+name="AUTHNAME" value="corp-user"
+--- stderr
+dm-trace: -: WBXML, 7 values redacted
+===
+# The same document as XML: the same values, and only they, are replaced.
+cmd: dm-trace --redact redact/provisioning.xml | diff redact/provisioning.xml - | grep '^>'
+exit: 0
+--- stdout
+>       <parm name="AAUTHSECRET" value="REDACTEDREDACTEDRED"/>
+>       <parm name="AAUTHDATA" value="REDACTEDREDACTEDRED=="/>
+>       <parm name="AUTHSECRET" value="REDACTEDREDACTEDRE"/>
+>       <parm name="PXAUTH-PW" value="REDACTEDREDACTEDRED"/>
+>       <parm name="WLANXML" value="&lt;WLANProfile&gt;&lt;name&gt;corp&lt;/name&gt;&lt;sharedKey&gt;&lt;keyMaterial&gt;REDACTEDREDACTEDRE&lt;/keyMaterial&gt;&lt;/sharedKey&gt;&lt;/WLANProfile&gt;"/>
+>       <parm name="NetworkKey" value="REDACTEDREDACTEDR"/>
+>       <parm value="REDACTEDREDACTEDRED" name="ClientPW"/>
+===
+# WBXML messages one after another (1517 and 476 bytes, a line break between them): each
+# redacted, the line break kept; neither decoded document holds a secret.
+cmd: d=$(mktemp -d) && (syncml-encode redact/secrets.xml; echo; syncml-encode redact/provisioning.xml) | dm-trace --redact - > "$d/out" && wc -c < "$d/out" && head -c 1518 "$d/out" | tail -c 1 | od -An -c && head -c 1517 "$d/out" | syncml-decode - | grep -c -E 'Secret[A-Za-z]*[0-9]{4}'; tail -c 476 "$d/out" | syncml-decode - | grep -c -E 'Secret[A-Za-z]*[0-9]{4}'; tail -c 476 "$d/out" | syncml-decode - | grep -c 'REDACTED'; rm -rf "$d"
+exit: 0
+--- stdout
+1994
+  \n
+0
+0
+7
+===
+# The second of them cut short: an error with the offset, no copy.
+cmd: (syncml-encode redact/secrets.xml; syncml-encode redact/provisioning.xml | head -c 100) | dm-trace --redact -
+exit: 3
+--- stderr
+dm-trace: -: offset 1617: truncated: unexpected end of input

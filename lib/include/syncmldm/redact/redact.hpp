@@ -6,8 +6,9 @@
 // DMAcc secrets (AAuthSecret, AAuthData, ClientPW, ServerPW, nonces), values of nodes named
 // like passwords, secrets and keys (PFXCertPassword, PFXCertBlob, SCEP Challenge, VPN custom
 // configuration, Accounts passwords...), keyMaterial and Password elements inside a Data (a
-// Wi-Fi profile), the value of a secret <parm> in a provisioning document, the Authorization
-// and Proxy-Authorization header values after the scheme, cookie values and the mac of
+// Wi-Fi profile), the value of a secret <parm> in a provisioning document (XML or WBXML; named
+// like a secret node, or a proxy/basic authentication password), the Authorization and
+// Proxy-Authorization header values after the scheme, cookie values and the mac of
 // x-syncml-hmac. With Options::ids also device identifiers: the device's LocURI and LocName in
 // SyncHdr, DevId/IMEI/serial/UPN-like nodes, the user name of x-syncml-hmac.
 //
@@ -61,7 +62,8 @@ Result http(std::string_view stream, const Options& options, std::string_view so
 /// entry redacted; written again as JSON (indented when the input was).
 Result har(std::string_view json, const Options& options, std::string_view source = "-");
 
-/// sniff() and the matching function.
+/// sniff() and the matching function; WBXML input may hold several documents one after another
+/// (a file of messages), each redacted (an error names the offset of what does not read).
 Result any(std::string_view bytes, const Options& options, std::string_view source = "-");
 
 /// True when a node at `uri` holds a secret by its name (the list of src/redact/judge.cpp).

@@ -217,8 +217,8 @@ TEST_CASE("trace: renderers cut, filter and keep the schema") {
   CHECK_FALSE(trace::wanted(sessions[0], failed_only));
   std::string json = trace::json(sessions[0], {}, false);
   CHECK(json.find(R"("commands":[{"msg_id":"1","cmd_id":"2","cmd":"Replace","target":"./Vendor/X","data":")") != std::string::npos);
-  CHECK(json.find(R"("status":null,"meaning":null,"hresult":null,"hresult_meaning":null,"results":[],"ms":null})") !=
-        std::string::npos);
+  CHECK(json.find(R"("status":null,"meaning":null,"hresult":null,"hresult_meaning":null,"results":[],"ms":null,)"
+                  R"("from":"server","type":""})") != std::string::npos);
 }
 
 TEST_CASE("trace: HAR written and read back") {
@@ -285,6 +285,73 @@ TEST_CASE("trace: JSON Lines stay JSON whatever the Data holds") {
   CHECK(j["results"][0]["data"] == "v\n");
   auto doc = nlohmann::json::parse(trace::json(s, {}, false));
   CHECK(doc["commands"][0]["meaning"].is_string());
+}
+
+TEST_CASE("trace: the device's own commands are rows, paired with the server's Status") {
+  auto sessions = build({
+      device_msg("1", "<Alert><CmdID>2</CmdID><Data>1201</Data></Alert>"
+                      "<Alert><CmdID>3</CmdID><Data>1226</Data><Item><Meta><Type xmlns='syncml:metinf'>"
+                      "com.microsoft:mdm.unenrollment.userrequest</Type><Format xmlns='syncml:metinf'>int</Format>"
+                      "</Meta><Data>1</Data></Item></Alert>"
+                      "<Replace><CmdID>4</CmdID><Item><Source><LocURI>./DevInfo/DevId</LocURI></Source><Data>dev</Data></Item>"
+                      "<Item><Source><LocURI>./DevInfo/Lang</LocURI></Source><Data>en-US</Data></Item></Replace>"
+                      "<Alert><CmdID>5</CmdID><Data>1222</Data></Alert>"),
+      server_msg("1", "<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>0</CmdRef><Cmd>SyncHdr</Cmd><Data>200</Data></Status>"
+                      "<Status><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Alert</Cmd><Data>200</Data></Status>"
+                      "<Status><CmdID>3</CmdID><CmdRef>3</CmdRef><Cmd>Alert</Cmd><Data>200</Data></Status>"
+                      "<Status><CmdID>4</CmdID><MsgRef>1</MsgRef><CmdRef>4</CmdRef><Cmd>Replace</Cmd>"
+                      "<SourceRef>DevInfo/Lang</SourceRef><Data>405</Data></Status>"
+                      "<Status><CmdID>5</CmdID><MsgRef>1</MsgRef><CmdRef>5</CmdRef><Cmd>Alert</Cmd><Data>200</Data></Status>"
+                      "<Status><CmdID>6</CmdID><MsgRef>1</MsgRef><CmdRef>9</CmdRef><Cmd>Alert</Cmd><Data>404</Data></Status>"
+                      "<Get><CmdID>7</CmdID><Item><Target><LocURI>./DevInfo/Man</LocURI></Target></Item></Get>"),
+      device_msg("2", "<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>7</CmdRef><Cmd>Get</Cmd><Data>200</Data></Status>"
+                      "<Results><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>7</CmdRef><Item><Source><LocURI>./DevInfo/Man</LocURI>"
+                      "</Source><Data>C</Data></Item></Results>"),
+      server_msg("2", "<Status><CmdID>1</CmdID><MsgRef>2</MsgRef><CmdRef>2</CmdRef><Cmd>Results</Cmd><Data>200</Data></Status>"),
+  });
+  REQUIRE(sessions.size() == 1);
+  const auto& rows = sessions[0].rows;
+  // 1201, 1226, two Replace items, the unpaired Status for CmdRef 9, the server's Get; no row
+  // for 1222, for the device's Status and Results, or for the server's Status on the Results.
+  REQUIRE(rows.size() == 6);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(rows[i].from == trace::Side::client);
+  CHECK(rows[5].from == trace::Side::server);
+  CHECK(rows[0].cmd == "Alert");
+  CHECK(rows[0].data == "1201");
+  CHECK(rows[0].status == 200);
+  CHECK(rows[1].type == "com.microsoft:mdm.unenrollment.userrequest");
+  CHECK(rows[1].format == "int");
+  CHECK(rows[1].data == "1226 1");
+  CHECK(rows[1].status == 200);  // MsgRef left out: the device's last message
+  CHECK(rows[2].target == "./DevInfo/DevId");
+  CHECK_FALSE(rows[2].status.has_value());  // the Status names the other item (SourceRef)
+  CHECK(rows[3].target == "./DevInfo/Lang");
+  CHECK(rows[3].status == 405);
+  CHECK(trace::failed(rows[3]));
+  CHECK(rows[4].unpaired);
+  CHECK(rows[4].cmd_id == "9");
+  CHECK(rows[4].status == 404);
+  CHECK(rows[5].cmd == "Get");
+  CHECK(rows[5].status == 200);
+  REQUIRE(rows[5].results.size() == 1);
+
+  std::string text = trace::text(sessions[0], {}, {});
+  CHECK(text.find("  1/3    device Alert com.microsoft:mdm.unenrollment.userrequest (int) 1226 1  -> 200 OK\n") !=
+        std::string::npos);
+  CHECK(text.find("  1/4    device Replace ./DevInfo/Lang en-US  -> 405 ") != std::string::npos);
+  CHECK(text.find("  1/7    Get      ./DevInfo/Man  -> 200 OK\n") != std::string::npos);
+  auto doc = nlohmann::json::parse(trace::json(sessions[0], {}, false));
+  CHECK(doc["commands"][1]["from"] == "device");
+  CHECK(doc["commands"][1]["type"] == "com.microsoft:mdm.unenrollment.userrequest");
+  CHECK(doc["commands"][5]["from"] == "server");
+  CHECK(doc["commands"][5]["type"] == "");
+  auto line = nlohmann::json::parse(trace::jsonl(sessions[0], {}).substr(0, trace::jsonl(sessions[0], {}).find('\n')));
+  CHECK(line["from"] == "device");
+  CHECK(line["cmd_id"] == "2");
+  // --grep reaches the device's rows by their nodes.
+  trace::Filter lang{false, "", "./DevInfo/L*"};
+  CHECK(trace::wanted(rows[3], lang));
+  CHECK_FALSE(trace::wanted(rows[2], lang));
 }
 
 namespace {

@@ -186,7 +186,11 @@ void append_row_json(std::string& out, const Row& r) {
   }
   out += "],\"ms\":";
   out += r.ms ? fmt::format("{}", *r.ms) : "null";
-  out += '}';
+  out += ",\"from\":\"";
+  out += side_name(r.from);
+  out += "\",";
+  append_member(out, "type", r.type);
+  out.back() = '}';
 }
 
 constexpr const char* kRed = "\x1b[31m";
@@ -197,7 +201,8 @@ void pad(std::string& out, std::size_t from, std::size_t width) {
   if (out.size() - from < width) out.append(width - (out.size() - from), ' ');
 }
 
-// "  MSG/CMD  Cmd  Target (Format) Data  -> Status  N ms", then its results and findings.
+// "  MSG/CMD  Cmd  Target (Format) Data  -> Status  N ms", then its results and findings. A
+// command of the device reads "device Cmd", and an Alert's Type stands where it has no Target.
 void append_row(std::string& out, const Row& r, const TextOptions& o) {
   std::size_t line_start = out.size();
   out += "  ";
@@ -209,10 +214,16 @@ void append_row(std::string& out, const Row& r, const TextOptions& o) {
   pad(out, at, 6);
   out += ' ';
   at = out.size();
+  if (r.from == Side::client) out += "device ";
   out += r.cmd;
   pad(out, at, 8);
   out += ' ';
-  out += r.target.empty() ? "-" : r.target;
+  if (!r.target.empty()) out += r.target;
+  if (!r.type.empty()) {
+    if (!r.target.empty()) out += ' ';
+    out += r.type;
+  }
+  if (r.target.empty() && r.type.empty()) out += '-';
   if (!r.format.empty()) {
     out += " (";
     out += r.format;
@@ -335,10 +346,8 @@ std::string json(const Session& s, const Filter& filter, bool findings) {
                   {"header_status", m.header_status ? ordered(*m.header_status) : ordered()}};
     if (findings) {
       std::vector<validate::Diagnostic> all = m.findings;
-      if (m.side == Side::server) {
-        for (const auto& r : s.rows) {
-          if (r.msg_id == m.msg_id && !r.unpaired) all.insert(all.end(), r.findings.begin(), r.findings.end());
-        }
+      for (const auto& r : s.rows) {
+        if (r.from == m.side && r.msg_id == m.msg_id && !r.unpaired) all.insert(all.end(), r.findings.begin(), r.findings.end());
       }
       entry["findings"] = diagnostics_json(all);
     }

@@ -1,5 +1,6 @@
 // Rebuilding sessions: decode each message, find its session, add the server's commands as rows
-// and pair the device's Status and Results with them.
+// and pair the device's Status and Results with them; the device's own commands likewise, with
+// the server's Status.
 #include <map>
 #include <unordered_map>
 #include <set>
@@ -27,6 +28,11 @@ struct OpenSession {
   std::map<std::string, std::pair<std::size_t, std::size_t>> open_results;  // source -> (row, result) still growing
   std::set<std::pair<std::string, std::string>> plumbing;  // (MsgID, CmdID) of Alert 1222: no row, status ignored
   std::string last_server_msg;
+  // The commands the device sent unasked, and what the server's Status for them finds.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_device_command;  // MsgID '\0' CmdID -> rows
+  std::map<std::string, std::size_t> device_chunks;  // Cmd + target -> the row a device's large object grows in
+  std::set<std::pair<std::string, std::string>> device_plumbing;  // its Status, Results, Alert 1222: no row
+  std::string last_device_msg;
 };
 
 // msft:originalerror on the Status's Data: "0x86000002", or Intune's negative decimal.
@@ -306,12 +312,101 @@ struct SessionBuilder::Impl {
     }
   }
 
+  // Rows for a command the device sends unasked (Alert 1201/1224/1226, Replace of DevInfo in
+  // package 1...), and for the commands inside Atomic and Sequence. Status and Results answer
+  // the server (client_reply); Alert 1222 asks for the server's next message: no rows.
+  void device_command(OpenSession& os, const message::Command& cmd, const std::string& msg_id, const Record& rec) {
+    const std::string cmd_id = cmd.cmd_id.value_or("");
+    if (cmd.kind == Kind::status || cmd.kind == Kind::results || (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222")) {
+      os.device_plumbing.insert({msg_id, cmd_id});
+      return;
+    }
+    auto& rows = os.s.rows;
+    auto new_row = [&](std::string target) -> Row& {
+      Row& r = rows.emplace_back();
+      r.from = Side::client;
+      r.msg_id = msg_id;
+      r.cmd_id = cmd_id;
+      r.cmd = cmd.name;
+      r.target = std::move(target);
+      r.ms = rec.ms;
+      r.place = rec.place;
+      os.by_device_command[command_key(msg_id, cmd_id)].push_back(rows.size() - 1);
+      return r;
+    };
+    if (cmd.items.empty()) {
+      Row& r = new_row("");
+      if (cmd.data) set_data(r, *cmd.data, false);
+    }
+    for (const auto& item : cmd.items) {
+      // The device names its own nodes in Source (DevInfo in package 1, a generic alert's node).
+      std::string target = item.target ? item.target->uri() : item.source ? item.source->uri() : "";
+      std::string_view data = item.data ? std::string_view(item.data->text) : std::string_view{};
+      std::string chunk_key = cmd.name + '\n' + target;
+      if (auto it = os.device_chunks.find(chunk_key); it != os.device_chunks.end()) {
+        set_data(rows[it->second], data, true);  // the next piece of a large object
+        os.by_device_command[command_key(msg_id, cmd_id)].push_back(it->second);
+        if (!item.more_data) os.device_chunks.erase(it);
+        continue;
+      }
+      Row& r = new_row(target);
+      r.format = format_of(item, cmd);
+      if (cmd.kind == Kind::alert) {
+        if (item.meta && item.meta->type) r.type = *item.meta->type;
+        else if (cmd.meta && cmd.meta->type) r.type = *cmd.meta->type;
+        std::string code = cmd.data.value_or("");
+        set_data(r, data.empty() ? code : code + " " + std::string(data), false);
+      } else {
+        set_data(r, data, false);
+      }
+      if (item.more_data) os.device_chunks[chunk_key] = rows.size() - 1;
+    }
+    for (const auto& child : cmd.children) device_command(os, child, msg_id, rec);
+  }
+
+  // The server's Status for a command the device sent; a Status whose command is not in the
+  // capture is a row of its own, unpaired. The SyncHdr's (CmdRef 0) is the message's header_status.
+  void server_status(OpenSession& os, const message::Command& status, const Record& rec) {
+    if (status.kind != Kind::status) return;
+    const std::string msg_ref = status.msg_ref.value_or(os.last_device_msg);
+    const std::string cmd_ref = status.cmd_ref.value_or("");
+    if (cmd_ref == "0" || os.device_plumbing.count({msg_ref, cmd_ref})) return;
+    // Results and Status want no Status; a server that sends one anyway says nothing to show.
+    if (status.cmd && (*status.cmd == "Results" || *status.cmd == "Status" || *status.cmd == "SyncHdr")) return;
+    auto code = status_code(status);
+    auto hresult = original_error(status);
+    auto it = os.by_device_command.find(command_key(msg_ref, cmd_ref));
+    if (it == os.by_device_command.end()) {
+      Row& r = unpaired(os, status, rec);
+      r.from = Side::client;
+      r.msg_id = msg_ref;
+      if (r.target.empty() && !status.source_refs.empty()) r.target = status.source_refs.front();
+      r.status = code;
+      r.hresult = hresult;
+      return;
+    }
+    std::vector<std::size_t> chosen;
+    for (std::size_t i : it->second) {
+      for (const auto* refs : {&status.source_refs, &status.target_refs}) {
+        for (const auto& ref : *refs) {
+          if (same_uri(os.s.rows[i].target, ref) && (chosen.empty() || chosen.back() != i)) chosen.push_back(i);
+        }
+      }
+    }
+    if (chosen.empty()) chosen = it->second;
+    for (std::size_t i : chosen) {
+      os.s.rows[i].status = code;
+      os.s.rows[i].hresult = hresult;
+    }
+  }
+
   void attach_findings(OpenSession& os, MessageInfo& info, std::size_t first_row, std::vector<validate::Diagnostic> found) {
     for (auto& d : found) {
       Row* row = nullptr;
-      if (d.cmdid && info.side == Side::server) {
+      if (d.cmdid) {
         for (std::size_t i = first_row; i < os.s.rows.size(); ++i) {
-          if (os.s.rows[i].cmd_id == *d.cmdid && os.s.rows[i].msg_id == info.msg_id) {
+          const Row& r = os.s.rows[i];
+          if (r.cmd_id == *d.cmdid && r.msg_id == info.msg_id && r.from == info.side && !r.unpaired) {
             row = &os.s.rows[i];
             break;
           }
@@ -378,10 +473,17 @@ struct SessionBuilder::Impl {
     std::size_t first_row = os.s.rows.size();
     std::size_t added = 0;
     if (side == Side::server) {
-      for (const auto& c : m.commands) added += server_command(os, c, info.msg_id, rec);
+      for (const auto& c : m.commands) {
+        added += server_command(os, c, info.msg_id, rec);
+        server_status(os, c, rec);
+      }
       os.last_server_msg = info.msg_id;
     } else {
-      for (const auto& c : m.commands) client_reply(os, c, rec);
+      for (const auto& c : m.commands) {
+        client_reply(os, c, rec);
+        device_command(os, c, info.msg_id, rec);
+      }
+      os.last_device_msg = info.msg_id;
     }
     if (o.validate) {
       validate::Options vo = o.validate_options;

@@ -117,3 +117,11 @@ exit: 0
 <SyncML/>
 --- stderr
 syncml-decode: -: offset 94: the body was cut at its Content-Length (9 bytes); 11 more bytes follow it
+===
+# A second WBXML message after the first: the note says so; the first is decoded.
+cmd: (syncml-encode messages/windows-package1.xml; syncml-encode messages/server-package2.xml) | syncml-decode - | grep -c '<SyncML'
+exit: 0
+--- stdout
+1
+--- stderr
+syncml-decode: -: offset 413: the input holds more than one WBXML message; only the first is decoded (dm-trace reads them all)

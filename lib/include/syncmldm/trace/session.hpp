@@ -2,7 +2,9 @@
 // Sessions rebuilt from captured messages: grouped by SessionID and device (the device's
 // Source LocURI), in capture order, each server command paired with the device's Status and
 // Results across messages (MsgRef/CmdRef, TargetRef per Item), large objects (MoreData) joined
-// into one command, multi-message packages (Alert 1222) followed. A Status or Results whose
+// into one command, multi-message packages (Alert 1222) followed. The commands the device sends
+// unasked (its alerts, the DevInfo of package 1) are rows too, marked `from` the device and
+// paired with the server's Status for them. A Status or Results whose
 // command is not in the capture becomes a row of its own marked `unpaired`; a command no
 // Status answers keeps an empty status. A session is handed over as soon as it has ended (the
 // server's last package, which holds no command) and the rest when the capture ends, so memory
@@ -27,7 +29,8 @@ struct ResultItem {
   std::string data;
 };
 
-// One server command, per Item when it has several (one row per target).
+// One command, per Item when it has several (one row per target): the server's, or one the
+// device sent unasked (`from`).
 struct Row {
   std::string msg_id, cmd_id;  // of the server message and command
   std::string cmd;             // "Get", "Replace", ... (the Status's Cmd for an unpaired row)
@@ -42,6 +45,11 @@ struct Row {
   bool unpaired = false;       // a Status/Results whose command the capture does not hold
   std::string place;           // where the command (or the unpaired Status) was read
   std::vector<validate::Diagnostic> findings;  // --validate: about this command
+  // Who sent the command: the server (the device answers with Status and Results), or the
+  // device unasked (Alert 1201/1224/1226, Replace of DevInfo in package 1; the server's Status
+  // answers it). msg_id and cmd_id are then the device's.
+  Side from = Side::server;
+  std::string type;            // an Alert Item's Meta Type (a generic alert's event), "" otherwise
 };
 
 struct MessageInfo {

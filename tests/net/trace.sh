@@ -30,7 +30,9 @@ check_json "the Cred of the retried package 1 is masked" "$WORK/s.har" \
 expect_no_grep "the password is nowhere in the HAR" "OhBehave" "$WORK/s.har"
 expect_exit 0 "dm-trace reads the HAR" -- "$BIN/dm-trace" --format json "$WORK/s.har"
 check_json "one session, every server command answered" "$WORK/out" \
-  'len(r["sessions"])==1 and len(r["sessions"][0]["commands"])==12 and all(c["status"] is not None for c in r["sessions"][0]["commands"]) and [c["status"] for c in r["sessions"][0]["commands"] if c["target"]=="./Vendor/Missing"]==[404]'
+  'len(r["sessions"])==1 and len([c for c in r["sessions"][0]["commands"] if c["from"]=="server"])==12 and all(c["status"] is not None for c in r["sessions"][0]["commands"]) and [c["status"] for c in r["sessions"][0]["commands"] if c["target"]=="./Vendor/Missing"]==[404]'
+check_json "the device's own Alert 1201: refused at the challenge, then accepted" "$WORK/out" \
+  '[c["status"] for c in r["sessions"][0]["commands"] if c["from"]=="device" and c["cmd"]=="Alert"]==[407,200]'
 expect_grep "key log: TLS 1.3 secrets" "^CLIENT_TRAFFIC_SECRET_0 [0-9a-f]\{64\} [0-9a-f]\{64,\}$" "$WORK/keys.log"
 expect_grep "key log: handshake secrets" "^CLIENT_HANDSHAKE_TRAFFIC_SECRET " "$WORK/keys.log"
 
@@ -53,7 +55,7 @@ if [ $capture = 1 ] && [ -s "$WORK/lo.pcapng" ]; then
   expect_exit 0 "loopback capture read with --tls-keylog" -- "$BIN/dm-trace" --format json --tls-keylog "$WORK/keys.log" \
     --port "$PORT" "$WORK/lo.pcapng"
   check_json "the captured session is the HAR's" "$WORK/out" \
-    'len(r["sessions"])==1 and len(r["sessions"][0]["commands"])==12 and all(c["status"] is not None for c in r["sessions"][0]["commands"])'
+    'len(r["sessions"])==1 and len([c for c in r["sessions"][0]["commands"] if c["from"]=="server"])==12 and all(c["status"] is not None for c in r["sessions"][0]["commands"])'
   expect_exit 3 "without the key log: no HTTP" -- "$BIN/dm-trace" --port "$PORT" "$WORK/lo.pcapng"
 else
   echo "loopback capture: skipped (dumpcap cannot capture on lo here)"

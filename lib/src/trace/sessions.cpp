@@ -397,6 +397,8 @@ struct SessionBuilder::Impl {
     for (std::size_t i : chosen) {
       os.s.rows[i].status = code;
       os.s.rows[i].hresult = hresult;
+      // The request carrying the command has no time of its own: the exchange's is the reply's.
+      if (!os.s.rows[i].ms) os.s.rows[i].ms = rec.ms;
     }
   }
 

@@ -17,12 +17,12 @@ exit: 0
 --- stdout
 session 1 (SessionID 4538) device IMEI:493005100592800 server http://127.0.0.1:38615/dm: 3 device messages, 1 server message
   message 1 (server): SyncHdr status 407 Missing credentials
-  1/1    device Alert - 1201  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/DevId IMEI:493005…  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Man syncml-dm-too…  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Mod dm-send  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/DmV 1.3  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Lang en-US  -> 407 Missing credentials
+  1/1    device Alert - 1201  -> 407 Missing credentials  9 ms
+  1/2    device Replace ./DevInfo/DevId IMEI:493005…  -> 407 Missing credentials  9 ms
+  1/2    device Replace ./DevInfo/Man syncml-dm-t…  -> 407 Missing credentials  9 ms
+  1/2    device Replace ./DevInfo/Mod dm-send  -> 407 Missing credentials  9 ms
+  1/2    device Replace ./DevInfo/DmV 1.3  -> 407 Missing credentials  9 ms
+  1/2    device Replace ./DevInfo/Lang en-US  -> 407 Missing credentials  9 ms
   2/2    device Alert - 1201  -> no status
   2/3    device Replace ./DevInfo/DevId IMEI:493005100592800  -> no status
   2/3    device Replace ./DevInfo/Man syncml-dm-tools  -> no status

@@ -53,12 +53,12 @@ exit: 1
 --- stdout
 session 1 (SessionID 4466) device IMEI:493005100592800 server http://127.0.0.1:34131/dm: 5 device messages, 5 server messages
   message 1 (server): SyncHdr status 407 Missing credentials
-  1/1    device Alert - 1201  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/DevId IMEI:493005…  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Man syncml-dm-too…  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Mod dm-send  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/DmV 1.3  -> 407 Missing credentials
-  1/2    device Replace ./DevInfo/Lang en-US  -> 407 Missing credentials
+  1/1    device Alert - 1201  -> 407 Missing credentials  16 ms
+  1/2    device Replace ./DevInfo/DevId IMEI:493005…  -> 407 Missing credentials  16 ms
+  1/2    device Replace ./DevInfo/Man syncml-dm-t…  -> 407 Missing credentials  16 ms
+  1/2    device Replace ./DevInfo/Mod dm-send  -> 407 Missing credentials  16 ms
+  1/2    device Replace ./DevInfo/DmV 1.3  -> 407 Missing credentials  16 ms
+  1/2    device Replace ./DevInfo/Lang en-US  -> 407 Missing credentials  16 ms
   3/5    Get      ./Vendor/Missing  -> 404 Not found  8 ms
   3/6    Atomic   -  -> 507 Atomic failed  8 ms
   3/8    Replace  ./Vendor/NoSuchNode fails  -> 404 Not found  8 ms

@@ -8,6 +8,7 @@
 #include "syncmldm/trace/session.hpp"
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/wbxml/wbxml.hpp"
 #include "trace/json_cursor.hpp"
 
 #include <nlohmann/json.hpp>
@@ -414,4 +415,33 @@ TEST_CASE("trace: WBXML messages one after another are split where each document
   REQUIRE(junk.records.size() == 2);
   REQUIRE(junk.notes.size() == 1);
   CHECK(junk.notes[0].text == "offset " + std::to_string(a.size() + b.size()) + ": 2 bytes after message 2 that are not a message; skipped");
+}
+
+TEST_CASE("trace: the walks of a file's WBXML documents share one string-table budget") {
+  // <SyncML> with `refs` references to a 199-byte string of its table.
+  auto doc = [](std::size_t refs) {
+    std::string table(199, 'a');
+    table += '\0';
+    std::string d = std::string("\x02\xA4\x01\x6A", 4);
+    wbxml::put_mb_u_int32(d, static_cast<std::uint32_t>(table.size()));
+    d += table;
+    d += '\x6D';
+    for (std::size_t i = 0; i < refs; ++i) d += std::string("\x83\x00", 2);
+    d += '\x01';
+    return d;
+  };
+  // Each within what its decoder allows (64 times its size plus 1 KiB): all are found.
+  std::string fine;
+  for (int i = 0; i < 20; ++i) fine += doc(400);
+  auto ok = split(fine);
+  CHECK(ok.records.size() == 20);
+  CHECK(ok.notes.empty());
+  // Each beyond it: alone, a walk would have the rest of the file as its limit and pass; together
+  // they run out well before the end, and the rest is a note.
+  std::string heavy;
+  for (int i = 0; i < 20; ++i) heavy += doc(2000);
+  auto cut = split(heavy);
+  CHECK(cut.records.size() < 18);
+  REQUIRE(cut.notes.size() == 1);
+  CHECK(cut.notes[0].text.find("string table references would expand") != std::string::npos);
 }

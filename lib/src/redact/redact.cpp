@@ -27,6 +27,11 @@ Result wbxml_documents(std::string_view bytes, const Options& options, std::stri
   const std::string name(source);
   Result all;
   all.bytes.reserve(bytes.size());
+  // One budget of string-table expansion for the walks of all documents (see wbxml/document.hpp).
+  wbxml::TableBudget budget;
+  budget.limit = wbxml::table_expansion_limit(bytes.size());
+  wbxml::ReadOptions walk;
+  walk.budget = &budget;
   for (std::size_t at = 0; at < bytes.size();) {
     std::size_t blank = at;
     while (blank < bytes.size() && (bytes[blank] == ' ' || bytes[blank] == '\t' || bytes[blank] == '\r' || bytes[blank] == '\n'))
@@ -36,7 +41,8 @@ Result wbxml_documents(std::string_view bytes, const Options& options, std::stri
     try {
       if (static_cast<unsigned char>(bytes[at]) > 0x03) throw Error(ErrorKind::input, "bytes after a WBXML document that are not one", Location{name, 0});
       std::string_view rest = bytes.substr(at);
-      std::size_t n = static_cast<std::size_t>(wbxml::document_length(rest, name));
+      std::size_t n = static_cast<std::size_t>(wbxml::document_length(rest, name, walk));
+      budget.limit += wbxml::table_expansion_limit(0);
       Result one = wbxml(rest.substr(0, n), options, source);
       all.bytes += one.bytes;
       all.redacted += one.redacted;

@@ -40,9 +40,15 @@ bool version_byte(std::string_view t, std::size_t at) {
 }
 
 // The end of the WBXML document at `start`; an Error (with an offset inside the document) when
-// it does not read.
-std::size_t end_of_wbxml(std::string_view t, std::size_t start, const std::string& name) {
-  return start + static_cast<std::size_t>(wbxml::document_length(t.substr(start), name));
+// it does not read. All the documents of a file draw on one budget of string-table expansion,
+// as much as decoding each within its own limit may use (the file, plus the constant part per
+// document): a walk on its own would have the rest of the file as its limit, again and again.
+std::size_t end_of_wbxml(std::string_view t, std::size_t start, const std::string& name, wbxml::TableBudget& budget) {
+  budget.limit = budget.limit == 0 ? wbxml::table_expansion_limit(t.size())
+                                   : budget.limit + wbxml::table_expansion_limit(0);
+  wbxml::ReadOptions options;
+  options.budget = &budget;
+  return start + static_cast<std::size_t>(wbxml::document_length(t.substr(start), name, options));
 }
 
 }  // namespace
@@ -55,11 +61,12 @@ void read_messages(std::string text, const std::string& name, const RecordSink& 
   bool binary = first != std::string_view::npos && version_byte(t, first) && wbxml::looks_like_wbxml(t.substr(first));
   // The end of the first message; npos when it cannot be told (the decoder then says why).
   std::size_t end = std::string_view::npos;
+  wbxml::TableBudget budget;
   if (xml) {
     end = end_of_message(t, first);
   } else if (binary) {
     try {
-      end = end_of_wbxml(t, first, name);
+      end = end_of_wbxml(t, first, name, budget);
     } catch (const Error&) {
     }
   }
@@ -82,7 +89,7 @@ void read_messages(std::string text, const std::string& name, const RecordSink& 
       stop = std::min(end_of_message(t, start), t.size());
     } else {
       try {
-        stop = end_of_wbxml(t, start, name);
+        stop = end_of_wbxml(t, start, name, budget);
       } catch (const Error& e) {
         // Nothing after a document that does not read can be found again: the rest is skipped.
         std::size_t at = start + static_cast<std::size_t>(e.where().offset.value_or(0));

@@ -17,6 +17,9 @@ namespace syncmldm::wbxml {
 // kept), and reading stops there: what follows is not looked at, so the next byte may start
 // another document. Throws Error{input} as the Reader does, with the offset within `bytes`
 // (a document cut short: "truncated: ...").
+// The Reader's own string-table budget would be sized by all of `bytes`, the rest of a file:
+// a caller that walks many documents of one input passes one TableBudget (options.budget) for
+// all of them, so that the walks together stay within what decoding them will take.
 std::uint64_t document_length(std::string_view bytes, const std::string& source_name, const ReadOptions& options = {});
 
 }  // namespace syncmldm::wbxml

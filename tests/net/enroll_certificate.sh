@@ -57,6 +57,11 @@ check_json "the session showed the new certificate" "$WORK/rec.json" \
 expect_exit 0 "dm-send --resolve reaches the server by name" -- "$BIN/dm-send" --cacert "$CA" \
   --resolve "$NAME:$PORT:127.0.0.1" --cert "$WORK/second.cert.pem" --key "$WORK/second.key.pem" \
   "https://$NAME:$PORT/dm" "$DATA/package1.xml"
+# dm-load too: every device by name.
+expect_exit 0 "dm-load --resolve reaches the server by name" -- "$BIN/dm-load" --no-progress --devices 2 -c 1 \
+  --cacert "$CA" --resolve "$NAME:$PORT:127.0.0.1" --cert "$WORK/second.cert.pem" --key "$WORK/second.key.pem" \
+  -o "$WORK/load.json" "https://$NAME:$PORT/dm"
+check_json "both sessions completed" "$WORK/load.json" 'r["outcomes"] == {"completed": 2}'
 
 # 4. Faults.
 expect_exit 5 "a certificate the server does not trust" -- "$BIN/dm-enroll" --cacert "$CA" \

@@ -1,7 +1,8 @@
 """The enrolment side of scripts/dm-test-server ([MS-MDE2]): discovery, policy ([MS-XCEP]) and
 certificate request ([MS-WSTEP]) endpoints under /EnrollmentServer/, a throw-away CA made at
 start (python3-cryptography), OnPremise (user name and password) or Federated (token)
-authentication, and the faults a device meets: wrong credentials and a device cap."""
+authentication, Certificate authentication (a client certificate of the server's CA in TLS and a
+signed WS-Security timestamp), and the faults a device meets: wrong credentials and a device cap."""
 
 import base64
 import datetime
@@ -13,6 +14,7 @@ try:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec, padding
+    from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 except ImportError:  # only --enroll needs it
     x509 = None
@@ -25,11 +27,32 @@ PROVIDER = "DMTestServer"
 HASH_OIDS = {"sha256": "2.16.840.1.101.3.4.2.1", "sha1": "1.3.14.3.2.29"}
 
 
+POLICIES = {"onpremise": "OnPremise", "federated": "Federated", "certificate": "Certificate"}
+WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
+WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"
+DSIG = "http://www.w3.org/2000/09/xmldsig#"
+EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+
+
+def policy_list(text):
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    for n in names:
+        if n not in POLICIES:
+            raise ValueError(n)
+    if not names:
+        raise ValueError(text)
+    return names
+
+
 def add_arguments(p):
     g = p.add_argument_group("enrolment (MS-MDE2)")
-    g.add_argument("--enroll", choices=["onpremise", "federated"],
-                   help="serve the enrolment endpoints with this authentication; the DM endpoint then "
-                        "requires a client certificate issued by the server's CA")
+    g.add_argument("--enroll", type=policy_list, metavar="POLICY[,POLICY]",
+                   help="serve the enrolment endpoints with these authentications (onpremise, federated, "
+                        "certificate; discovery answers the first one the device lists, else the first "
+                        "given); the DM endpoint then requires a client certificate issued by the server's CA. "
+                        "certificate: the device shows a certificate issued by the server's CA (or by "
+                        "--enroll-client-ca) in TLS and signs a WS-Security timestamp with its key")
+    g.add_argument("--enroll-client-ca", help="PEM file of another CA whose client certificates are trusted too")
     g.add_argument("--enroll-user", default="user@example.com")
     g.add_argument("--enroll-password", default="", help="OnPremise password")
     g.add_argument("--enroll-token", default="", help="Federated security token (as the device got it)")
@@ -101,7 +124,7 @@ class Enrolment:
             return 200, "text/html", b""
         return 404, "text/plain", b"no such enrolment endpoint\n"
 
-    def post(self, path, raw, base, record):
+    def post(self, path, raw, base, record, peer_der=None):
         root = ET.fromstring(raw)
         header, body = find(root, "Header"), find(root, "Body")
         message_id = text(find(header, "MessageID"))
@@ -111,7 +134,7 @@ class Enrolment:
         if p.endswith("/discovery.svc"):
             record["enrollment"]["step"] = "discovery"
             return self.discover(body, message_id, base, record)
-        credential_fault = self.check_credential(header, message_id)
+        credential_fault = self.check_credential(header, message_id, peer_der, record)
         if p.endswith("/policy.svc"):
             record["enrollment"]["step"] = "policy"
             return credential_fault or self.policies(message_id)
@@ -124,7 +147,9 @@ class Enrolment:
         req = find(body, "Discover", "request")
         record["enrollment"]["email"] = text(find(req, "EmailAddress"))
         record["enrollment"]["auth_policies"] = [text(p) for p in (find(req, "AuthPolicies") or [])]
-        policy = "Federated" if self.args.enroll == "federated" else "OnPremise"
+        asked = [p.lower() for p in record["enrollment"]["auth_policies"]]
+        policy = POLICIES[next((p for p in asked if p in self.args.enroll), self.args.enroll[0])]
+        record["enrollment"]["auth_policy"] = policy
         auth = f"<AuthenticationServiceUrl>{base}/EnrollmentServer/Auth</AuthenticationServiceUrl>" if policy == "Federated" else ""
         result = (f'<DiscoverResponse xmlns="http://schemas.microsoft.com/windows/management/2012/01/enrollment">'
                   f'<DiscoverResult><AuthPolicy>{policy}</AuthPolicy><EnrollmentVersion>5.0</EnrollmentVersion>'
@@ -134,9 +159,24 @@ class Enrolment:
         action = "http://schemas.microsoft.com/windows/management/2012/01/enrollment/IDiscoveryService/DiscoverResponse"
         return 200, SOAP_TYPE, self.envelope(action, message_id, result)
 
-    def check_credential(self, header, message_id):
+    def check_credential(self, header, message_id, peer_der, record):
         security = find(header, "Security")
-        if self.args.enroll == "federated":
+        if find(security, "Signature") is not None:
+            kind = "certificate"
+        elif find(security, "UsernameToken") is not None:
+            kind = "onpremise"
+        elif find(security, "BinarySecurityToken") is not None:
+            kind = "federated"
+        else:
+            kind = self.args.enroll[0]
+        record["enrollment"]["auth"] = kind
+        if kind not in self.args.enroll:
+            return self.fault(message_id, "InvalidSecurity", f"{POLICIES[kind]} authentication is not accepted here")
+        if kind == "certificate":
+            why = self.certificate_problem(security, peer_der)
+            record["enrollment"]["certificate_check"] = why or "ok"
+            return self.fault(message_id, "InvalidSecurity", why) if why else None
+        if kind == "federated":
             token = text(find(security, "BinarySecurityToken"))
             try:
                 ok = base64.b64decode(token, validate=True).decode() == self.args.enroll_token
@@ -148,6 +188,63 @@ class Enrolment:
         if user == self.args.enroll_user and password == self.args.enroll_password:
             return None
         return self.fault(message_id, "Authentication", "The user name or password is incorrect")
+
+    @staticmethod
+    def certificate_problem(security, peer_der):
+        """Certificate authentication: the TLS client certificate (already verified against the
+        trusted CAs by the TLS layer), the same certificate as the header's token, and a valid
+        signature of the header's Timestamp by its key. The canonical forms are rebuilt from the
+        values, which holds for Timestamp and SignedInfo written without white space between
+        elements, as dm-enroll writes them. Returns what is wrong, or None."""
+        if not peer_der:
+            return "Certificate authentication needs a TLS client certificate issued by this server's CA"
+        token = find(security, "BinarySecurityToken")
+        try:
+            token_der = base64.b64decode(text(token), validate=True)
+        except Exception:
+            token_der = b""
+        if token_der != peer_der:
+            return "the certificate in the WS-Security header is not the TLS client certificate"
+        stamp, sig = find(security, "Timestamp"), find(security, "Signature")
+        info = find(sig, "SignedInfo")
+        ref = find(info, "Reference")
+        if stamp is None or info is None or ref is None:
+            return "the WS-Security header has no signed Timestamp"
+        created, expires = text(find(stamp, "Created")), text(find(stamp, "Expires"))
+        stamp_id = stamp.get(f"{{{WSU}}}Id", "")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        try:
+            valid = (datetime.datetime.fromisoformat(created.replace("Z", "+00:00")) - datetime.timedelta(minutes=5) <= now
+                     <= datetime.datetime.fromisoformat(expires.replace("Z", "+00:00")))
+        except ValueError:
+            valid = False
+        if not valid or ref.get("URI") != "#" + stamp_id:
+            return "the signed Timestamp is missing, expired or not the one signed"
+        canonical = (f'<u:Timestamp xmlns:u="{WSU}" u:Id="{esc(stamp_id)}"><u:Created>{esc(created)}</u:Created>'
+                     f'<u:Expires>{esc(expires)}</u:Expires></u:Timestamp>')
+        if base64.b64encode(hashlib.sha256(canonical.encode()).digest()).decode() != text(find(ref, "DigestValue")):
+            return "the digest of the Timestamp does not match"
+        method = (find(info, "SignatureMethod").get("Algorithm") or "") if find(info, "SignatureMethod") is not None else ""
+        signed_info = (f'<ds:SignedInfo xmlns:ds="{DSIG}"><ds:CanonicalizationMethod Algorithm="{EXC_C14N}">'
+                       f'</ds:CanonicalizationMethod><ds:SignatureMethod Algorithm="{esc(method)}"></ds:SignatureMethod>'
+                       f'<ds:Reference URI="#{esc(stamp_id)}"><ds:Transforms><ds:Transform Algorithm="{EXC_C14N}">'
+                       '</ds:Transform></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256">'
+                       f'</ds:DigestMethod><ds:DigestValue>{text(find(ref, "DigestValue"))}</ds:DigestValue>'
+                       '</ds:Reference></ds:SignedInfo>').encode()
+        try:
+            key = x509.load_der_x509_certificate(peer_der).public_key()
+            value = base64.b64decode(text(find(sig, "SignatureValue")), validate=True)
+            if method.endswith("#rsa-sha256"):
+                key.verify(value, signed_info, padding.PKCS1v15(), hashes.SHA256())
+            elif method.endswith("#ecdsa-sha256"):
+                half = len(value) // 2
+                der = encode_dss_signature(int.from_bytes(value[:half], "big"), int.from_bytes(value[half:], "big"))
+                key.verify(der, signed_info, ec.ECDSA(hashes.SHA256()))
+            else:
+                return f"signature method {method} is not supported"
+        except Exception:
+            return "the signature of the Timestamp does not verify with the certificate's key"
+        return None
 
     def policies(self, message_id):
         oid = HASH_OIDS[self.args.enroll_hash]

@@ -8,6 +8,7 @@
 
 #include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/util/error.hpp"
+#include "syncmldm/util/resolve_entry.hpp"
 
 namespace tools {
 
@@ -98,6 +99,22 @@ void add_tls_options(CLI::App& app, TlsCliOptions& options) {
       ->option_text("KEY")
       ->group("TLS options");
   app.add_flag("-k,--insecure", t.insecure, "Do not verify the server certificate (testing only)")->group("TLS options");
+  app.add_option("--resolve", t.resolve,
+                 "Reach HOST at PORT on this literal IP ADDRESS instead of looking HOST up; TLS still checks "
+                 "the name HOST (as curl's --resolve; repeatable)")
+      ->check(CLI::Validator(
+          [](std::string& entry) {
+            try {
+              syncmldm::check_resolve_entry(entry);
+            } catch (const syncmldm::Error& e) {
+              return e.message();
+            }
+            return std::string();
+          },
+          "HOST:PORT:ADDRESS"))
+      ->allow_extra_args(false)
+      ->option_text("HOST:PORT:ADDRESS")
+      ->group("TLS options");
 }
 
 syncmldm::net::TlsOptions resolve_tls(const TlsCliOptions& options) {

@@ -26,6 +26,7 @@ struct Options {
   syncmldm::enroll::DeviceContext device;
   std::vector<std::string> context;  // NAME=VALUE overrides of AdditionalContext
   bool no_probe = false;
+  int discovery_port = 0;
   tools::TlsCliOptions tls;
   double connect_timeout = 10;
   double max_time = 60;

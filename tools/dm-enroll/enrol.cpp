@@ -14,6 +14,7 @@
 #include "syncmldm/prov/prov.hpp"
 #include "syncmldm/tree/ddf_load.hpp"
 #include "syncmldm/tree/tree.hpp"
+#include "syncmldm/util/atomic_file.hpp"
 #include "syncmldm/util/text.hpp"
 
 namespace dm_enroll {
@@ -46,6 +47,20 @@ std::string beside_state(const std::string& state, const std::string& suffix) {
 enroll::Credential credential(const Options& o) {
   enroll::Credential c;
   c.user = o.user.empty() ? o.email : o.user;
+  if (!o.tls.tls.cert.empty() && o.token_file.empty() && o.password_file.empty()) {
+    // A client certificate without a password or token: Certificate authentication with it.
+    c.policy = enroll::AuthPolicy::certificate;
+    c.certificate_pem = syncmldm::read_file(o.tls.tls.cert, 1 << 20);
+    const std::string& key = o.tls.tls.key.empty() ? o.tls.tls.cert : o.tls.tls.key;
+    c.private_key_pem = syncmldm::read_file(key, 1 << 20);
+    c.private_key_password = tools::resolve_tls(o.tls).key_password;
+    // Said before any traffic (an encrypted key is checked when the request is signed).
+    if (c.private_key_password.empty() && !enroll::key_matches(c.certificate_pem, c.private_key_pem))
+      throw Error(ErrorKind::usage, "Certificate authentication: " + key + " is not the private key of the certificate in " +
+                                        o.tls.tls.cert);
+    tools::warn_if_readable_by_others(kTool, key, "--key");
+    return c;
+  }
   if (!o.token_file.empty()) {
     c.policy = enroll::AuthPolicy::federated;
     c.token = tools::read_secret_file(o.token_file);
@@ -80,6 +95,7 @@ enroll::EnrolRequest request(const Options& o, const enroll::Credential& c) {
   }
   r.subject = o.subject;
   r.probe = !o.no_probe;
+  r.discovery_port = o.discovery_port;
   return r;
 }
 
@@ -165,8 +181,23 @@ int run_enrol(const Options& o) {
   http_opts.user_agent = std::string(enroll::kUserAgent);
   http_opts.accept = "application/soap+xml";
   http_opts.record_request_head = trace.on();
+  auto plain_opts = http_opts;
   syncmldm::net::HttpClient http(std::move(http_opts));
-  auto result = enroll::enrol(http, req, [&](const enroll::Exchange& ex) { trace_exchange(trace, ex); });
+  enroll::EnrolResult result;
+  try {
+    result = enroll::enrol(http, req, [&](const enroll::Exchange& ex) { trace_exchange(trace, ex); });
+  } catch (const enroll::FaultError&) {
+    throw;
+  } catch (const Error& e) {
+    // A server that answers without the certificate but breaks the connection with it refused it.
+    std::string url = req.discovery_url.empty() ? enroll::discovery_url_for_email(req.discover.email, req.discovery_port)
+                                                : req.discovery_url;
+    if (e.kind() != ErrorKind::transport || cred.policy != enroll::AuthPolicy::certificate ||
+        !enroll::answers_without_certificate(plain_opts, url))
+      throw;
+    throw Error(ErrorKind::auth, "the server refused the client certificate (Certificate authentication): " + url +
+                                     " answers without it but not with " + o.tls.tls.cert + " (" + e.message() + ")");
+  }
   auto doc = syncmldm::prov::read(result.issued.provisioning_xml, "the issued provisioning document");
   auto certs = enroll::certificates_of(doc);
   if (!enroll::key_matches(certs.client_pem, result.key.private_key_pem))

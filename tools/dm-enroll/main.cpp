@@ -21,6 +21,9 @@ void add_account_options(CLI::App& app, Options& o) {
                  "The user's e-mail address; without --discovery, the service is found at "
                  "enterpriseenrollment.DOMAIN")
       ->option_text("ADDRESS")->group(g);
+  app.add_option("--discovery-port", o.discovery_port,
+                 "With --email: the port of the derived discovery URL (default 443, the convention's)")
+      ->check(CLI::Range(1, 65535))->option_text("PORT")->group(g);
   app.add_option("--user", o.user, "User name for OnPremise authentication (default: --email)")->option_text("USER")->group(g);
   app.add_option("--password-file", o.password_file,
                  "Read the password from FILE (else DM_PASSWORD, else a prompt): OnPremise authentication")
@@ -63,9 +66,11 @@ void add_device_options(CLI::App& app, Options& o) {
 void check_modes(CLI::App& app, const Options& o) {
   if (!o.password_file.empty() && !o.token_file.empty())
     throw CLI::ValidationError("--password-file and --token-file choose different authentications: give one");
+  if (o.discovery_port != 0 && !o.discovery.empty())
+    throw CLI::ValidationError("--discovery-port changes the URL derived from --email; --discovery gives the whole URL");
   if (!o.unenroll) return;
   for (auto* name : {"--discovery", "--email", "--user", "--password-file", "--token-file", "--key-out", "--cert-out",
-                     "--dev-id", "--hw-dev-id", "--context", "--subject", "--no-probe"})
+                     "--dev-id", "--hw-dev-id", "--context", "--subject", "--no-probe", "--discovery-port"})
     if (app.get_option(name)->count() > 0) throw CLI::ValidationError(std::string(name) + " has no use with --unenroll");
 }
 

@@ -25,13 +25,25 @@ net::HttpResponse post(net::HttpClient& http, const std::string& step, const std
 
 void check_policy(const Discovery& d, const Credential& c) {
   if (d.auth_policy == c.policy) return;
-  if (d.auth_policy == AuthPolicy::certificate)
-    throw Error(ErrorKind::auth, "the server asks for Certificate authentication, which is not supported");
+  const char* needed = d.auth_policy == AuthPolicy::federated     ? " (a security token is needed)"
+                       : d.auth_policy == AuthPolicy::certificate ? " (a client certificate and its key are needed)"
+                                                                  : " (a user name and password are needed)";
   throw Error(ErrorKind::auth, "the server asks for " + std::string(auth_policy_name(d.auth_policy)) +
                                    " authentication, the credentials given are for " +
-                                   std::string(auth_policy_name(c.policy)) +
-                                   (d.auth_policy == AuthPolicy::federated ? " (a security token is needed)"
-                                                                           : " (a user name and password are needed)"));
+                                   std::string(auth_policy_name(c.policy)) + needed);
+}
+
+// With Certificate authentication a server that does not trust the client certificate ends
+// the TLS handshake with an alert (or, in TLS 1.3, right after it): that is a refusal of the
+// credential, not a broken transport.
+bool refused_certificate(const Error& e) {
+  if (e.kind() != ErrorKind::transport) return false;
+  const std::string& m = e.message();
+  for (const char* alert : {"alert unknown ca", "alert bad certificate", "alert certificate unknown",
+                            "alert certificate required", "alert access denied", "alert certificate revoked",
+                            "alert certificate expired", "alert unsupported certificate"})
+    if (m.find(alert) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace
@@ -63,9 +75,20 @@ std::string discovery_url_for_email(std::string_view email) {
   return "https://enterpriseenrollment." + ascii_lower(domain) + "/EnrollmentServer/Discovery.svc";
 }
 
-EnrolResult enrol(net::HttpClient& http, const EnrolRequest& request, const std::function<void(const Exchange&)>& observer) {
+std::string discovery_url_for_email(std::string_view email, int port) {
+  std::string url = discovery_url_for_email(email);
+  if (port == 0 || port == 443) return url;
+  if (port < 0 || port > 65535) throw Error(ErrorKind::usage, "the discovery port must be from 1 to 65535");
+  auto path = url.find('/', std::string_view("https://").size());
+  return url.insert(path, ":" + std::to_string(port));
+}
+
+namespace {
+
+EnrolResult run(net::HttpClient& http, const EnrolRequest& request, const std::function<void(const Exchange&)>& observer) {
   EnrolResult r;
-  r.discovery_url = request.discovery_url.empty() ? discovery_url_for_email(request.discover.email) : request.discovery_url;
+  r.discovery_url = request.discovery_url.empty() ? discovery_url_for_email(request.discover.email, request.discovery_port)
+                                                  : request.discovery_url;
   if (request.probe) {
     // Windows first GETs the discovery URL; its status does not matter, only that the host answers.
     net::HttpResponse probe = http.get(r.discovery_url);
@@ -90,6 +113,33 @@ EnrolResult enrol(net::HttpClient& http, const EnrolRequest& request, const std:
   r.issued = parse_request_security_token_response(
       post(http, "enrolment", r.discovery.enrollment_url, body, observer).body, r.discovery.enrollment_url);
   return r;
+}
+
+}  // namespace
+
+EnrolResult enrol(net::HttpClient& http, const EnrolRequest& request, const std::function<void(const Exchange&)>& observer) {
+  try {
+    return run(http, request, observer);
+  } catch (const FaultError&) {
+    throw;
+  } catch (const Error& e) {
+    if (request.credential.policy != AuthPolicy::certificate || !refused_certificate(e)) throw;
+    throw Error(ErrorKind::auth, "the server refused the client certificate (Certificate authentication): " + e.message());
+  }
+}
+
+bool answers_without_certificate(net::HttpOptions options, const std::string& url) {
+  options.tls.cert.clear();
+  options.tls.key.clear();
+  options.tls.key_password.clear();
+  options.retries_on_429 = 0;
+  try {
+    net::HttpClient http(std::move(options));
+    http.get(url);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 }  // namespace syncmldm::enroll

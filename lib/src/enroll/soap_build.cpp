@@ -1,6 +1,9 @@
 // The three requests of an enrolment, in the shape Windows writes them ([MS-MDE2] 4.1-4.3):
 // SOAP 1.2 envelopes with WS-Addressing headers (Action, MessageID, ReplyTo, To) and, for the
 // policy and certificate requests, a WS-Security header carrying the credential.
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <string>
 
 #include "syncmldm/enroll/enroll.hpp"
@@ -29,8 +32,27 @@ std::string envelope_head(std::string_view action, std::string_view message_id, 
   return out;
 }
 
-// wsse:Security with the credential: UsernameToken (OnPremise) or BinarySecurityToken (Federated).
-std::string security_header(const Credential& c) {
+// "2026-01-02T03:04:05.678Z": the date/time form of WS-Security timestamps.
+std::string utc_stamp(std::chrono::system_clock::time_point when) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  return text;
+}
+
+// wsse:Security with the credential: UsernameToken (OnPremise), BinarySecurityToken (Federated),
+// or the signed certificate token (Certificate; [MS-MDE2] names the X.509 token type for the
+// policy request and the user token type for the certificate request, `certificate_type`).
+std::string security_header(const Credential& c, std::string_view certificate_type) {
+  if (c.policy == AuthPolicy::certificate) {
+    // Five minutes of validity, as WCF clients give their timestamps.
+    auto now = std::chrono::system_clock::now();
+    return certificate_security_header(c, certificate_type, utc_stamp(now), utc_stamp(now + std::chrono::minutes(5)));
+  }
   std::string out = "<wsse:Security s:mustUnderstand=\"1\">";
   if (c.policy == AuthPolicy::federated) {
     out += "<wsse:BinarySecurityToken ValueType=\"" + std::string(kUserTokenValueType) + "\" EncodingType=\"" +
@@ -67,7 +89,7 @@ std::string build_discover(const DiscoverRequest& r, std::string_view message_id
 
 std::string build_get_policies(const Credential& credential, std::string_view message_id, std::string_view to) {
   std::string out = envelope_head(kGetPoliciesAction, message_id, to, true);
-  out += security_header(credential);
+  out += security_header(credential, kX509v3ValueType);
   out += "</s:Header><s:Body xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">";
   out += "<GetPolicies xmlns=\"" + std::string(kPolicyNs) + "\">";
@@ -79,7 +101,7 @@ std::string build_get_policies(const Credential& credential, std::string_view me
 std::string build_request_security_token(const Credential& credential, std::string_view csr_base64,
                                          const ContextItems& items, std::string_view message_id, std::string_view to) {
   std::string out = envelope_head(kRstAction, message_id, to, true);
-  out += security_header(credential);
+  out += security_header(credential, kUserTokenValueType);
   out += "</s:Header><s:Body><wst:RequestSecurityToken>";
   out += "<wst:TokenType>" + std::string(kTokenType) + "</wst:TokenType>";
   out += "<wst:RequestType>" + std::string(kIssue) + "</wst:RequestType>";

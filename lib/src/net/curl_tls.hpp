@@ -8,7 +8,7 @@
 
 namespace syncmldm::net {
 
-// CA file and folder, client certificate and key (PEM; the key in the certificate's file when
+// --resolve entries, CA file and folder, client certificate and key (PEM; the key in the certificate's file when
 // no key is given), key password, pinned public key, and --insecure.
 void set_tls_options(CURL* handle, const TlsOptions& tls);
 

@@ -12,6 +12,7 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/net/net.hpp"
 #include "syncmldm/version.hpp"
+#include "syncmldm/util/resolve_entry.hpp"
 #include "syncmldm/util/text.hpp"
 
 namespace syncmldm::net {
@@ -178,6 +179,7 @@ HttpClient::HttpClient(HttpOptions options) : impl_(std::make_unique<Impl>()) {
       throw Error(ErrorKind::usage, "an HTTP header must not contain CR or LF");
   if (options.user_agent.find_first_of("\r\n") != std::string::npos)
     throw Error(ErrorKind::usage, "the User-Agent must not contain CR or LF");
+  for (const auto& entry : options.tls.resolve) check_resolve_entry(entry);
   impl_->options = std::move(options);
   impl_->curl = curl_easy_init();
   if (!impl_->curl) fail("libcurl could not create a handle");

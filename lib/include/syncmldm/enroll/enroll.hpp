@@ -58,6 +58,11 @@ inline constexpr std::string_view kBase64Encoding =
     "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd#base64binary";
 inline constexpr std::string_view kPasswordText =
     "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+inline constexpr std::string_view kRenew = "http://docs.oasis-open.org/ws-sx/ws-trust/200512/Renew";
+inline constexpr std::string_view kX509v3ValueType =
+    "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3";
+inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
+inline constexpr std::string_view kExcC14n = "http://www.w3.org/2001/10/xml-exc-c14n#";
 inline constexpr std::string_view kSoapMediaType = "application/soap+xml; charset=utf-8";
 inline constexpr std::string_view kUserAgent = "ENROLLClient";
 
@@ -68,13 +73,19 @@ std::string_view auth_policy_name(AuthPolicy policy);
 std::optional<AuthPolicy> parse_auth_policy(std::string_view name);
 
 // What the device authenticates with: a user name and password (OnPremise, WS-Security
-// UsernameToken) or a security token from the server's authentication page (Federated,
-// BinarySecurityToken, the token's bytes Base64-encoded as Windows sends them).
+// UsernameToken), a security token from the server's authentication page (Federated,
+// BinarySecurityToken, the token's bytes Base64-encoded as Windows sends them), or an existing
+// client certificate and its key (Certificate: the certificate as a BinarySecurityToken with a
+// Timestamp signed by the key, and the same certificate in TLS; the HttpClient must be given the
+// certificate and key files too).
 struct Credential {
   AuthPolicy policy = AuthPolicy::on_premise;
   std::string user;
   std::string password;  // secret
   std::string token;     // secret (raw bytes as the authentication page returned them)
+  std::string certificate_pem;       // Certificate: the client certificate (the first of the PEM)
+  std::string private_key_pem;       // Certificate: its private key (secret)
+  std::string private_key_password;  // Certificate: the key's passphrase when encrypted (secret)
 };
 
 // ---- discovery
@@ -82,6 +93,9 @@ struct Credential {
 // "enterpriseenrollment." prefix and the fixed path. Throws Error{usage} for an address
 // without a domain or with characters a host name cannot hold.
 std::string discovery_url_for_email(std::string_view email);
+// The same with the port written into the URL (`port` 1..65535; 0 or 443: none, the convention's
+// HTTPS port). For servers and tests that do not listen on 443. Throws Error{usage} for another port.
+std::string discovery_url_for_email(std::string_view email, int port);
 
 struct DiscoverRequest {
   std::string email;                      // EmailAddress (a user name is accepted by servers too)
@@ -211,6 +225,7 @@ struct EnrolRequest {
   ContextItems context_overrides;
   std::string subject;  // CSR subject CN; empty: the device id
   bool probe = true;    // the GET before the Discover POST, as Windows does
+  int discovery_port = 0;  // with an e-mail address: the port of the derived URL (0: 443)
 };
 
 struct EnrolResult {
@@ -228,6 +243,20 @@ struct EnrolResult {
 EnrolResult enrol(net::HttpClient& http, const EnrolRequest& request,
                   const std::function<void(const Exchange&)>& observer = {});
 
+// The wsse:Security header of Certificate authentication ([MS-MDE2] 3.3.4.1.1.1.2,
+// 3.4.4.1.1.1.2): a u:Timestamp from `created` to `expires` (UTC, "2026-01-02T03:04:05.678Z"),
+// the certificate as a BinarySecurityToken of `value_type`, and a ds:Signature of the Timestamp
+// (exclusive C14N, SHA-256 digest, RSA-SHA256 or ECDSA-SHA256 by the key) naming that token.
+// Throws Error{usage} when the certificate or key cannot be read or do not belong together.
+std::string certificate_security_header(const Credential& credential, std::string_view value_type,
+                                        std::string_view created, std::string_view expires);
+
+// Whether `url` answers at all (any HTTP status) over TLS with `options` but without their
+// client certificate and key. After a transport failure of Certificate authentication it tells a
+// server that refused the certificate (TLS 1.3 servers often just close the connection, with
+// no alert the client gets to read) from one that cannot be reached.
+bool answers_without_certificate(net::HttpOptions options, const std::string& url);
+
 // A fresh "urn:uuid:..." MessageID (random, version 4).
 std::string new_message_id();
 
@@ -240,7 +269,7 @@ std::string mask_secrets(std::string_view text);
 struct Record {
   std::string provider_id;   // PROVIDER-ID / ServerID
   std::string user;          // the enrolled user (UPN)
-  std::string auth_policy;   // OnPremise, Federated
+  std::string auth_policy;   // OnPremise, Federated, Certificate
   std::string cert_file;     // client certificate (PEM)
   std::string key_file;      // its private key (PEM)
   std::string trust_file;    // roots the enrolment trusted (--cacert), "" when none

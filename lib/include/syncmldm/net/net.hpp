@@ -32,6 +32,10 @@ struct TlsOptions {
   std::string key_password;       // secret; wiped when the client is destroyed
   std::string pinned_public_key;  // file or "sha256//BASE64;sha256//..."
   bool insecure = false;          // skip verification of the server certificate and name
+  // "HOST:PORT:ADDRESS[,ADDRESS...]" entries (libcurl's CURLOPT_RESOLVE; util/resolve_entry.hpp): HOST at PORT is
+  // reached at these literal IP addresses, while the TLS name check still uses HOST. Kept
+  // with the TLS settings because both decide which server a request reaches and trusts.
+  std::vector<std::string> resolve;
 };
 
 struct HttpOptions {

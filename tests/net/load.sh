@@ -138,8 +138,6 @@ check_json "sessions start for a second, devices check in more than once" "$WORK
   'r["sessions"]>5 and r["devices"]==5 and 1.0<=r["run"]["elapsed_s"]<5 and r["outcomes"]=={"completed":r["sessions"]}'
 
 # ---- options and inputs
-expect_exit 2 "--enroll is not available yet" -- "${LOAD[@]}" --enroll http://127.0.0.1:9/dm
-expect_grep "--enroll: says so" "not available yet" "$WORK/err"
 expect_exit 2 "a malformed --dev-id template" -- "${LOAD[@]}" --dev-id 'IMEI:{x}' http://127.0.0.1:9/dm
 expect_grep "the template error names the offset" "offset 6" "$WORK/err"
 expect_exit 2 "--shard 2/2 is refused" -- "${LOAD[@]}" --shard 2/2 http://127.0.0.1:9/dm

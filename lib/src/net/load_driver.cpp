@@ -17,6 +17,12 @@ Result run(const LoadOptions& options) {
   if (!options.identities.accounts.empty() && options.identities.accounts.size() < s.devices)
     throw Error(ErrorKind::usage, std::to_string(options.identities.accounts.size()) + " accounts for " +
                                       std::to_string(s.devices) + " devices: every device needs its own line");
+  if (!options.setups.empty() && options.setups.size() != s.local_devices())
+    throw Error(ErrorKind::usage, "the device setups do not match the devices of this shard");
+  if (options.client.url.empty())
+    for (const auto& d : options.setups)
+      if (!d.skip && d.url.empty()) throw Error(ErrorKind::usage, "no server URL for the devices");
+  if (options.client.url.empty() && options.setups.empty()) throw Error(ErrorKind::usage, "no server URL");
   detail::Driver driver(options);
   return driver.go();
 }

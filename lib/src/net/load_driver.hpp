@@ -117,6 +117,9 @@ class Driver {
   void open(Flight& f);
   void close(Flight& f);
   void note_times(Flight& f);
+  void set_client_certificate(Flight& f);
+
+  const DeviceSetup* setup(const Flight& f) const { return opt_.setups.empty() ? nullptr : &opt_.setups[f.local]; }
 };
 
 std::uint64_t micros(Clock::duration d);

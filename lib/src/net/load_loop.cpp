@@ -101,6 +101,7 @@ Result Driver::go() {
       }
       std::uint64_t local = k % locals;
       ++k;
+      if (!opt_.setups.empty() && opt_.setups[local].skip) continue;  // not enrolled: no sessions
       Device& d = devices_[local];
       if (d.busy) {
         d.deferred.push_back(when);

@@ -45,7 +45,9 @@ void Driver::play(Flight& f) {
   try {
     DeviceIdentity id = opt_.identities.make(f.n);
     if (d.sessions == 0 && opt_.on_device) opt_.on_device(f.n, id);
-    tree::Tree t = (d.tree ? *d.tree : *opt_.state).clone();
+    const DeviceSetup* setup = this->setup(f);
+    const tree::Tree& base = d.tree ? *d.tree : setup && setup->state ? *setup->state : *opt_.state;
+    tree::Tree t = base.clone();
     const tree::Node* dev_id = t.find("./DevInfo/DevId");
     if (!dev_id || dev_id->value != id.dev_id) tree::set_leaf(t, "./DevInfo/DevId", id.dev_id, opt_.client.now);
     session::Credentials cred = opt_.credentials;
@@ -55,10 +57,15 @@ void Driver::play(Flight& f) {
     session::Channel channel(
         [this, &f](const std::string& url, std::string_view type, std::string_view body,
                    const std::vector<std::string>& extra) { return transfer(f, url, type, body, extra); },
-        std::move(cred), opt_.wbxml, opt_.codec);
+        std::move(cred), opt_.wbxml || (setup && setup->wbxml), opt_.codec);
     session::ClientOptions co = opt_.client;
     co.session_id = std::to_string(d.sessions % 9999 + 1);
     co.server_id = id.provider_id;
+    if (setup) {  // an enrolled device checks in where its provisioning says, as the account it got
+      if (co.url.empty()) co.url = setup->url;
+      if (!setup->provider_id.empty()) co.server_id = setup->provider_id;
+      co.package1_nodes = setup->package1_nodes;
+    }
     ++d.sessions;
     try {
       session::SessionSummary s = session::run_client(channel, t, co);

@@ -78,6 +78,8 @@ net::HttpResponse Driver::transfer(Flight& f, const std::string& url, std::strin
   std::string content_type = "Content-Type: " + std::string(type);
   list = curl_slist_append(list, content_type.c_str());
   for (const auto& h : headers_) list = curl_slist_append(list, h.c_str());
+  if (const DeviceSetup* s = setup(f))
+    for (const auto& h : s->headers) list = curl_slist_append(list, h.c_str());
   for (const auto& h : extra) list = curl_slist_append(list, h.c_str());
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
@@ -157,6 +159,29 @@ void Driver::open(Flight& f) {
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(c, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
   set_tls_options(c, tls);
+  set_client_certificate(f);
+}
+
+// A device's own certificate: from its enrolment (in memory, handed to libcurl without a copy:
+// the setups outlive the run) or from the file its number names.
+void Driver::set_client_certificate(Flight& f) {
+  const DeviceSetup* s = setup(f);
+  if (s && !s->cert_pem.empty()) {
+    curl_blob cert{const_cast<char*>(s->cert_pem.data()), s->cert_pem.size(), CURL_BLOB_NOCOPY};
+    curl_blob key{const_cast<char*>(s->key_pem.data()), s->key_pem.size(), CURL_BLOB_NOCOPY};
+    curl_easy_setopt(f.easy, CURLOPT_SSLCERT_BLOB, &cert);
+    curl_easy_setopt(f.easy, CURLOPT_SSLCERTTYPE, "PEM");
+    curl_easy_setopt(f.easy, CURLOPT_SSLKEY_BLOB, &key);
+    curl_easy_setopt(f.easy, CURLOPT_SSLKEYTYPE, "PEM");
+    return;
+  }
+  if (opt_.cert_file.empty()) return;
+  std::string cert = opt_.cert_file.expand(f.n);
+  std::string key = opt_.key_file.empty() ? cert : opt_.key_file.expand(f.n);
+  curl_easy_setopt(f.easy, CURLOPT_SSLCERT, cert.c_str());  // libcurl keeps copies of strings
+  curl_easy_setopt(f.easy, CURLOPT_SSLCERTTYPE, "PEM");
+  curl_easy_setopt(f.easy, CURLOPT_SSLKEY, key.c_str());
+  curl_easy_setopt(f.easy, CURLOPT_SSLKEYTYPE, "PEM");
 }
 
 void Driver::close(Flight& f) {

@@ -7,6 +7,17 @@
 python3 -c 'import cryptography' 2>/dev/null || { echo "python3-cryptography missing: skipped"; exit 77; }
 make_certs
 LOAD=("$BIN/dm-load" --no-progress)
+# keys RECORD: how many distinct public keys the DM requests' client certificates carried.
+keys() {
+  python3 - "$1" <<'PY'
+import base64, json, sys
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+r = json.load(open(sys.argv[1]))
+print(len({x509.load_der_x509_certificate(base64.b64decode(q["client_cert_der"])).public_key().public_bytes(
+    serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo) for q in r["requests"] if "msgid" in q}))
+PY
+}
 printf 'correct horse\n' >"$WORK/pw" && chmod 600 "$WORK/pw"
 
 # ---- 20 devices enrol (OnPremise), then check in with their own certificates
@@ -30,9 +41,22 @@ check_json "the server saw 20 distinct DevIds, each with the certificate issued 
   'len({q["client_cert_subject"]["commonName"] for q in r["requests"] if "msgid" in q})==20 and all(q["client_cert_subject"]["commonName"]==__import__("re").search(r"<Source><LocURI>([^<]*)", q["xml"]).group(1) for q in r["requests"] if "msgid" in q)'
 check_json "the devices checked in as enrolled Windows devices (LoginStatus, HWDevID, their own client-request-id)" "$WORK/rec.json" \
   'all("com.microsoft/MDM/LoginStatus" in q["xml"] and "./Vendor/MSFT/DMClient/HWDevID" in q["xml"] for q in r["requests"] if q.get("msgid")=="1") and len({q["headers"].get("client-request-id","").startswith("dmid-") and q["headers"]["client-request-id"] for q in r["requests"] if q.get("msgid")=="1"} - {False})==20'
+[ "$(keys "$WORK/rec.json")" = 20 ] && pass "20 devices, 20 keys" || fail "20 devices, $(keys "$WORK/rec.json") keys"
 expect_grep "the summary shows the enrolment" "^enrolment   enrolled 20" "$WORK/summary.txt"
 expect_grep "the summary's table has the enroll phase" "^enroll  *20 " "$WORK/summary.txt"
 expect_no_grep "no private key in the result" "PRIVATE KEY" "$WORK/e.json" "$WORK/summary.txt"
+
+# --enroll-shared-key: one key pair, still a certificate and a request of its own for each device.
+serve --enroll onpremise --enroll-user alice@example.com --enroll-password 'correct horse' --script "$DATA/get-model.xml" \
+  --record "$WORK/sk.json"
+expect_exit 0 "--enroll-shared-key: 8 devices" -- "${LOAD[@]}" --enroll --enroll-shared-key --devices 8 -c 4 \
+  --discovery "${URL%/dm}/EnrollmentServer/Discovery.svc" --user alice@example.com --password-file "$WORK/pw" \
+  --cacert "$WORK/server.pem" -o "$WORK/sk-run.json"
+stop_server
+check_json "shared key: 8 enrolled, 8 completed" "$WORK/sk-run.json" 'r["enrolments"]=={"enrolled":8} and r["outcomes"]=={"completed":8}'
+check_json "shared key: 8 distinct certificates with 8 subjects" "$WORK/sk.json" \
+  'len({q["client_cert_serial"] for q in r["requests"] if "msgid" in q})==8 and len({q["client_cert_subject"]["commonName"] for q in r["requests"] if "msgid" in q})==8'
+[ "$(keys "$WORK/sk.json")" = 1 ] && pass "shared key: one key" || fail "shared key: $(keys "$WORK/sk.json") keys"
 
 # Two shards of enrolled devices merge, the enrolment phase included.
 serve --enroll onpremise --enroll-user alice@example.com --enroll-password 'correct horse' --script "$DATA/get-model.xml"

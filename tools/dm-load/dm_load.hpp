@@ -26,6 +26,7 @@ struct Options {
   std::string discovery;
   std::string token_file;
   int enroll_threads = 8;
+  bool enroll_shared_key = false;
   // schedule
   int concurrency = 10;
   std::string rate;

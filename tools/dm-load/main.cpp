@@ -43,6 +43,10 @@ void add_enrol_options(CLI::App& app, Options& o) {
       ->option_text("FILE")->group(g);
   app.add_option("--enroll-threads", o.enroll_threads, "Enrolments at once (default 8)")
       ->check(CLI::Range(1, 1024))->option_text("N")->group(g);
+  app.add_flag("--enroll-shared-key", o.enroll_shared_key,
+               "Load-test shortcut: one RSA key pair for all devices (each still gets its own certificate); "
+               "default: a key of its own for each device, as Windows makes")
+      ->group(g);
 }
 
 void add_schedule_options(CLI::App& app, Options& o) {

@@ -149,6 +149,7 @@ load::Result enrol(const Options& o, load::LoadOptions& lo) {
     tools::warn_if_readable_by_others(kTool, o.token_file, "--token-file");
   }
   eo.threads = o.enroll_threads;
+  eo.shared_key = o.enroll_shared_key;
   if (lo.on_progress)
     eo.on_progress = [](std::uint64_t done, std::uint64_t failed, std::uint64_t total) {
       fmt::print(stderr, "\renrolling: {} of {} done, {} failed\x1b[K", done, total, failed);
@@ -161,8 +162,8 @@ load::Result enrol(const Options& o, load::LoadOptions& lo) {
 }  // namespace
 
 int run_load(const Options& o) {
-  if (!o.enroll && (!o.discovery.empty() || !o.token_file.empty()))
-    throw CLI::ValidationError("--discovery and --token-file are for --enroll");
+  if (!o.enroll && (!o.discovery.empty() || !o.token_file.empty() || o.enroll_shared_key))
+    throw CLI::ValidationError("--discovery, --token-file and --enroll-shared-key are for --enroll");
   std::string shard;
   load::LoadOptions lo = load_options(o, shard);
   catch_signals();

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "enroll/load_enrol_key.hpp"
 #include "syncmldm/device/provision.hpp"
 #include "syncmldm/enroll/load_enrol.hpp"
 #include "syncmldm/prov/prov.hpp"
@@ -99,6 +100,7 @@ class Phase {
   std::atomic<bool> stop_{false};
   std::atomic<bool> max_errors_hit_{false};
   std::string stopped_;
+  detail::SharedKey shared_key_;
   std::unique_ptr<std::atomic<bool>[]> tried_ = std::make_unique<std::atomic<bool>[]>(sched_.local_devices());
 
   void work(load::Result& part) {
@@ -150,12 +152,16 @@ class Phase {
     req.probe = enrol_.probe;
 
     net::HttpClient http(enrol_.http);
-    EnrolResult r = enrol(http, req, [&](const Exchange& ex) {
+    auto observe = [&](const Exchange& ex) {
       auto us = static_cast<std::uint64_t>(std::max<long long>(ex.response.elapsed.count(), 0));
       exchanges_us += us;
       const char* phase = ex.step == "policy" ? "enroll_policy" : ex.step == "enrolment" ? "enroll_certificate" : "enroll_discovery";
       part.phases[phase].record(us);
-    });
+    };
+    EnrolResult r = enrol_.shared_key ? detail::enrol_with_key(http, req, [this](const Policy& p, std::string_view subject) {
+      return shared_key_.request_for(p, subject);
+    }, observe)
+                                      : enrol(http, req, observe);
     auto doc = prov::read(r.issued.provisioning_xml, "the provisioning document of device " + std::to_string(n));
     Certificates certs = certificates_of(doc);
     if (!key_matches(certs.client_pem, r.key.private_key_pem))

@@ -25,6 +25,9 @@ struct LoadEnrolOptions {
   DeviceContext device;         // device_id and hw_dev_id are set for each device
   bool probe = true;            // the GET before Discover, as Windows does
   int threads = 8;              // enrolments at once
+  // A load-test shortcut: one RSA key pair for every device (each still sends its own request
+  // and gets its own certificate). Off: a key of its own for each device, as Windows makes.
+  bool shared_key = false;
   // Called about once a second from the calling thread: devices done so far, of them failed.
   std::function<void(std::uint64_t done, std::uint64_t failed, std::uint64_t total)> on_progress;
 };

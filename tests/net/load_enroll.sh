@@ -75,6 +75,9 @@ expect_exit 1 "a wrong password: every enrolment refused" -- "${LOAD[@]}" --enro
   --user alice@example.com --password-file "$WORK/bad" --cacert "$WORK/server.pem" -o "$WORK/eb.json"
 check_json "3 auth errors, no sessions" "$WORK/eb.json" \
   'r["enrolments"]=={"error":3} and r["enroll_errors"]=={"auth":3} and r["sessions"]==0 and "MENROLL_E_DEVICE_AUTHENTICATION_ERROR" in r["enroll_error_examples"]["auth"]'
+expect_exit 1 "no device enrolled, --duration: the run ends at once" -- timeout 60 "${LOAD[@]}" --enroll --discovery "$DISCOVERY" \
+  --devices 2 --duration 10s --user alice@example.com --password-file "$WORK/bad" --cacert "$WORK/server.pem" -o "$WORK/ed.json"
+check_json "no sessions, no waiting for the duration" "$WORK/ed.json" 'r["sessions"]==0 and r["run"]["elapsed_s"]<5'
 expect_exit 1 "--max-errors stops the enrolment phase" -- "${LOAD[@]}" --enroll --discovery "$DISCOVERY" --devices 50 \
   --enroll-threads 1 --max-errors 2 --user alice@example.com --password-file "$WORK/bad" --cacert "$WORK/server.pem" -o "$WORK/em2.json"
 check_json "--max-errors: stopped after 2 failed enrolments, no sessions" "$WORK/em2.json" \

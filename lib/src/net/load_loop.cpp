@@ -62,7 +62,10 @@ Result Driver::go() {
   double cpu0 = cpu_seconds();
   auto next_tick = t0_ + std::chrono::seconds(1);
   std::uint64_t k = 0;
-  bool arrivals_done = locals == 0;
+  // Devices whose enrolment failed play nothing: with none left there is nothing to start.
+  bool arrivals_done = locals == 0 ||
+                       (!opt_.setups.empty() && std::all_of(opt_.setups.begin(), opt_.setups.end(),
+                                                            [](const DeviceSetup& s) { return s.skip; }));
   std::uint64_t finished_at_tick = 0;
   for (;;) {
     Clock::time_point now = Clock::now();
@@ -104,6 +107,10 @@ Result Driver::go() {
       if (!opt_.setups.empty() && opt_.setups[local].skip) continue;  // not enrolled: no sessions
       Device& d = devices_[local];
       if (d.busy) {
+        if (!paced) {  // unpaced, the device's next session waits for its last one to end
+          --k;
+          break;
+        }
         d.deferred.push_back(when);
         continue;
       }

@@ -4,9 +4,11 @@
 #     dm-load with a new connection and TLS handshake per session (its default, as devices do);
 #  2. the memory a device holds between its sessions (its own tree, once the server changed it);
 #  3. 10,000 devices, 1,000 in flight, over HTTPS: peak RSS (bytes per device), errors, the
-#     achieved rate beside the asked one, and the responder's CPU to show it kept up.
+#     achieved rate beside the asked one, and the responder's CPU to show it kept up;
+#  4. --enroll: the client CPU of an enrolment with a key of its own and with --enroll-shared-key
+#     (the Python test server's enrolment endpoints; skipped without python3-cryptography).
 # Run by scripts/bench (PATH has our tools, BENCH_WORK is a scratch folder). LOAD_BENCH_DEVICES,
-# LOAD_BENCH_RATE and LOAD_BENCH_SESSIONS change the sizes.
+# LOAD_BENCH_RATE, LOAD_BENCH_SESSIONS and LOAD_BENCH_ENROLL change the sizes.
 set -euo pipefail
 work=${BENCH_WORK:-$(mktemp -d)}
 responder="$(dirname "$(command -v dm-load)")/../support/dm-responder"
@@ -116,4 +118,32 @@ print(f"  rate achieved {doc['run']['achieved_rate']:.0f}/s of {doc['run']['aske
       f"start delay p99 {doc['phases']['start_delay']['p99'] / 1000:.1f} ms; elapsed {elapsed:.1f} s")
 print(f"  round trip p50 {rt['p50'] / 1000:.1f} ms, p99 {rt['p99'] / 1000:.1f} ms; client CPU {doc['run']['cpu_s']:.1f} s, "
       f"responder CPU {server_cpu:.1f} s ({server_cpu / elapsed:.2f} cores: not the bottleneck when the rate is met)")
+
+# ---- 4. enrolment: the key a device makes is the cost
+import importlib.util
+if importlib.util.find_spec("cryptography") is None:
+    print("\n--enroll: python3-cryptography missing: skipped")
+    raise SystemExit(0)
+n = int(os.environ.get("LOAD_BENCH_ENROLL", "100"))
+server = os.environ.get("BENCH_TEST_SERVER", os.path.join(os.getcwd(), "scripts", "dm-test-server"))
+pw = os.path.join(work, "enroll-pw")
+open(pw, "w").write("pw\n")
+p = subprocess.Popen(["python3", server, "--cert", cert, "--key", os.path.join(work, "key.pem"), "--enroll", "onpremise",
+                      "--enroll-user", "u@example.com", "--enroll-password", "pw", "--lifetime", "3600"],
+                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+discovery = p.stdout.readline().strip().rsplit("/", 1)[0] + "/EnrollmentServer/Discovery.svc"
+print()
+try:
+    for label, extra in (("a key of its own", []), ("--enroll-shared-key", ["--enroll-shared-key"])):
+        doc = json.loads(run(["dm-load", "--no-progress", "--cacert", cert, "--enroll", "--discovery", discovery, *extra,
+                              "--devices", str(n), "--enroll-threads", "2", "--user", "u@example.com", "--password-file",
+                              pw, "-w", "json"]))
+        assert doc["enrolments"] == {"enrolled": n}, doc["enrolments"]
+        cpu = doc["run"]["enroll_cpu_s"] / n * 1000
+        local = doc["phases"]["enroll_local"]["p50"] / 1000
+        print(f"--enroll, {n} devices, {label}: client CPU {cpu:.1f} ms per enrolment (enroll_local p50 {local:.1f} ms); "
+              f"10,000 devices: {cpu * 10:.0f} s of CPU")
+finally:
+    p.terminate()
+    p.wait()
 PY

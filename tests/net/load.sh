@@ -137,9 +137,14 @@ stop_server
 check_json "sessions start for a second, devices check in more than once" "$WORK/d.json" \
   'r["sessions"]>5 and r["devices"]==5 and 1.0<=r["run"]["elapsed_s"]<5 and r["outcomes"]=={"completed":r["sessions"]}'
 
+# ---- more places than devices, unpaced: each device's next session waits for its last
+respond
+expect_exit 0 "--duration 1s, 2 devices, 10 places" -- timeout 20 "${LOAD[@]}" --devices 2 -c 10 --duration 1s -o "$WORK/d2.json" "$URL"
+stop_server
+check_json "the run ended after a second, sessions back to back, never two of a device at once" "$WORK/d2.json" \
+  'r["sessions"]>2 and r["max_in_flight"]==2 and r["run"]["elapsed_s"]<5 and r["outcomes"]=={"completed":r["sessions"]}'
+
 # ---- options and inputs
-expect_exit 2 "--enroll is not available yet" -- "${LOAD[@]}" --enroll http://127.0.0.1:9/dm
-expect_grep "--enroll: says so" "not available yet" "$WORK/err"
 expect_exit 2 "a malformed --dev-id template" -- "${LOAD[@]}" --dev-id 'IMEI:{x}' http://127.0.0.1:9/dm
 expect_grep "the template error names the offset" "offset 6" "$WORK/err"
 expect_exit 2 "--shard 2/2 is refused" -- "${LOAD[@]}" --shard 2/2 http://127.0.0.1:9/dm

@@ -161,3 +161,37 @@ TEST_CASE("load: results merge by adding up") {
   CHECK(a.sessions == 6);
   CHECK(a.shards == 2);
 }
+
+TEST_CASE("load: the enrolment phase merges across shards and joins its run's result") {
+  Result e1, e2;
+  e1.enrolments["enrolled"] = 4;
+  e1.phases["enroll"].record(900'000);
+  e1.enroll_elapsed_s = 3;
+  e1.enroll_cpu_s = 1;
+  e2.enrolments["enrolled"] = 1;
+  e2.enrolments["error"] = 1;
+  e2.enroll_errors["auth"] = 1;
+  e2.enroll_error_examples["auth"] = "refused";
+  e2.phases["enroll"].record(1'000);
+  e2.enroll_elapsed_s = 5;
+  e2.enroll_cpu_s = 2;
+  Result run;  // a shard's sessions, then its enrolment phase added
+  run.phases["session"].record(5'000);
+  run.add_enrolment(e1);
+  CHECK(run.enrolments["enrolled"] == 4);
+  CHECK(run.phases["enroll"].count() == 1);
+  CHECK(run.phases["session"].count() == 1);
+  CHECK(run.enroll_elapsed_s == 3);
+  CHECK(run.failed() == 0);  // failed enrolments are not failed sessions
+  Result other;
+  other.add_enrolment(e2);
+  run.merge(other);
+  CHECK(run.enrolments["enrolled"] == 5);
+  CHECK(run.enrolments["error"] == 1);
+  CHECK(run.enroll_errors["auth"] == 1);
+  CHECK(run.enroll_error_examples["auth"] == "refused");
+  CHECK(run.phases["enroll"].count() == 2);
+  CHECK(run.phases["enroll"].max() == 900'000);
+  CHECK(run.enroll_elapsed_s == 5);  // the shards enrolled side by side
+  CHECK(run.enroll_cpu_s == 3);
+}

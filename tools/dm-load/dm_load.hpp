@@ -21,7 +21,12 @@ struct Options {
   std::string provider_id;
   std::string accounts;
   std::string state_template;
+  // enrolment (--enroll)
   bool enroll = false;
+  std::string discovery;
+  std::string token_file;
+  int enroll_threads = 8;
+  bool enroll_shared_key = false;
   // schedule
   int concurrency = 10;
   std::string rate;

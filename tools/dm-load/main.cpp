@@ -28,7 +28,25 @@ void add_device_options(CLI::App& app, Options& o) {
                  "Every device starts from this tree (TNDS), shared until the server changes a device's tree "
                  "(default: the standard objects)")
       ->option_text("FILE")->group(g);
-  app.add_flag("--enroll", o.enroll, "Enrol each device before its sessions (not available yet)")->group(g);
+}
+
+void add_enrol_options(CLI::App& app, Options& o) {
+  const char* g = "Enrolment options";
+  app.add_flag("--enroll", o.enroll,
+               "Enrol every device first (discovery, policy, certificate request, a key of its own); its sessions "
+               "then use its certificate and the server address of its provisioning")
+      ->group(g);
+  app.add_option("--discovery", o.discovery, "Discovery URL of the enrolment server (with --enroll)")
+      ->option_text("URL")->group(g);
+  app.add_option("--token-file", o.token_file,
+                 "Federated enrolment: the security token template ({n}: the device number) from FILE")
+      ->option_text("FILE")->group(g);
+  app.add_option("--enroll-threads", o.enroll_threads, "Enrolments at once (default 8)")
+      ->check(CLI::Range(1, 1024))->option_text("N")->group(g);
+  app.add_flag("--enroll-shared-key", o.enroll_shared_key,
+               "Load-test shortcut: one RSA key pair for all devices (each still gets its own certificate); "
+               "default: a key of its own for each device, as Windows makes")
+      ->group(g);
 }
 
 void add_schedule_options(CLI::App& app, Options& o) {
@@ -84,6 +102,7 @@ int main(int argc, char** argv) {
   app.add_option("URL", o.url, "Server URL (http:// or https://)");
   tools::add_verbosity_options(app);
   add_device_options(app, o);
+  add_enrol_options(app, o);
   add_schedule_options(app, o);
   add_session_options(app, o);
   tools::add_auth_options(app, o.auth);
@@ -91,13 +110,17 @@ int main(int argc, char** argv) {
   app.get_option("--password-file")
       ->description("Read the password template from FILE ({n}: the device number); otherwise DM_PASSWORD, otherwise a prompt");
   tools::add_tls_options(app, o.tls);
+  app.get_option("--cert")->description("Client certificate (PEM); {n} in the name: each device its own file");
+  app.get_option("--key")->description("Private key of the client certificate (PEM; {n} as in --cert); default: the --cert file");
   add_output(app, o);
   app.add_flag("--no-progress", o.no_progress, "No progress line (it is shown only on a terminal anyway)");
   Options m;
   auto* merge = app.add_subcommand("merge", "Merge result documents of shards into one, exactly");
   tools::examples(app, {"dm-load --devices 1000 --rate 50/s --check-ins 1 --cacert ca.pem -o run.json https://mdm.example/dm",
                         "dm-load --devices 10000 --rate 200/s --shard 0/2 -o s0.json https://mdm.example/dm",
-                        "dm-load merge -o run.json s0.json s1.json"});
+                        "dm-load merge -o run.json s0.json s1.json",
+                        "dm-load --enroll --discovery https://mdm.example/EnrollmentServer/Discovery.svc --devices 100 "
+                        "--user 'user{n}@example.com' --password-file pw --cacert ca.pem -o run.json"});
   tools::examples(*merge, {"dm-load merge -o run.json s0.json s1.json"});
   merge->add_option("RESULT", m.inputs, "Result documents (dm-load -o)")->required()->option_text("RESULT.json...");
   merge->add_option("-w,--write-out", m.write_out, "Print the merged document instead of the summary: json")
@@ -105,7 +128,7 @@ int main(int argc, char** argv) {
   merge->add_option("-o,--output", m.output, "Write the merged document to FILE")->option_text("FILE");
   return tools::run_main(app, argc, argv, [&] {
     if (merge->parsed()) return dm_load::run_merge(m);
-    if (o.url.empty()) throw CLI::ValidationError("URL is required");
+    if (o.url.empty() && !o.enroll) throw CLI::ValidationError("URL is required (with --enroll: from each device's provisioning)");
     return dm_load::run_load(o);
   });
 }

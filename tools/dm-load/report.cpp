@@ -19,6 +19,11 @@ std::string counts(const std::map<std::string, std::uint64_t>& m) {
 
 std::string summary_text(const syncmldm::load::Result& r) {
   std::string out;
+  if (!r.enrolments.empty()) {
+    out += fmt::format("enrolment   {}; {:.1f} s, {:.2f} s CPU\n", counts(r.enrolments), r.enroll_elapsed_s, r.enroll_cpu_s);
+    out += fmt::format("  errors    {}\n", counts(r.enroll_errors));
+    for (const auto& [kind, text] : r.enroll_error_examples) out += fmt::format("  {}: {}\n", kind, text);
+  }
   out += fmt::format("sessions    {} started by {} devices ({} shard{}), {} interrupted\n", r.sessions, r.devices, r.shards,
                      r.shards == 1 ? "" : "s", r.interrupted);
   out += fmt::format("outcomes    {}\n", counts(r.outcomes));
@@ -33,9 +38,9 @@ std::string summary_text(const syncmldm::load::Result& r) {
   if (r.sessions)
     out += fmt::format("client CPU  {:.2f} s, {:.3f} ms per session\n", r.cpu_s, r.cpu_s * 1000 / static_cast<double>(r.sessions));
   if (!r.stopped.empty()) out += fmt::format("stopped     {}\n", r.stopped);
-  out += fmt::format("\n{:<14} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}   (ms)\n", "phase", "count", "p50", "p90", "p99", "p99.9", "max");
+  out += fmt::format("\n{:<18} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}   (ms)\n", "phase", "count", "p50", "p90", "p99", "p99.9", "max");
   // The order a session goes through, then the rest by name.
-  std::vector<std::string> order = {"start_delay", "connect", "tls", "round_trip"};
+  std::vector<std::string> order = {"enroll", "enroll_discovery", "enroll_policy", "enroll_certificate", "enroll_local", "start_delay", "connect", "tls", "round_trip"};
   for (int k = 1; k <= 8; ++k) order.push_back("round_trip_" + std::to_string(k));
   order.push_back("session");
   for (const auto& [name, h] : r.phases)
@@ -44,7 +49,7 @@ std::string summary_text(const syncmldm::load::Result& r) {
     auto it = r.phases.find(name);
     if (it == r.phases.end() || it->second.count() == 0) continue;
     const auto& h = it->second;
-    out += fmt::format("{:<14} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n", name, h.count(), ms(h.percentile(50)),
+    out += fmt::format("{:<18} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n", name, h.count(), ms(h.percentile(50)),
                        ms(h.percentile(90)), ms(h.percentile(99)), ms(h.percentile(99.9)), ms(h.max()));
   }
   return out;

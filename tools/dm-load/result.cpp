@@ -100,7 +100,16 @@ nlohmann::json to_json(const Result& r, const std::string& shard) {
   run["cpu_s"] = r.cpu_s;
   run["cpu_ms_per_session"] = r.sessions ? r.cpu_s * 1000 / static_cast<double>(r.sessions) : 0.0;
   run["stopped"] = r.stopped;
+  if (!r.enrolments.empty()) {
+    run["enroll_elapsed_s"] = r.enroll_elapsed_s;
+    run["enroll_cpu_s"] = r.enroll_cpu_s;
+  }
   j["run"] = std::move(run);
+  if (!r.enrolments.empty()) {  // the enrolment phase (--enroll)
+    j["enrolments"] = r.enrolments;
+    j["enroll_errors"] = r.enroll_errors;
+    j["enroll_error_examples"] = r.enroll_error_examples;
+  }
   j["devices"] = r.devices;
   j["sessions"] = r.sessions;
   j["interrupted"] = r.interrupted;
@@ -135,6 +144,8 @@ Result from_json(const nlohmann::json& j, const std::string& source) {
   r.elapsed_s = number_of(run, "elapsed_s", source);
   r.cpu_s = number_of(run, "cpu_s", source);
   r.stopped = run.value("stopped", "");
+  r.enroll_elapsed_s = number_of(run, "enroll_elapsed_s", source);
+  r.enroll_cpu_s = number_of(run, "enroll_cpu_s", source);
   auto c = [&](const char* key) { return j.contains(key) ? count_of(j.at(key), source, key) : 0; };
   r.devices = c("devices");
   r.sessions = c("sessions");
@@ -151,6 +162,11 @@ Result from_json(const nlohmann::json& j, const std::string& source) {
   if (j.contains("error_examples") && j.at("error_examples").is_object())
     for (auto it = j.at("error_examples").begin(); it != j.at("error_examples").end(); ++it)
       if (it.value().is_string()) r.error_examples[it.key()] = it.value().get<std::string>();
+  r.enrolments = counts_of(j, "enrolments", source);
+  r.enroll_errors = counts_of(j, "enroll_errors", source);
+  if (j.contains("enroll_error_examples") && j.at("enroll_error_examples").is_object())
+    for (auto it = j.at("enroll_error_examples").begin(); it != j.at("enroll_error_examples").end(); ++it)
+      if (it.value().is_string()) r.enroll_error_examples[it.key()] = it.value().get<std::string>();
   r.http_statuses = counts_of(j, "http_statuses", source);
   r.syncml_statuses = counts_of(j, "syncml_statuses", source);
   r.statuses_sent = counts_of(j, "statuses_sent", source);

@@ -12,8 +12,10 @@
 #include "common/exit_codes.hpp"
 #include "common/messages.hpp"
 #include "dm_load.hpp"
-#include "syncmldm/input/input.hpp"
+#include "common/secret_file.hpp"
 #include "common/session_codec.hpp"
+#include "syncmldm/enroll/load_enrol.hpp"
+#include "syncmldm/input/input.hpp"
 #include "syncmldm/tree/ddf.hpp"
 #include "syncmldm/tree/ddf_load.hpp"
 #include "syncmldm/tree/tnds.hpp"
@@ -64,6 +66,18 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
   h.max_time = std::chrono::milliseconds(static_cast<long long>(o.max_time * 1000));
   h.record_request_head = false;
   if (h.tls.insecure) tools::print_note(kTool, "--insecure: the server certificate is not verified");
+  if (o.enroll && !h.tls.cert.empty())
+    throw CLI::ValidationError("--enroll gives each device the certificate it was issued: no --cert");
+  // A certificate name with {n}: each device its own files, read when it connects.
+  auto cert = load::Template::parse(h.tls.cert, "--cert");
+  auto key = load::Template::parse(h.tls.key, "--key");
+  if (key.varies() && !cert.varies()) throw CLI::ValidationError("--key names a file per device ({n}): so must --cert");
+  if (cert.varies()) {
+    lo.cert_file = std::move(cert);
+    lo.key_file = std::move(key);
+    h.tls.cert.clear();
+    h.tls.key.clear();
+  }
 
   auto& id = lo.identities;
   id.dev_id = load::Template::parse(o.dev_id, "--dev-id");
@@ -76,7 +90,8 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
   }
   lo.credentials.scheme = syncmldm::auth::parse_scheme_name(o.auth.scheme).value_or(syncmldm::auth::Scheme::none);
   lo.credentials.nonce_form = o.auth.literal_nonce ? syncmldm::auth::NonceForm::literal : syncmldm::auth::NonceForm::decoded;
-  if (lo.credentials.scheme != syncmldm::auth::Scheme::none && id.accounts.empty()) {
+  bool enrol_password = o.enroll && o.token_file.empty();  // OnPremise enrolment
+  if ((lo.credentials.scheme != syncmldm::auth::Scheme::none || enrol_password) && id.accounts.empty()) {
     // The password file holds a template too ("secret-{n}"), so that it stays off the command line.
     id.password = load::Template::parse(tools::read_password(o.auth), "password");
   }
@@ -96,11 +111,18 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
 
   lo.wbxml = o.wbxml;
   lo.keep_connections = o.keep_connections;
-  if (o.wbxml) lo.codec = tools::session_codec();
+  if (o.wbxml || o.enroll) lo.codec = tools::session_codec();  // an enrolled account may ask for WBXML
   auto& c = lo.client;
   c.url = o.url;
   c.max_rounds = o.max_rounds;
   if (!o.login_status.empty()) c.login_status = syncmldm::session::parse_login_status(o.login_status);
+  if (o.enroll) {  // enrolled devices check in as Windows does after enrolment (dm-send --state)
+    if (o.login_status.empty()) {
+      c.login_status = syncmldm::session::parse_login_status("user");
+      c.login_status_format = false;
+    }
+    if (o.user_agent.empty()) h.user_agent = "MSFT OMA DM Client/1.2.0.1";
+  }
   c.now = tools::now_stamp();
   lo.state = template_tree(o);
   lo.should_stop = [] { return g_signal.load() != 0; };
@@ -109,16 +131,50 @@ load::LoadOptions load_options(const Options& o, std::string& shard) {
   return lo;
 }
 
+// The enrolment phase: every device of the shard enrols before the sessions start.
+load::Result enrol(const Options& o, load::LoadOptions& lo) {
+  namespace enroll = syncmldm::enroll;
+  if (o.discovery.empty()) throw CLI::ValidationError("--enroll needs --discovery URL");
+  enroll::LoadEnrolOptions eo;
+  eo.discovery_url = o.discovery;
+  eo.http.tls = lo.http.tls;
+  eo.http.connect_timeout = lo.http.connect_timeout;
+  eo.http.max_time = lo.http.max_time;
+  eo.http.user_agent = std::string(enroll::kUserAgent);
+  eo.http.accept = "application/soap+xml";
+  eo.http.record_request_head = false;
+  if (!o.token_file.empty()) {
+    eo.policy = enroll::AuthPolicy::federated;
+    eo.token = load::Template::parse(tools::read_secret_file(o.token_file), "--token-file");
+    tools::warn_if_readable_by_others(kTool, o.token_file, "--token-file");
+  }
+  eo.threads = o.enroll_threads;
+  eo.shared_key = o.enroll_shared_key;
+  if (lo.on_progress)
+    eo.on_progress = [](std::uint64_t done, std::uint64_t failed, std::uint64_t total) {
+      fmt::print(stderr, "\renrolling: {} of {} done, {} failed\x1b[K", done, total, failed);
+    };
+  load::Result r = enroll::enrol_devices(lo, eo);
+  if (eo.on_progress) fmt::print(stderr, "\n");
+  return r;
+}
+
 }  // namespace
 
 int run_load(const Options& o) {
-  if (o.enroll)
-    throw syncmldm::Error(syncmldm::ErrorKind::usage,
-                          "--enroll is not available yet: enrolment before the sessions needs the enrolment library");
+  if (!o.enroll && (!o.discovery.empty() || !o.token_file.empty() || o.enroll_shared_key))
+    throw CLI::ValidationError("--discovery, --token-file and --enroll-shared-key are for --enroll");
   std::string shard;
   load::LoadOptions lo = load_options(o, shard);
   catch_signals();
-  load::Result r = load::run(lo);
+  load::Result r;
+  if (o.enroll) {
+    load::Result e = enrol(o, lo);
+    if (e.stopped.empty()) r = load::run(lo);  // a stopped enrolment leaves no time for sessions
+    r.add_enrolment(e);
+  } else {
+    r = load::run(lo);
+  }
   if (lo.on_progress) fmt::print(stderr, "\n");
   if (g_signal.load()) tools::print_note(kTool, "interrupted: writing the results so far");
   nlohmann::json doc = to_json(r, shard);
@@ -126,11 +182,12 @@ int run_load(const Options& o) {
   if (o.write_out == "json") write_document("-", doc);
   else if (tools::verbosity() >= 0) fmt::print("{}", summary_text(r));
   if (r.stopped == "max-errors")
-    tools::print_error(kTool, fmt::format("stopped after {} failed sessions (--max-errors)", r.failed()));
+    tools::print_error(kTool, fmt::format("stopped after {} failed sessions{} (--max-errors)", r.failed(),
+                                          o.enroll ? fmt::format(" and {} failed enrolments", r.enrolments["error"]) : ""));
   if (g_signal.load()) return 128 + g_signal.load();
   bool all_completed = r.interrupted == 0 && r.outcomes.size() <= 1 &&
                        (r.outcomes.empty() || r.outcomes.begin()->first == "completed");
-  return all_completed && r.stopped.empty() ? tools::kExitOk : tools::kExitFindings;
+  return all_completed && r.stopped.empty() && r.enroll_errors.empty() ? tools::kExitOk : tools::kExitFindings;
 }
 
 int run_merge(const Options& o) {

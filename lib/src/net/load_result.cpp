@@ -1,4 +1,5 @@
 // The schedule's arithmetic and adding up results (shards merged into one run).
+#include <algorithm>
 #include <cmath>
 
 #include "syncmldm/net/load.hpp"
@@ -64,6 +65,21 @@ void Result::merge(const Result& o) {
   cpu_s += o.cpu_s;
   shards += o.shards;
   if (stopped.empty()) stopped = o.stopped;
+  add(enrolments, o.enrolments);
+  add(enroll_errors, o.enroll_errors);
+  for (const auto& [k, v] : o.enroll_error_examples) enroll_error_examples.emplace(k, v);
+  enroll_elapsed_s = std::max(enroll_elapsed_s, o.enroll_elapsed_s);
+  enroll_cpu_s += o.enroll_cpu_s;
+}
+
+void Result::add_enrolment(const Result& e) {
+  for (const auto& [name, h] : e.phases) phases[name].merge(h);
+  add(enrolments, e.enrolments);
+  add(enroll_errors, e.enroll_errors);
+  for (const auto& [k, v] : e.enroll_error_examples) enroll_error_examples.emplace(k, v);
+  enroll_elapsed_s += e.enroll_elapsed_s;
+  enroll_cpu_s += e.enroll_cpu_s;
+  if (stopped.empty()) stopped = e.stopped;
 }
 
 }  // namespace syncmldm::load

@@ -164,11 +164,22 @@ struct Result {
   double cpu_s = 0;                    // CPU time (user + system) of the process
   std::uint64_t shards = 1;            // results merged into this one
   std::string stopped;                 // why the run stopped early ("" = it did not)
+  // The enrolment phase before the sessions (--enroll); its latencies are the phases "enroll"
+  // (a device's whole enrolment), "enroll_discovery", "enroll_policy", "enroll_certificate" (the
+  // HTTP exchanges) and "enroll_local" (the rest: key generation above all).
+  std::map<std::string, std::uint64_t> enrolments;             // enrolled, error
+  std::map<std::string, std::uint64_t> enroll_errors;          // auth, refused, transport, bad-reply, other
+  std::map<std::string, std::string> enroll_error_examples;    // the first message of each kind
+  double enroll_elapsed_s = 0;         // wall time of the enrolment phase (merged: the longest)
+  double enroll_cpu_s = 0;             // CPU time of the process during it
 
   std::uint64_t failed() const;        // sessions that ended in an error
   // Starts per second actually achieved (merged: the parts' sum, as they ran side by side).
   double achieved_rate = 0;
   void merge(const Result& other);
+  // Takes the enrolment phase's counts, phases and times from `enrolment` (a Result that holds
+  // only those) into this run's result.
+  void add_enrolment(const Result& enrolment);
 };
 
 // What the progress line shows, once a second.
@@ -182,6 +193,20 @@ struct Progress {
   std::uint64_t p50 = 0, p99 = 0;  // of "session" so far
 };
 
+// What one device has of its own beyond its identity: from its enrolment (dm-load --enroll).
+// Empty fields take the run's.
+struct DeviceSetup {
+  bool skip = false;                  // its enrolment failed: it plays no sessions
+  std::string url;                    // the server address of its DM account
+  std::string cert_pem;               // its client certificate, then the issuing chain (PEM)
+  std::string key_pem;                // secret: its private key, PEM
+  std::vector<std::string> headers;   // extra HTTP headers of its sessions (client-request-id)
+  std::vector<std::string> package1_nodes;  // see session::ClientOptions
+  std::string provider_id;            // the server id of its DM account
+  std::shared_ptr<const tree::Tree> state;  // the tree it starts from (its provisioned state)
+  bool wbxml = false;                 // its account's DefaultEncoding asks for WBXML
+};
+
 struct LoadOptions {
   net::HttpOptions http;
   session::Credentials credentials;   // scheme and nonce form; user/password come from identities
@@ -190,6 +215,11 @@ struct LoadOptions {
   session::ClientOptions client;      // url, login status, max rounds, RespURI hosts, now
   std::shared_ptr<const tree::Tree> state;  // every device starts from this tree (shared until changed)
   IdentityTemplates identities;
+  // Per-device client certificate and key files ("certs/dev{n}.pem"): read by libcurl when a
+  // device connects, so nothing is held between sessions. Empty: http.tls's (the same for all).
+  Template cert_file;
+  Template key_file;                  // empty: the key is in the certificate's file
+  std::vector<DeviceSetup> setups;    // by device index in this shard (enrolment); empty: none
   Schedule schedule;
   // A device keeps its connection open from one session to its next (as `dm-send --repeat` does)
   // instead of connecting anew for each session.

@@ -38,6 +38,10 @@ class XmlWriter {
   // dense message). Same return as text(); the same bytes as the three calls. Memory up to
   // `readable_end` may be read (a short string inside a larger buffer is then one 16-byte test).
   std::size_t leaf(std::string_view name, std::string_view utf8, const char* readable_end = nullptr);
+  // leaf() for a name whose bytes stay where they are, unchanged, while the writer lives (the
+  // names of the WBXML code page tables): its start and end tags are kept ready, padded, and
+  // copied a fixed number of bytes at a time. The same bytes and return as leaf().
+  std::size_t leaf_static(std::string_view name, std::string_view utf8, const char* readable_end);
   // True while the current element's start tag is still open (no content written yet).
   bool start_tag_open() const { return !stack_.empty() && stack_.back().state == State::open; }
   std::size_t depth() const { return stack_.size(); }
@@ -97,10 +101,29 @@ class XmlWriter {
     len_ += n;
   }
 
+  // "<name>" and "</name>" of a name given to leaf_static, each in 32 bytes (the rest unused),
+  // found by the address of the name's bytes.
+  struct TagText {
+    const char* name = nullptr;
+    std::size_t size = 0;
+    char open[32];
+    char close[32];
+  };
+  static constexpr std::size_t kTagTexts = 128;
+  // The slot of a name (a hash of its address); an empty one until the first fill_tag_text().
+  TagText& tag_text(std::string_view name) {
+    static TagText none;
+    if (tag_texts_.empty()) return none;
+    auto at = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name.data()));
+    return tag_texts_[(at * 0x9E3779B97F4A7C15u) >> 57];  // the top 7 bits: 0-127
+  }
+  [[gnu::noinline]] void fill_tag_text(TagText& t, std::string_view name);
+
   std::string& out_;
   std::size_t len_;  // bytes written; out_.size() may be larger
   int indent_;
   std::vector<Frame> stack_;
+  std::vector<TagText> tag_texts_;  // kTagTexts of them, made on the first leaf_static()
 };
 
 }  // namespace syncmldm::detail

@@ -241,10 +241,10 @@ std::string read_text(const std::string& path, TextEncoding* was) {
   return text;
 }
 
-Loaded load_mapped(const std::string& path, Format forced, Utf8Scan scan) {
+Loaded load_mapped(const std::string& path, Format forced, Utf8Scan scan, MappedFile::Mode mode) {
   Loaded result;
   // read_file's limit applies to mapped files too.
-  if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31)) {
+  if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31, mode)) {
     Format f = forced == Format::automatic ? sniff(mapped->bytes()) : forced;
     bool wide = converted(detect_encoding(mapped->bytes())) && f != Format::wbxml;  // UTF-16: converted below
     if (!wide && (f == Format::xml || f == Format::wbxml)) {

@@ -87,7 +87,9 @@ struct Loaded {
 // a caller whose reader checks every byte itself anyway (by_caller: one pass over a large file
 // less; the declaration is still judged here, see Loaded::utf8_unchecked).
 enum class Utf8Scan { now, by_caller };
-Loaded load_mapped(const std::string& path, Format forced = Format::automatic, Utf8Scan scan = Utf8Scan::now);
+// `mode`: how a large file is brought in (MappedFile::Mode).
+Loaded load_mapped(const std::string& path, Format forced = Format::automatic, Utf8Scan scan = Utf8Scan::now,
+                   MappedFile::Mode mode = MappedFile::Mode::by_size);
 
 // Binary input that is not a DM message (package 0, for one): a hex dump or Base64 text is
 // decoded, anything else is taken as the raw bytes. `container` is "hex", "base64" or "raw".

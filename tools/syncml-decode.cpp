@@ -51,7 +51,9 @@ constexpr const char* kName = "syncml-decode";
 void decode_one(const Args& a, const std::string& path, tools::OutputStream& output) {
   using namespace syncmldm;
   codec::DecodeOptions options = decode_options(a);
-  input::Loaded loaded = tools::load_mapped_input(kName, path, input::parse_format(a.format.format));
+  // Read once from start to end, nothing written after it: the file's own mapping serves.
+  input::Loaded loaded = tools::load_mapped_input(kName, path, input::parse_format(a.format.format),
+                                                  input::Utf8Scan::now, MappedFile::Mode::mapped);
   const input::Payload& in = loaded.payload;
   std::string_view bytes = loaded.bytes();
   tools::note_input(kName, path, in);

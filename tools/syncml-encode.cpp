@@ -45,7 +45,11 @@ int encode(const Args& a) {
   using namespace syncmldm;
   codec::EncodeOptions options = encode_options(a);
   const std::string& path = a.path;
-  input::Loaded loaded = tools::load_mapped_input("syncml-encode", path, input::parse_format(a.format.format));
+  // The encoder checks every byte of the XML as UTF-8 before it encodes: the input layer's own
+  // pass over a large file is left to the case where the encoder refuses the text (below). With
+  // -v the notes about the input come first, so the input is checked before them.
+  input::Loaded loaded = tools::load_mapped_input("syncml-encode", path, input::parse_format(a.format.format),
+                                                  tools::verbosity() > 0 ? input::Utf8Scan::now : input::Utf8Scan::by_caller);
   const input::Payload& in = loaded.payload;
   std::string_view bytes = loaded.bytes();
   tools::note_input("syncml-encode", path, in);
@@ -66,7 +70,13 @@ int encode(const Args& a) {
     codec::xml_to_wbxml(xml_text, path, options, sink);
   } else {
     // The output goes into the room after the input, which is already in memory.
-    codec::xml_to_wbxml(bytes, path, options, sink, loaded.spare());
+    try {
+      codec::xml_to_wbxml(bytes, path, options, sink, loaded.spare());
+    } catch (const Error&) {
+      // Text that is not UTF-8 is told as the input layer tells it (with the iconv line).
+      if (loaded.utf8_unchecked) input::check_xml_encoding(bytes, path);
+      throw;
+    }
   }
   output.finish();
   return tools::kExitOk;

@@ -14,9 +14,14 @@ namespace {
 // a sibling element, or text (mixed content).
 enum class Before { open, element, text };
 
-// <P> (nested `depth` times) ... the element `name` holding `value` ... a sibling, then the ends.
-// `fused`: XmlWriter::leaf, else start(), text(), end(). Returns the output, or "bad N".
-std::string write(bool fused, int indent, Before before, std::size_t depth, const std::string& value) {
+// How the element is written: start(), text() and end(), or in one step by leaf() or
+// leaf_static().
+enum class How { apart, leaf, leaf_static };
+
+// <P> (nested `depth` times) ... the element `name` holding `value` (twice) ... a sibling, then
+// the ends; the element written `how`. Returns the output, or "bad N".
+std::string write(How how, int indent, Before before, std::size_t depth, const std::string& value,
+                  std::string_view name = "CmdID") {
   std::string out;
   XmlWriter w(out, indent);
   for (std::size_t i = 0; i < depth; ++i) w.start("P");
@@ -29,13 +34,18 @@ std::string write(bool fused, int indent, Before before, std::size_t depth, cons
   // The value inside a larger buffer, so that reading past its end is allowed.
   std::string buffer = value + std::string(32, 'z');
   std::string_view v(buffer.data(), value.size());
-  std::size_t bad;
-  if (fused) {
-    bad = w.leaf("CmdID", v, buffer.data() + buffer.size());
-  } else {
-    w.start("CmdID");
-    bad = w.text(v);
-    if (bad == std::string_view::npos) w.end();
+  std::size_t bad = std::string_view::npos;
+  // Twice: the second time leaf_static() has the name's tags ready.
+  for (int i = 0; i < 2 && bad == std::string_view::npos; ++i) {
+    if (how == How::leaf) {
+      bad = w.leaf(name, v, buffer.data() + buffer.size());
+    } else if (how == How::leaf_static) {
+      bad = w.leaf_static(name, v, buffer.data() + buffer.size());
+    } else {
+      w.start(name);
+      bad = w.text(v);
+      if (bad == std::string_view::npos) w.end();
+    }
   }
   if (bad != std::string_view::npos) return "bad " + std::to_string(bad);
   w.start("After");
@@ -59,13 +69,43 @@ TEST_CASE("xml writer: leaf() writes what start(), text() and end() write") {
           CAPTURE(static_cast<int>(before));
           CAPTURE(depth);
           CAPTURE(v);
-          CHECK(write(true, indent, before, depth, v) == write(false, indent, before, depth, v));
+          CHECK(write(How::leaf, indent, before, depth, v) == write(How::apart, indent, before, depth, v));
         }
       }
     }
   }
-  CHECK(write(true, 2, Before::open, 1, "200") == "<P>\n  <CmdID>200</CmdID>\n  <After/>\n</P>\n");
-  CHECK(write(true, 2, Before::open, 1, "bad \xC3"s) == "bad 4");
+  CHECK(write(How::leaf, 2, Before::open, 1, "200") ==
+        "<P>\n  <CmdID>200</CmdID>\n  <CmdID>200</CmdID>\n  <After/>\n</P>\n");
+  CHECK(write(How::leaf, 2, Before::open, 1, "bad \xC3"s) == "bad 4");
+}
+
+TEST_CASE("xml writer: leaf_static() writes what start(), text() and end() write") {
+  const std::vector<std::string> values = {
+      ""s, "200"s, "exactly 16 bytes"s, "a value of 32 bytes, just so 32."s, "a value longer than thirty-two bytes"s,
+      "a<b"s, "a&b"s, "tab\there"s, "cr\r"s, "caf\xC3\xA9"s, "bad \xC3"s, "ctl \x01"s};
+  // Names whose end tag fits in 32 bytes, or just not.
+  const std::vector<std::string_view> names = {"A", "CmdID", "SupportNumberOfChanges", "TwentyNineBytesOfNameXXXXXXXX",
+                                               "ThirtyBytesOfNameXXXXXXXXXXXXX"};
+  for (int indent : {-1, 0, 2, 16}) {
+    for (Before before : {Before::open, Before::element, Before::text}) {
+      for (std::size_t depth : {1u, 3u, 12u}) {  // 12 levels of 2: a line break over 16 bytes
+        for (std::string_view name : names) {
+          for (const auto& v : values) {
+            CAPTURE(indent);
+            CAPTURE(static_cast<int>(before));
+            CAPTURE(depth);
+            CAPTURE(name);
+            CAPTURE(v);
+            CHECK(write(How::leaf_static, indent, before, depth, v, name) ==
+                  write(How::apart, indent, before, depth, v, name));
+          }
+        }
+      }
+    }
+  }
+  CHECK(write(How::leaf_static, 2, Before::open, 1, "200") ==
+        "<P>\n  <CmdID>200</CmdID>\n  <CmdID>200</CmdID>\n  <After/>\n</P>\n");
+  CHECK(write(How::leaf_static, 2, Before::open, 1, "bad \xC3"s) == "bad 4");
 }
 
 TEST_CASE("xml writer: leaf() without readable memory past the value") {

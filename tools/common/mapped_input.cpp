@@ -25,13 +25,14 @@ extern "C" void on_sigbus(int) {
 }  // namespace
 
 syncmldm::input::Loaded load_mapped_input(std::string_view tool, const std::string& path,
-                                          syncmldm::input::Format forced) {
+                                          syncmldm::input::Format forced, syncmldm::input::Utf8Scan scan,
+                                          syncmldm::MappedFile::Mode mode) {
   g_truncated_message = std::string(tool) + ": " + path + ": the file changed size while being read\n";
   struct sigaction sa {};
   sa.sa_handler = on_sigbus;
   sigemptyset(&sa.sa_mask);
   ::sigaction(SIGBUS, &sa, nullptr);
-  return syncmldm::input::load_mapped(path, forced);
+  return syncmldm::input::load_mapped(path, forced, scan, mode);
 }
 
 void remove_on_truncated_input(const char* path) noexcept { g_remove_path = path; }

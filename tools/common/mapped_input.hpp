@@ -11,7 +11,9 @@ namespace tools {
 // input::load_mapped, after making sure that a mapped file truncated by another process while
 // it is read ends the tool with an input error (exit 3) naming the file, not with a crash.
 syncmldm::input::Loaded load_mapped_input(std::string_view tool, const std::string& path,
-                                          syncmldm::input::Format forced);
+                                          syncmldm::input::Format forced,
+                                          syncmldm::input::Utf8Scan scan = syncmldm::input::Utf8Scan::now,
+                                          syncmldm::MappedFile::Mode mode = syncmldm::MappedFile::Mode::by_size);
 
 // A file for that exit on a truncated input to remove first: the temporary file an OutputStream is writing (its
 // result, half made, must not be left behind). nullptr for none. `path` must stay valid.

@@ -35,6 +35,10 @@ struct Frame {
   std::int8_t nested = -1;      // Meta Type announces a nested document: -1 unknown, 0 no, 1 yes
   bool capture = false;         // Format/Type inside Meta: text collected into `captured`
   bool base64_marked = false;   // holds binary OPAQUE as marked Base64: nothing may follow it
+  // The tag page whose leaf children (one inline string each) are written as they are read
+  // (Decoder::leaf_element), or -1: their namespace is this element's own, none of them is a Meta
+  // Format/Type to capture, and nothing refuses content here.
+  std::int16_t leaf_page = -1;
 };
 
 bool is_syncml(const wbxml::Language* l) {
@@ -81,20 +85,20 @@ class Decoder {
     Event e;
     std::uint64_t* document_end = nesting_ == 0 ? options_.document_end : nullptr;
     if (document_end) *document_end = bytes.size();
-    if (!sink) {
-      while (reader.next(e)) {
+    // Leaf elements are looked for where they mostly are: after a start tag (a first child), a
+    // page switch (the next element), or another leaf (a sibling); after an END, usually not.
+    bool try_leaf = false;
+    for (;;) {
+      if (!try_leaf || !leaf_element(reader)) {
+        if (!reader.next(e)) break;
+        try_leaf = e.type == EventType::start || e.type == EventType::switch_page;
         if (!leaf(reader, e)) handle(e);
-        if (document_end && reader.root_done()) return void(*document_end = reader.position());
+        if (document_end && reader.root_done()) {
+          *document_end = reader.position();
+          break;
+        }
       }
-      return;
-    }
-    while (reader.next(e)) {
-      if (!leaf(reader, e)) handle(e);
-      if (document_end && reader.root_done()) {
-        *document_end = reader.position();
-        break;
-      }
-      if (w_.size() >= kDecodeChunk) {
+      if (sink && w_.size() >= kDecodeChunk) {
         (*sink)(w_.written());
         w_.clear();
       }
@@ -154,6 +158,20 @@ class Decoder {
     std::uint64_t at = 0;
     if (!reader.leaf_text(s, at)) return false;
     std::size_t bad = w_.leaf(e.name, s, input_end_);
+    if (bad != std::string_view::npos) refuse_text(at, s, bad);
+    return true;
+  }
+
+  // A leaf element next in the innermost element, on its leaf_page: read and written as next()
+  // and leaf() would, without an event for its start (most of a dense message is such elements).
+  // False, with nothing read, for anything else.
+  [[gnu::always_inline]] bool leaf_element(wbxml::Reader& reader) {
+    std::string_view name, s;
+    std::uint64_t at = 0;
+    if (frames_.empty() || frames_.back().leaf_page != reader.tag_page() || !reader.leaf_element(name, s, at)) {
+      return false;
+    }
+    std::size_t bad = w_.leaf_static(name, s, input_end_);  // a name of the code page tables
     if (bad != std::string_view::npos) refuse_text(at, s, bad);
     return true;
   }
@@ -220,6 +238,9 @@ class Decoder {
       f.capture = true;
       captured_.clear();
     }
+    // A token's children on its own page share its namespace (page_namespace); Meta's Format and
+    // Type are captured, so Meta's children are not written as they are read.
+    if (!e.literal && !unknown && !(syncml_ && e.page == 0 && f.token == kMeta)) f.leaf_page = e.page;
     frames_.push_back(f);
   }
 
@@ -295,6 +316,7 @@ class Decoder {
       w_.attribute("opaque", "base64");
       write_text(e, base64::encode(bytes), false);
       frames_.back().base64_marked = true;
+      frames_.back().leaf_page = -1;
       return;
     }
     write_text(e, base64::encode(bytes), false);

@@ -241,14 +241,18 @@ std::string read_text(const std::string& path, TextEncoding* was) {
   return text;
 }
 
-Loaded load_mapped(const std::string& path, Format forced) {
+Loaded load_mapped(const std::string& path, Format forced, Utf8Scan scan, MappedFile::Mode mode) {
   Loaded result;
   // read_file's limit applies to mapped files too.
-  if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31)) {
+  if (auto mapped = MappedFile::open(path, kMapMinBytes, std::size_t{1} << 31, mode)) {
     Format f = forced == Format::automatic ? sniff(mapped->bytes()) : forced;
     bool wide = converted(detect_encoding(mapped->bytes())) && f != Format::wbxml;  // UTF-16: converted below
     if (!wide && (f == Format::xml || f == Format::wbxml)) {
-      if (f == Format::xml) check_xml_encoding(mapped->bytes(), path);
+      if (f == Format::xml && scan == Utf8Scan::now) check_xml_encoding(mapped->bytes(), path);
+      if (f == Format::xml && scan == Utf8Scan::by_caller) {
+        check_xml_declared_encoding(mapped->bytes(), path);
+        result.utf8_unchecked = true;
+      }
       if (mapped->bytes().starts_with("\xEF\xBB\xBF")) result.payload.encoding = TextEncoding::utf8_bom;
       result.payload.payload = result.payload.container = f;
       result.mapped = std::move(mapped);

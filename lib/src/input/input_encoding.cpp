@@ -118,7 +118,8 @@ std::size_t first_invalid_utf8(std::string_view text) {
   const char* d = text.data();
   std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
-    i = detail::skip_printable_ascii(d, i, n);
+    // Line breaks and indentation do not end the run: ASCII is valid UTF-8 whatever it is.
+    i = detail::skip_xml_ascii(d, i, n);
     if (i >= n) break;
     auto c = static_cast<unsigned char>(d[i]);
     if (c < 0x80) {
@@ -222,34 +223,51 @@ std::uint64_t original_offset(std::string_view utf8, std::uint64_t offset, TextE
   return original;
 }
 
-void check_xml_encoding(std::string_view text, const std::string& source) {
-  std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  if (start >= text.size() || text[start] != '<') return;  // not XML
-  Declared d = declared_encoding(text);
-  std::size_t bad = first_invalid_utf8(text);
-  if (!d.name.empty() && !names_utf8(d.name)) {
-    if (names_wide(d.name)) {
-      throw Error(ErrorKind::input,
-                  fmt::format("the XML declaration says encoding '{}' but the text is 8-bit (no UTF-16 byte order "
-                              "mark); if it is UTF-8, correct the declaration: sed -i '1s/{}/UTF-8/' {}",
-                              d.name, d.name, shell_word(source)),
-                  place(text, source, d.offset));
-    }
-    // An ASCII-compatible name over ASCII text: the bytes mean the same in UTF-8.
-    if (all_ascii(text)) return;
-    std::size_t at = bad != std::string_view::npos ? bad : d.offset;
+namespace {
+
+// The declaration's part of check_xml_encoding: a name other than UTF-8 over text it does not
+// describe.
+void check_declared_encoding(std::string_view text, const std::string& source, const Declared& d) {
+  if (d.name.empty() || names_utf8(d.name)) return;
+  if (names_wide(d.name)) {
     throw Error(ErrorKind::input,
-                fmt::format("the XML declaration says encoding '{}'; the tools read UTF-8 (and UTF-16 with a byte "
-                            "order mark): convert it with: {}",
-                            d.name, iconv_line(d.name, source, d.name)),
-                place(text, source, at));
+                fmt::format("the XML declaration says encoding '{}' but the text is 8-bit (no UTF-16 byte order "
+                            "mark); if it is UTF-8, correct the declaration: sed -i '1s/{}/UTF-8/' {}",
+                            d.name, d.name, shell_word(source)),
+                place(text, source, d.offset));
   }
+  // An ASCII-compatible name over ASCII text: the bytes mean the same in UTF-8.
+  if (all_ascii(text)) return;
+  std::size_t bad = first_invalid_utf8(text);
+  std::size_t at = bad != std::string_view::npos ? bad : d.offset;
+  throw Error(ErrorKind::input,
+              fmt::format("the XML declaration says encoding '{}'; the tools read UTF-8 (and UTF-16 with a byte "
+                          "order mark): convert it with: {}",
+                          d.name, iconv_line(d.name, source, d.name)),
+              place(text, source, at));
+}
+
+bool is_xml(std::string_view text) {
+  std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  return start < text.size() && text[start] == '<';
+}
+
+}  // namespace
+
+void check_xml_encoding(std::string_view text, const std::string& source) {
+  if (!is_xml(text)) return;
+  check_declared_encoding(text, source, declared_encoding(text));
+  std::size_t bad = first_invalid_utf8(text);
   if (bad == std::string_view::npos) return;
   auto byte = static_cast<unsigned char>(text[bad]);
   throw Error(ErrorKind::input,
               fmt::format("not UTF-8 (byte 0x{:02X}); if the text is ISO-8859-1 or windows-1252, convert it with: {}",
                           byte, iconv_line("WINDOWS-1252", source, "")),
               place(text, source, bad));
+}
+
+void check_xml_declared_encoding(std::string_view text, const std::string& source) {
+  if (is_xml(text)) check_declared_encoding(text, source, declared_encoding(text));
 }
 
 }  // namespace syncmldm::input

@@ -36,7 +36,8 @@ void* read_into_huge_pages(int fd, std::size_t size, std::size_t& mapping, std::
 
 }  // namespace
 
-std::optional<MappedFile> MappedFile::open(const std::string& path, std::size_t min_bytes, std::size_t max_bytes) {
+std::optional<MappedFile> MappedFile::open(const std::string& path, std::size_t min_bytes, std::size_t max_bytes,
+                                           Mode mode) {
   if (path == "-") return std::nullopt;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;  // read_file reports why
@@ -47,7 +48,7 @@ std::optional<MappedFile> MappedFile::open(const std::string& path, std::size_t 
     return std::nullopt;
   }
   auto size = static_cast<std::size_t>(st.st_size);
-  if (size <= kReadLimit) {
+  if (size <= kReadLimit && mode == Mode::by_size) {
     std::size_t mapping = 0, got = 0;
     void* data = read_into_huge_pages(fd, size, mapping, got);
     ::close(fd);

@@ -353,6 +353,52 @@ std::size_t XmlWriter::leaf(std::string_view name, std::string_view s, const cha
   return std::string_view::npos;
 }
 
+std::size_t XmlWriter::leaf_static_general(std::string_view name, std::string_view s, const char* readable_end) {
+  // Names of up to 29 bytes (their end tag fits in 32), strings of up to 32 bytes that memory up
+  // to readable_end lets be read 32 at a time, an indentation line of up to 16: else leaf().
+  if (stack_.empty() || name.size() > sizeof(TagText::close) - 3 || s.size() > 32 || !readable_end ||
+      readable_end - s.data() < 32 || stack_.back().child_line > 16 || !all_plain(s, readable_end)) {
+    return leaf(name, s, readable_end);
+  }
+  if (tag_texts_.empty()) tag_texts_.resize(kTagTexts);
+  TagText& tag = tag_text(name);
+  if (tag.name != name.data() || tag.size != name.size()) {
+    tag.name = name.data();
+    tag.size = name.size();
+    tag.open[0] = '<';
+    std::memcpy(tag.open + 1, name.data(), name.size());
+    tag.open[name.size() + 1] = '>';
+    tag.close[0] = '<';
+    tag.close[1] = '/';
+    std::memcpy(tag.close + 2, name.data(), name.size());
+    tag.close[name.size() + 2] = '>';
+  }
+  Frame& parent = stack_.back();
+  const std::size_t line = parent.child_line;
+  // '>', the line break, the two tags and the string, each copied whole.
+  char* const begin = room(1 + 16 + 32 + 32 + 32);
+  char* p = begin;
+  if (parent.state == State::open) {
+    *p++ = '>';
+    parent.state = State::elements;
+  } else if (parent.state == State::text) {
+    parent.inline_ = true;  // text then elements: mixed content
+  }
+  if (!parent.inline_ && !parent.last_text) {
+    std::memcpy(p, kLineBreak.text, 16);
+    p += line;
+  }
+  parent.last_text = false;
+  std::memcpy(p, tag.open, 32);
+  p += name.size() + 2;
+  std::memcpy(p, s.data(), 32);
+  p += s.size();
+  std::memcpy(p, tag.close, 32);
+  p += name.size() + 3;
+  len_ += static_cast<std::size_t>(p - begin);
+  return std::string_view::npos;
+}
+
 void XmlWriter::finish() {
   put('\n');
   out_.resize(len_);

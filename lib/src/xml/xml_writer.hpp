@@ -12,6 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace syncmldm::detail {
 
 // Index of the first byte that is not valid UTF-8 or not an XML 1.0 character (controls other
@@ -38,6 +42,38 @@ class XmlWriter {
   // dense message). Same return as text(); the same bytes as the three calls. Memory up to
   // `readable_end` may be read (a short string inside a larger buffer is then one 16-byte test).
   std::size_t leaf(std::string_view name, std::string_view utf8, const char* readable_end = nullptr);
+  // leaf() for a name whose bytes stay where they are, unchanged, while the writer lives (the
+  // names of the WBXML code page tables): its start and end tags are kept ready, padded, and
+  // copied a fixed number of bytes at a time. The same bytes and return as leaf().
+  [[gnu::always_inline]] std::size_t leaf_static(std::string_view name, std::string_view utf8,
+                                                 const char* readable_end) {
+#if defined(__SSE2__)
+    // Inline for the usual case: a short plain string, a name whose tags are ready, a parent
+    // holding elements already and an indentation line of up to 16 bytes.
+    if (utf8.size() <= 16 && readable_end && readable_end - utf8.data() >= 32 && !stack_.empty() && !tag_texts_.empty()) {
+      Frame& parent = stack_.back();
+      TagText& tag = tag_text(name);
+      if (tag.name == name.data() && tag.size == name.size() && parent.state == State::elements &&
+          !parent.inline_ && !parent.last_text && parent.child_line <= 16 && plain16(utf8)) {
+        static constexpr char kLine[17] = "\n               ";  // a line break and 15 spaces
+        char* const begin = room(16 + 32 + 32 + 32);
+        char* p = begin;
+        std::memcpy(p, kLine, 16);
+        p += parent.child_line;
+        std::memcpy(p, tag.open, 32);
+        p += name.size() + 2;
+        std::memcpy(p, utf8.data(), 32);
+        p += utf8.size();
+        std::memcpy(p, tag.close, 32);
+        p += name.size() + 3;
+        len_ += static_cast<std::size_t>(p - begin);
+        return std::string_view::npos;
+      }
+    }
+#endif
+    return leaf_static_general(name, utf8, readable_end);
+  }
+  std::size_t leaf_static_general(std::string_view name, std::string_view utf8, const char* readable_end);
   // True while the current element's start tag is still open (no content written yet).
   bool start_tag_open() const { return !stack_.empty() && stack_.back().state == State::open; }
   std::size_t depth() const { return stack_.size(); }
@@ -97,10 +133,38 @@ class XmlWriter {
     len_ += n;
   }
 
+  // "<name>" and "</name>" of a name given to leaf_static, each in 32 bytes (the rest unused),
+  // found by the address of the name's bytes.
+  struct TagText {
+    const char* name = nullptr;
+    std::size_t size = 0;
+    char open[32];
+    char close[32];
+  };
+  static constexpr std::size_t kTagTexts = 128;
+  // The slot of a name (a hash of its address; tag_texts_ made).
+  TagText& tag_text(std::string_view name) {
+    auto at = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name.data()));
+    return tag_texts_[(at * 0x9E3779B97F4A7C15u) >> 57];  // the top 7 bits: 0-127
+  }
+#if defined(__SSE2__)
+  // Whether a string of at most 16 bytes, with 16 readable, holds nothing to escape or check
+  // (what skip_plain_text stops at: controls, non-ASCII, '<', '>', '&').
+  static bool plain16(std::string_view s) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // and bytes >= 0x80 (signed compare)
+    __m128i lt = _mm_cmpeq_epi8(v, _mm_set1_epi8('<')), gt = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
+    __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+    auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, lt), _mm_or_si128(gt, amp))));
+    return (bits & ((1u << s.size()) - 1)) == 0;
+  }
+#endif
+
   std::string& out_;
   std::size_t len_;  // bytes written; out_.size() may be larger
   int indent_;
   std::vector<Frame> stack_;
+  std::vector<TagText> tag_texts_;  // kTagTexts of them, made on the first leaf_static()
 };
 
 }  // namespace syncmldm::detail

@@ -37,6 +37,10 @@ std::uint64_t original_offset(std::string_view utf8, std::uint64_t offset, TextE
 // not UTF-8 (ISO-8859-1, windows-1252). Throws Error{input} with the place and the command that
 // converts the file. Text that is not XML, and pure ASCII under an ASCII-compatible name, pass.
 void check_xml_encoding(std::string_view xml, const std::string& source_name);
+// Its judgement of the XML declaration alone, without the pass over the whole text for bytes
+// that are not UTF-8: for a reader that checks every byte as UTF-8 itself (the WBXML encoder)
+// and calls check_xml_encoding once it refuses the text, so that such bytes get its message.
+void check_xml_declared_encoding(std::string_view xml, const std::string& source_name);
 
 }  // namespace syncmldm::input
 SYNCMLDM_API_END

@@ -76,11 +76,20 @@ inline constexpr std::size_t kMapMinBytes = std::size_t{128} << 10;
 struct Loaded {
   Payload payload;                  // payload.bytes is empty when mapped
   std::optional<MappedFile> mapped;
+  // XML whose bytes were not yet checked as UTF-8 (Utf8Scan::by_caller): the caller must run
+  // check_xml_encoding on bytes() before it reports any refusal of the text.
+  bool utf8_unchecked = false;
   std::string_view bytes() const { return mapped ? mapped->bytes() : std::string_view(payload.bytes); }
   // Writable room after a file read into memory (MappedFile::spare()); empty otherwise.
   std::span<char> spare() { return mapped ? mapped->spare() : std::span<char>{}; }
 };
-Loaded load_mapped(const std::string& path, Format forced = Format::automatic);
+// Who scans mapped XML for bytes that are not UTF-8 (check_xml_encoding): load_mapped (now), or
+// a caller whose reader checks every byte itself anyway (by_caller: one pass over a large file
+// less; the declaration is still judged here, see Loaded::utf8_unchecked).
+enum class Utf8Scan { now, by_caller };
+// `mode`: how a large file is brought in (MappedFile::Mode).
+Loaded load_mapped(const std::string& path, Format forced = Format::automatic, Utf8Scan scan = Utf8Scan::now,
+                   MappedFile::Mode mode = MappedFile::Mode::by_size);
 
 // Binary input that is not a DM message (package 0, for one): a hex dump or Base64 text is
 // decoded, anything else is taken as the raw bytes. `container` is "hex", "base64" or "raw".

@@ -32,7 +32,12 @@ class MappedFile {
  public:
   // Brings in `path` when it is a regular file of at least min_bytes and at most max_bytes; nullopt
   // otherwise (stdin, pipes, small or empty files, any failure): read it instead.
-  static std::optional<MappedFile> open(const std::string& path, std::size_t min_bytes, std::size_t max_bytes);
+  // How: by its size as above, or always mapped read-only (for a reader that goes over its input
+  // once and writes nothing after it, like the WBXML decoder: there the copy into fresh memory
+  // cost more than the page-table misses it saves, from half a megabyte of WBXML up).
+  enum class Mode { by_size, mapped };
+  static std::optional<MappedFile> open(const std::string& path, std::size_t min_bytes, std::size_t max_bytes,
+                                        Mode mode = Mode::by_size);
 
   static constexpr std::size_t kReadLimit = std::size_t{8} << 20;
 

@@ -196,6 +196,39 @@ class Reader {
     if (--depth_ == 0) root_done_ = true;
     return true;
   }
+  // A whole element of the code pages inside the root whose content is one inline string (a tag
+  // with content and no attributes, STR_I "..." END: most elements of a dense message): consumes
+  // it and returns true with its name (never empty), its text and the string token's offset;
+  // else consumes nothing. The same checks and result as next() for its start, then leaf_text(),
+  // without an event for the start.
+  [[gnu::always_inline]] bool leaf_element(std::string_view& name, std::string_view& text, std::uint64_t& offset) {
+    const char* d = in_.data();
+    const std::size_t n = in_.size();
+    // The tag, STR_I, a NUL and END at least (the bytes first: they rule out most tokens).
+    if (n - pos_ < 4) return false;
+    auto t = static_cast<std::uint8_t>(d[pos_]);
+    if ((t & (tok::kHasContent | tok::kHasAttributes)) != tok::kHasContent || (t & 0x3F) < 0x05 ||
+        static_cast<std::uint8_t>(d[pos_ + 1]) != tok::kStrI) {
+      return false;
+    }
+    // Read as a tag (not an attribute), inside the root and below the depth limit.
+    if (in_attributes_ || pending_empty_end_ || depth_ == 0 || depth_ >= options_.max_depth || !tag_table_) {
+      return false;
+    }
+    std::string_view tag = tag_table_->tags[t & 0x3F];
+    if (tag.empty()) return false;
+    const std::size_t from = pos_ + 2;
+    std::size_t nul = nul_in_16(d, from, n);
+    if (nul == n) nul = find_nul(from);
+    if (nul + 1 >= n || static_cast<std::uint8_t>(d[nul + 1]) != tok::kEnd) return false;
+    name = tag;
+    offset = pos_ + 1;
+    text = std::string_view(d + from, nul - from);
+    pos_ = nul + 2;  // depth_ is as before: the element opened and closed
+    return true;
+  }
+  // The code page of tags in force.
+  std::uint8_t tag_page() const { return tag_page_; }
   // Open elements with content.
   std::size_t depth() const { return depth_; }
   const std::string& source_name() const { return source_; }
@@ -233,6 +266,22 @@ class Reader {
   }
   // Index of the first NUL at or after `from`, or the input's size.
   std::size_t find_nul(std::size_t from) const;
+  // The same among the 16 bytes from `from` when all are there (a word at a time: the lowest
+  // zero byte of a little-endian word), else n: most strings of a message are short, too short
+  // for a call to memchr to pay.
+  static std::size_t nul_in_16(const char* d, std::size_t from, std::size_t n) {
+    if constexpr (std::endian::native == std::endian::little) {
+      constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+      if (n - from >= 16) {
+        std::uint64_t a, b;
+        std::memcpy(&a, d + from, 8);
+        std::memcpy(&b, d + from + 8, 8);
+        if (std::uint64_t z = (a - kOnes) & ~a & kHigh) return from + static_cast<std::size_t>(std::countr_zero(z) / 8);
+        if (std::uint64_t z = (b - kOnes) & ~b & kHigh) return from + 8 + static_cast<std::size_t>(std::countr_zero(z) / 8);
+      }
+    }
+    return n;
+  }
   std::uint32_t mb(std::uint64_t at_token, const char* what);
   std::string_view inline_string(std::uint64_t at_token);
   std::string_view table_string(std::uint32_t index, std::uint64_t at_token);

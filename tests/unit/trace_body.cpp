@@ -83,7 +83,9 @@ std::string full(const std::string& xml) {
 }
 
 std::string one_pass(const std::string& xml) {
-  trace::detail::Body body;
+  // One Body for all, as the session builder keeps it: each message is read into the storage
+  // of the one before, which must leave nothing of itself behind.
+  static trace::detail::Body body;
   if (!trace::detail::read_body_one_pass(xml, body)) return "";
   return dump(body);
 }

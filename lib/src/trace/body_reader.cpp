@@ -39,16 +39,18 @@ struct NameBytes {
 };
 constexpr NameBytes kName{};
 
-std::string_view local_of(std::string_view qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+// Equality of short names, byte by byte: no call to memcmp for a name of a few bytes.
+bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
-std::string trimmed(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
+std::string_view local_of(std::string_view qname) {
+  for (std::size_t i = 0; i < qname.size(); ++i)  // names are short: no call to memchr
+    if (qname[i] == ':') return qname.substr(i + 1);
+  return qname;
 }
 
 // A value as the tree holds it: entity references replaced.
@@ -57,6 +59,105 @@ std::string expanded(std::string_view raw) {
   std::string out;
   xml::detail::expand_references(raw, out);
   return out;
+}
+
+// message::kind_from_name, by length first.
+Kind kind_of(std::string_view local) {
+  switch (local.size()) {
+    case 3:
+      if (same(local, "Add")) return Kind::add;
+      if (same(local, "Get")) return Kind::get;
+      break;
+    case 4:
+      if (same(local, "Copy")) return Kind::copy;
+      if (same(local, "Exec")) return Kind::exec;
+      break;
+    case 5:
+      if (same(local, "Alert")) return Kind::alert;
+      break;
+    case 6:
+      if (same(local, "Atomic")) return Kind::atomic;
+      if (same(local, "Delete")) return Kind::delete_;
+      if (same(local, "Status")) return Kind::status;
+      break;
+    case 7:
+      if (same(local, "Replace")) return Kind::replace;
+      if (same(local, "Results")) return Kind::results;
+      break;
+    case 8:
+      if (same(local, "Sequence")) return Kind::sequence;
+      break;
+    default: break;
+  }
+  return Kind::unknown;
+}
+
+// The element names the model knows, told apart by length first: one switch instead of a
+// chain of comparisons for every element.
+enum class N : std::uint8_t {
+    other, Chal, Cmd, CmdID, CmdRef, Correlator, Cred, Data, EMI, Final, Format, Item, LocName, LocURI, Mark,
+    MaxMsgSize, MaxObjSize, MetInf, Meta, MoreData, MsgID, MsgRef, NextNonce, NoResp, RespURI, SessionID,
+    Size, Source, SourceRef, SyncBody, SyncHdr, SyncML, Target, TargetRef, Type, VerDTD, VerProto, Version
+};
+
+N classify(std::string_view local) {
+  switch (local.size()) {
+    case 3:
+      if (same(local, "Cmd")) return N::Cmd;
+      if (same(local, "EMI")) return N::EMI;
+      break;
+    case 4:
+      if (same(local, "Chal")) return N::Chal;
+      if (same(local, "Cred")) return N::Cred;
+      if (same(local, "Data")) return N::Data;
+      if (same(local, "Item")) return N::Item;
+      if (same(local, "Mark")) return N::Mark;
+      if (same(local, "Meta")) return N::Meta;
+      if (same(local, "Size")) return N::Size;
+      if (same(local, "Type")) return N::Type;
+      break;
+    case 5:
+      if (same(local, "CmdID")) return N::CmdID;
+      if (same(local, "Final")) return N::Final;
+      if (same(local, "MsgID")) return N::MsgID;
+      break;
+    case 6:
+      if (same(local, "CmdRef")) return N::CmdRef;
+      if (same(local, "Format")) return N::Format;
+      if (same(local, "LocURI")) return N::LocURI;
+      if (same(local, "MetInf")) return N::MetInf;
+      if (same(local, "MsgRef")) return N::MsgRef;
+      if (same(local, "NoResp")) return N::NoResp;
+      if (same(local, "Source")) return N::Source;
+      if (same(local, "SyncML")) return N::SyncML;
+      if (same(local, "Target")) return N::Target;
+      if (same(local, "VerDTD")) return N::VerDTD;
+      break;
+    case 7:
+      if (same(local, "LocName")) return N::LocName;
+      if (same(local, "RespURI")) return N::RespURI;
+      if (same(local, "SyncHdr")) return N::SyncHdr;
+      if (same(local, "Version")) return N::Version;
+      break;
+    case 8:
+      if (same(local, "MoreData")) return N::MoreData;
+      if (same(local, "SyncBody")) return N::SyncBody;
+      if (same(local, "VerProto")) return N::VerProto;
+      break;
+    case 9:
+      if (same(local, "NextNonce")) return N::NextNonce;
+      if (same(local, "SessionID")) return N::SessionID;
+      if (same(local, "SourceRef")) return N::SourceRef;
+      if (same(local, "TargetRef")) return N::TargetRef;
+      break;
+    case 10:
+      if (same(local, "Correlator")) return N::Correlator;
+      if (same(local, "MaxMsgSize")) return N::MaxMsgSize;
+      if (same(local, "MaxObjSize")) return N::MaxObjSize;
+      break;
+    default: break;
+  }
+  return N::other;
 }
 
 enum class Role : std::uint8_t { skip, syncml, header, body, command, item, address, meta, text };
@@ -75,15 +176,102 @@ struct Level {
   void* obj = nullptr;      // the Header, Command, Item, Address or Meta this level fills
   std::size_t depth = 0;    // commands: Atomic/Sequence nesting
   bool data_seen = false;   // commands: a Data child met (a Status's first one carries the HRESULT)
+  // The parts met so far, of a command, Item or address; the others are cleared when it closes
+  // (its storage is that of the last message's part in the same place: see Recycling below).
+  bool meta_seen = false, target_seen = false, source_seen = false, item_data_seen = false;
+  bool uri_seen = false, name_seen = false;
+  std::size_t items = 0, children = 0;  // commands: Items and commands read into it
 };
+
+// Recycling: the model of one message is kept for the next, which is read into the same
+// commands, Items, addresses and Meta, so that their storage is allocated once, not per
+// message. A part taken again is cleared of what the last message put there; what the new one
+// does not fill in is removed when its element closes.
+template <class T>
+void assign(std::optional<T>& to, std::string_view value) {
+  if (to) to->assign(value.data(), value.size());
+  else to.emplace(value);
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_ws(s[b])) ++b;
+  while (e > b && is_ws(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+void clear_command(Command& c) {
+  c.kind = Kind::unknown;
+  c.cmd_id.reset();
+  c.no_resp = false;
+  c.cred.reset();
+  c.data.reset();
+  c.correlator.reset();
+  c.msg_ref.reset();
+  c.cmd_ref.reset();
+  c.cmd.reset();
+  c.target_refs.clear();
+  c.source_refs.clear();
+  c.chal.reset();
+  c.unknown.clear();
+  c.node = nullptr;
+  c.cmd_id_node = nullptr;
+  // items, children and meta stay until the command closes (or go now for one left unread).
+}
+
+template <class T>
+T& next_of(std::vector<T>& v, std::size_t& used) {
+  if (used < v.size()) return v[used++];
+  ++used;
+  return v.emplace_back();
+}
+
+template <class T>
+void keep_first(std::vector<T>& v, std::size_t used) {
+  if (v.size() > used) v.erase(v.begin() + static_cast<std::ptrdiff_t>(used), v.end());
+}
+
+// A Boxed part for a new element: the old one cleared in place, or a new one.
+template <class T>
+T& fresh(message::Boxed<T>& b) {
+  if (b) *b = T{};
+  else b.emplace();
+  return *b;
+}
+
+Address& fresh_address(message::Boxed<Address>& b) {
+  if (!b) return b.emplace();
+  b->node = b->loc_uri_node = nullptr;  // loc_uri and loc_name: kept for their storage, cleared on close
+  return *b;
+}
 
 struct Attr {
   std::string_view name, raw;
 };
 
+// The reader's working storage, kept from one message to the next.
+struct Scratch {
+  std::vector<Level> stack;
+  std::vector<Attr> attrs;
+  std::deque<Meta> inner_meta;  // MetInf inside Meta, read as a Meta of its own
+  std::string text;             // the direct text of the text element open
+  std::vector<std::pair<std::size_t, std::string>> hresults;  // command number -> originalerror
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  s.stack.clear();
+  s.attrs.clear();
+  s.inner_meta.clear();
+  s.hresults.clear();
+  return s;
+}
+
 class OnePass {
  public:
-  OnePass(std::string_view text, Body& body) : t_(text), n_(text.size()), body_(body), m_(body.message) {}
+  OnePass(std::string_view text, Body& body)
+      : t_(text), n_(text.size()), body_(body), m_(body.message), s_(scratch()), stack_(s_.stack), attrs_(s_.attrs),
+        inner_meta_(s_.inner_meta), text_(s_.text), hresults_(s_.hresults) {}
 
   bool run() {
     xml::detail::PrescanProblem problem;
@@ -107,6 +295,7 @@ class OnePass {
       if (i == std::string_view::npos) return false;
     }
     if (!root_done) return false;
+    keep_first(m_.commands, top_commands_);
     resolve_original_errors();
     return true;
   }
@@ -118,13 +307,15 @@ class OnePass {
   std::size_t n_;
   Body& body_;
   message::Message& m_;
-  std::vector<Level> stack_;
-  std::vector<Attr> attrs_;
-  std::deque<Meta> inner_meta_;  // MetInf inside Meta, read as a Meta of its own
-  std::string text_;             // the direct text of the text element open
+  Scratch& s_;
+  std::vector<Level>& stack_;
+  std::vector<Attr>& attrs_;
+  std::deque<Meta>& inner_meta_;
+  std::string& text_;
+  std::vector<std::pair<std::size_t, std::string>>& hresults_;
   bool had_cdata_ = false;
   std::size_t commands_ = 0, items_ = 0;
-  std::vector<std::pair<std::size_t, std::string>> hresults_;  // command number -> originalerror
+  std::size_t top_commands_ = 0;  // SyncBody's commands read so far
 
   // The start tag at t_[i] == '<', its attributes checked as the pre-scan checks them; `i`
   // moves past it and the element is opened (and closed, when written <a/>).
@@ -223,7 +414,7 @@ class OnePass {
       if (next == '/') {
         const Level& top = stack_.back();
         std::size_t k = j + 2;
-        if (t_.compare(k, top.name.size(), top.name) != 0) return false;
+        if (n_ - k < top.name.size() || !same(t_.substr(k, top.name.size()), top.name)) return false;
         k += top.name.size();
         while (k < n_ && is_ws(d[k])) ++k;
         if (k >= n_ || d[k] != '>') return false;
@@ -279,17 +470,18 @@ class OnePass {
   }
 
   // A command element (Add, Status, Atomic, and unknown ones) into `into`.
-  bool command(std::string_view name, std::vector<Command>& into, std::size_t depth) {
+  bool command(std::string_view name, std::vector<Command>& into, std::size_t& used, std::size_t depth) {
     if (++commands_ > message::ReadOptions{}.max_commands) return false;
-    Command& c = into.emplace_back();
-    c.name = std::string(local_of(name));
-    c.kind = message::kind_from_name(c.name);
-    if (c.kind == Kind::unknown) {
-      push(name, Role::skip);
-      return true;
-    }
-    if (c.is_container() && depth >= message::ReadOptions{}.max_nesting) {
-      c.kind = Kind::unknown;
+    Command& c = next_of(into, used);
+    clear_command(c);
+    std::string_view local = local_of(name);
+    c.name.assign(local.data(), local.size());
+    c.kind = kind_of(local);
+    if (c.kind == Kind::unknown || (c.is_container() && depth >= message::ReadOptions{}.max_nesting)) {
+      c.kind = Kind::unknown;  // kept by name only
+      c.items.clear();
+      c.children.clear();
+      c.meta.reset();
       push(name, Role::skip);
       return true;
     }
@@ -308,21 +500,22 @@ class OnePass {
   // Decides what the element just started is for, from its parent's role.
   bool open(std::string_view name) {
     std::string_view local = local_of(name);
+    N id = classify(local);
     if (stack_.empty()) {
-      if (local == "SyncML") {
+      if (id == N::SyncML) {
         m_.namespace_uri = namespace_of_root(name);
         push(name, Role::syncml);
         return true;
       }
-      if (local == "SyncBody") {
+      if (id == N::SyncBody) {
         m_.namespace_uri = namespace_of_root(name);
         m_.has_body = true;
         push(name, Role::body);
         return true;
       }
-      if (message::kind_from_name(local) == Kind::unknown) return false;  // not SyncML: the full reader says so
+      if (kind_of(local) == Kind::unknown) return false;  // not SyncML: the full reader says so
       m_.namespace_uri = namespace_of_root(name);
-      return command(name, m_.commands, 0);
+      return command(name, m_.commands, top_commands_, 0);
     }
     Level& parent = stack_.back();
     switch (parent.role) {
@@ -331,12 +524,12 @@ class OnePass {
         if (parent.field == Field::item_data) return false;  // Data holding markup: the full reader writes it
         break;
       case Role::syncml:
-        if (local == "SyncHdr" && !m_.has_header) {
+        if (id == N::SyncHdr && !m_.has_header) {
           m_.has_header = true;
           push(name, Role::header, &m_.header);
           return true;
         }
-        if (local == "SyncBody" && !m_.has_body) {
+        if (id == N::SyncBody && !m_.has_body) {
           m_.has_body = true;
           push(name, Role::body);
           return true;
@@ -344,82 +537,104 @@ class OnePass {
         break;
       case Role::header: {
         auto* h = static_cast<message::Header*>(parent.obj);
-        if (local == "VerDTD") return text_field(name, h, Field::ver_dtd);
-        if (local == "VerProto") return text_field(name, h, Field::ver_proto);
-        if (local == "SessionID") return text_field(name, h, Field::session_id);
-        if (local == "MsgID") return text_field(name, h, Field::msg_id);
-        if (local == "RespURI") return text_field(name, h, Field::resp_uri);
-        if (local == "Target") return push(name, Role::address, &h->target.emplace()), true;
-        if (local == "Source") return push(name, Role::address, &h->source.emplace()), true;
-        if (local == "NoResp") h->no_resp = true;
+        if (id == N::VerDTD) return text_field(name, h, Field::ver_dtd);
+        if (id == N::VerProto) return text_field(name, h, Field::ver_proto);
+        if (id == N::SessionID) return text_field(name, h, Field::session_id);
+        if (id == N::MsgID) return text_field(name, h, Field::msg_id);
+        if (id == N::RespURI) return text_field(name, h, Field::resp_uri);
+        if (id == N::Target) return push(name, Role::address, &h->target.emplace()), true;
+        if (id == N::Source) return push(name, Role::address, &h->source.emplace()), true;
+        if (id == N::NoResp) h->no_resp = true;
         break;
       }
       case Role::body:
-        if (local == "Final") {
+        if (id == N::Final) {
           m_.final = true;
           break;
         }
-        return command(name, m_.commands, 0);
+        return command(name, m_.commands, top_commands_, 0);
       case Role::command: {
         auto* c = static_cast<Command*>(parent.obj);
         bool reply = c->kind == Kind::status || c->kind == Kind::results;
-        if (local == "Data" && !parent.data_seen) {
+        if (id == N::Data && !parent.data_seen) {
           parent.data_seen = true;
           if (c->kind == Kind::status) note_original_error();
         }
-        if (local == "CmdID") return text_field(name, c, Field::cmd_id);
-        if (local == "NoResp") {
+        if (id == N::CmdID) return text_field(name, c, Field::cmd_id);
+        if (id == N::NoResp) {
           c->no_resp = true;
           break;
         }
-        if (local == "Cred") break;
-        if (local == "Meta") return push(name, Role::meta, &c->meta.emplace()), true;
-        if (local == "Item") {
+        if (id == N::Cred) break;
+        if (id == N::Meta) {
+          parent.meta_seen = true;
+          return push(name, Role::meta, &fresh(c->meta)), true;
+        }
+        if (id == N::Item) {
           if (++items_ > message::ReadOptions{}.max_items) return false;
-          return push(name, Role::item, &c->items.emplace_back()), true;
+          Item& it = next_of(c->items, parent.items);
+          it.more_data = false;
+          it.unknown.clear();
+          it.node = nullptr;
+          return push(name, Role::item, &it), true;
         }
-        if (local == "Data" && (c->kind == Kind::alert || c->kind == Kind::status)) return text_field(name, c, Field::cmd_data);
-        if (local == "Correlator") return text_field(name, c, Field::correlator);
+        if (id == N::Data && (c->kind == Kind::alert || c->kind == Kind::status)) return text_field(name, c, Field::cmd_data);
+        if (id == N::Correlator) return text_field(name, c, Field::correlator);
         if (reply) {
-          if (local == "MsgRef") return text_field(name, c, Field::msg_ref);
-          if (local == "CmdRef") return text_field(name, c, Field::cmd_ref);
-          if (local == "Cmd") return text_field(name, c, Field::cmd_name);
-          if (local == "TargetRef") return text_field(name, c, Field::target_ref);
-          if (local == "SourceRef") return text_field(name, c, Field::source_ref);
+          if (id == N::MsgRef) return text_field(name, c, Field::msg_ref);
+          if (id == N::CmdRef) return text_field(name, c, Field::cmd_ref);
+          if (id == N::Cmd) return text_field(name, c, Field::cmd_name);
+          if (id == N::TargetRef) return text_field(name, c, Field::target_ref);
+          if (id == N::SourceRef) return text_field(name, c, Field::source_ref);
         }
-        if (local == "Chal" && c->kind == Kind::status) break;
-        if (c->is_container()) {
-          std::size_t depth = parent.depth + 1;
-          return command(name, c->children, depth);
-        }
+        if (id == N::Chal && c->kind == Kind::status) break;
+        if (c->is_container()) return command(name, c->children, parent.children, parent.depth + 1);
         break;
       }
       case Role::item: {
         auto* it = static_cast<Item*>(parent.obj);
-        if (local == "Target") return push(name, Role::address, &it->target.emplace()), true;
-        if (local == "Source") return push(name, Role::address, &it->source.emplace()), true;
-        if (local == "Meta") return push(name, Role::meta, &it->meta.emplace()), true;
-        if (local == "Data") return text_field(name, it, Field::item_data);
-        if (local == "MoreData") it->more_data = true;
+        if (id == N::Target) {
+          parent.target_seen = true;
+          return push(name, Role::address, &fresh_address(it->target)), true;
+        }
+        if (id == N::Source) {
+          parent.source_seen = true;
+          return push(name, Role::address, &fresh_address(it->source)), true;
+        }
+        if (id == N::Meta) {
+          parent.meta_seen = true;
+          return push(name, Role::meta, &fresh(it->meta)), true;
+        }
+        if (id == N::Data) {
+          parent.item_data_seen = true;
+          return text_field(name, it, Field::item_data);
+        }
+        if (id == N::MoreData) it->more_data = true;
         break;
       }
       case Role::address: {
-        if (local == "LocURI") return text_field(name, parent.obj, Field::loc_uri);
-        if (local == "LocName") return text_field(name, parent.obj, Field::loc_name);
+        if (id == N::LocURI) {
+          parent.uri_seen = true;
+          return text_field(name, parent.obj, Field::loc_uri);
+        }
+        if (id == N::LocName) {
+          parent.name_seen = true;
+          return text_field(name, parent.obj, Field::loc_name);
+        }
         break;
       }
       case Role::meta: {
         void* meta = parent.obj;
-        if (local == "Format") return text_field(name, meta, Field::format);
-        if (local == "Type") return text_field(name, meta, Field::type);
-        if (local == "Mark") return text_field(name, meta, Field::mark);
-        if (local == "Size") return text_field(name, meta, Field::size);
-        if (local == "Version") return text_field(name, meta, Field::version);
-        if (local == "NextNonce") return text_field(name, meta, Field::next_nonce);
-        if (local == "MaxMsgSize") return text_field(name, meta, Field::max_msg_size);
-        if (local == "MaxObjSize") return text_field(name, meta, Field::max_obj_size);
-        if (local == "EMI") return text_field(name, meta, Field::emi);
-        if (local == "MetInf") return push(name, Role::meta, &inner_meta_.emplace_back()).field = Field::format, true;
+        if (id == N::Format) return text_field(name, meta, Field::format);
+        if (id == N::Type) return text_field(name, meta, Field::type);
+        if (id == N::Mark) return text_field(name, meta, Field::mark);
+        if (id == N::Size) return text_field(name, meta, Field::size);
+        if (id == N::Version) return text_field(name, meta, Field::version);
+        if (id == N::NextNonce) return text_field(name, meta, Field::next_nonce);
+        if (id == N::MaxMsgSize) return text_field(name, meta, Field::max_msg_size);
+        if (id == N::MaxObjSize) return text_field(name, meta, Field::max_obj_size);
+        if (id == N::EMI) return text_field(name, meta, Field::emi);
+        if (id == N::MetInf) return push(name, Role::meta, &inner_meta_.emplace_back()).field = Field::format, true;
         break;
       }
     }
@@ -441,6 +656,30 @@ class OnePass {
   void close() {
     Level l = stack_.back();
     stack_.pop_back();
+    switch (l.role) {
+      case Role::command: {
+        auto* c = static_cast<Command*>(l.obj);
+        keep_first(c->items, l.items);
+        keep_first(c->children, l.children);
+        if (!l.meta_seen) c->meta.reset();
+        return;
+      }
+      case Role::item: {
+        auto* it = static_cast<Item*>(l.obj);
+        if (!l.target_seen) it->target.reset();
+        if (!l.source_seen) it->source.reset();
+        if (!l.meta_seen) it->meta.reset();
+        if (!l.item_data_seen) it->data.reset();
+        return;
+      }
+      case Role::address: {
+        auto* a = static_cast<Address*>(l.obj);
+        if (!l.uri_seen) a->loc_uri.reset();
+        if (!l.name_seen) a->loc_name.reset();
+        return;
+      }
+      default: break;
+    }
     if (l.role == Role::meta && l.field == Field::format) {  // a MetInf: into the Meta around it
       Meta& inner = inner_meta_.back();
       Meta& outer = *static_cast<Meta*>(stack_.back().obj);
@@ -461,34 +700,37 @@ class OnePass {
     auto* c = static_cast<Command*>(l.obj);
     switch (l.field) {
       case Field::none: break;
-      case Field::ver_dtd: h->ver_dtd = trimmed(text_); break;
-      case Field::ver_proto: h->ver_proto = trimmed(text_); break;
-      case Field::session_id: h->session_id = trimmed(text_); break;
-      case Field::msg_id: h->msg_id = trimmed(text_); break;
-      case Field::resp_uri: h->resp_uri = trimmed(text_); break;
-      case Field::loc_uri: a->loc_uri = text_; break;
-      case Field::loc_name: a->loc_name = text_; break;
-      case Field::format: meta->format = trimmed(text_); break;
-      case Field::type: meta->type = trimmed(text_); break;
-      case Field::mark: meta->mark = trimmed(text_); break;
-      case Field::size: meta->size = trimmed(text_); break;
-      case Field::version: meta->version = trimmed(text_); break;
-      case Field::next_nonce: meta->next_nonce = trimmed(text_); break;
-      case Field::max_msg_size: meta->max_msg_size = trimmed(text_); break;
-      case Field::max_obj_size: meta->max_obj_size = trimmed(text_); break;
+      case Field::ver_dtd: assign(h->ver_dtd, trim(text_)); break;
+      case Field::ver_proto: assign(h->ver_proto, trim(text_)); break;
+      case Field::session_id: assign(h->session_id, trim(text_)); break;
+      case Field::msg_id: assign(h->msg_id, trim(text_)); break;
+      case Field::resp_uri: assign(h->resp_uri, trim(text_)); break;
+      case Field::loc_uri: assign(a->loc_uri, text_); break;
+      case Field::loc_name: assign(a->loc_name, text_); break;
+      case Field::format: assign(meta->format, trim(text_)); break;
+      case Field::type: assign(meta->type, trim(text_)); break;
+      case Field::mark: assign(meta->mark, trim(text_)); break;
+      case Field::size: assign(meta->size, trim(text_)); break;
+      case Field::version: assign(meta->version, trim(text_)); break;
+      case Field::next_nonce: assign(meta->next_nonce, trim(text_)); break;
+      case Field::max_msg_size: assign(meta->max_msg_size, trim(text_)); break;
+      case Field::max_obj_size: assign(meta->max_obj_size, trim(text_)); break;
       case Field::emi: meta->emi.push_back(text_); break;
       case Field::item_data: {
-        message::Data& data = static_cast<Item*>(l.obj)->data.emplace();
-        data.text = text_;
-        data.had_cdata = had_cdata_;
+        std::optional<message::Data>& data = static_cast<Item*>(l.obj)->data;
+        if (!data) data.emplace();
+        data->text.assign(text_);
+        data->is_xml = false;
+        data->had_cdata = had_cdata_;
+        data->node = nullptr;
         break;
       }
-      case Field::cmd_id: c->cmd_id = trimmed(text_); break;
-      case Field::cmd_data: c->data = trimmed(text_); break;
-      case Field::correlator: c->correlator = trimmed(text_); break;
-      case Field::msg_ref: c->msg_ref = trimmed(text_); break;
-      case Field::cmd_ref: c->cmd_ref = trimmed(text_); break;
-      case Field::cmd_name: c->cmd = trimmed(text_); break;
+      case Field::cmd_id: assign(c->cmd_id, trim(text_)); break;
+      case Field::cmd_data: assign(c->data, trim(text_)); break;
+      case Field::correlator: assign(c->correlator, trim(text_)); break;
+      case Field::msg_ref: assign(c->msg_ref, trim(text_)); break;
+      case Field::cmd_ref: assign(c->cmd_ref, trim(text_)); break;
+      case Field::cmd_name: assign(c->cmd, trim(text_)); break;
       case Field::target_ref: c->target_refs.push_back(text_); break;
       case Field::source_ref: c->source_refs.push_back(text_); break;
     }
@@ -514,7 +756,7 @@ class OnePass {
 
 void reset(Body& body) {
   message::Message& m = body.message;
-  m.commands.clear();  // the capacity stays for the next message
+  // The commands stay: the next message is read into them (Recycling).
   m.header = {};
   m.unknown.clear();
   m.namespace_uri.clear();

@@ -64,11 +64,11 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; 
 }  // namespace
 
 std::optional<std::string> decode(std::string_view text) {
-  // Most Base64 in captures is one line: decoded as it stands. White space is dropped first
-  // (groups of four may be split by line breaks).
-  bool spaced = false;
-  for (char c : text) spaced |= is_space(c);
-  if (!spaced) return decode_compact(text);
+  // Most Base64 in captures is one line: decoded as it stands. White space (line breaks may
+  // split groups of four) is outside the alphabet, so text holding some fails that, and is
+  // decoded again without it.
+  if (auto bytes = decode_compact(text)) return bytes;
+  if (text.find_first_of(" \n\r\t") == std::string_view::npos) return std::nullopt;
   std::string compact;
   compact.reserve(text.size());
   for (char c : text) {

@@ -5,6 +5,10 @@
 #include <cstring>
 #include <deque>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "syncmldm/util/text.hpp"
 #include "util/text_scan.hpp"
 #include "xml/dom.hpp"
@@ -45,6 +49,29 @@ bool same(std::string_view a, std::string_view b) {
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i] != b[i]) return false;
   return true;
+}
+
+// The end of the name that starts at d[k]: the first byte that is not a name byte, or n. Names
+// are read 16 bytes at a time where that many are there.
+std::size_t name_end(const char* d, std::size_t k, std::size_t n) {
+#if defined(__SSE2__)
+  for (; k + 16 <= n; k += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + k));
+    auto within = [](__m128i x, char low, char span) {  // low <= x <= low + span, unsigned
+      __m128i t = _mm_sub_epi8(x, _mm_set1_epi8(low));
+      return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
+    };
+    __m128i ok = _mm_or_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()),
+                              within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 25));
+    ok = _mm_or_si128(ok, within(v, '0', 9));
+    ok = _mm_or_si128(ok, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+    ok = _mm_or_si128(ok, within(v, '-', 1));  // '-' and '.'
+    unsigned stop = ~static_cast<unsigned>(_mm_movemask_epi8(ok)) & 0xFFFFu;
+    if (stop) return k + static_cast<std::size_t>(__builtin_ctz(stop));
+  }
+#endif
+  while (k < n && kName.rest[static_cast<unsigned char>(d[k])]) ++k;
+  return k;
 }
 
 std::string_view local_of(std::string_view qname) {
@@ -323,7 +350,7 @@ class OnePass {
     const char* d = t_.data();
     std::size_t k = i + 1;
     if (k >= n_ || !kName.first[static_cast<unsigned char>(d[k])]) return false;
-    while (k < n_ && kName.rest[static_cast<unsigned char>(d[k])]) ++k;
+    k = name_end(d, k + 1, n_);
     if (k >= n_) return false;
     std::string_view name = t_.substr(i + 1, k - i - 1);
     char after = d[k];
@@ -654,7 +681,7 @@ class OnePass {
   }
 
   void close() {
-    Level l = stack_.back();
+    const Level l = stack_.back();
     stack_.pop_back();
     switch (l.role) {
       case Role::command: {

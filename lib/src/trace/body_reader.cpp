@@ -341,6 +341,8 @@ class OnePass {
   std::string& text_;
   std::vector<std::pair<std::size_t, std::string>>& hresults_;
   bool had_cdata_ = false;
+  std::string_view first_piece_;  // the text so far while it is one piece from the input
+  int pieces_ = 0;                // 0, 1 (first_piece_), 2 (joined in text_)
   std::size_t commands_ = 0, items_ = 0;
   std::size_t top_commands_ = 0;  // SyncBody's commands read so far
 
@@ -432,8 +434,7 @@ class OnePass {
       if (j > run && capturing()) {
         std::string_view raw = t_.substr(run, j - run);
         if (raw.find_first_not_of(" \t\r\n") != std::string_view::npos) {
-          if (amp) xml::detail::expand_references(raw, text_);
-          else text_.append(raw);
+          add_text(raw, amp);
         }
       }
       amp = false;
@@ -453,7 +454,7 @@ class OnePass {
           std::size_t end = t_.find("]]>", j + 9);
           if (end == std::string_view::npos) return false;
           if (capturing()) {
-            text_.append(t_.substr(j + 9, end - j - 9));
+            add_text(t_.substr(j + 9, end - j - 9), false);
             had_cdata_ = true;
           }
           i = end + 3;
@@ -478,6 +479,21 @@ class OnePass {
 
   bool capturing() const { return stack_.back().role == Role::text; }
 
+  // A piece of the text element's text: a lone piece without references is used where it
+  // stands in the input, more are joined in text_.
+  void add_text(std::string_view raw, bool references) {
+    if (pieces_ == 0 && !references) {
+      first_piece_ = raw;
+      pieces_ = 1;
+      return;
+    }
+    if (pieces_ == 1) text_.assign(first_piece_);
+    pieces_ = 2;
+    if (references) xml::detail::expand_references(raw, text_);
+    else text_.append(raw);
+  }
+  std::string_view text() const { return pieces_ == 2 ? std::string_view(text_) : first_piece_; }
+
   Level& push(std::string_view name, Role role, void* obj = nullptr, Field field = Field::none) {
     Level& l = stack_.emplace_back();
     l.name = name;
@@ -486,6 +502,8 @@ class OnePass {
     l.field = field;
     if (role == Role::text) {
       text_.clear();
+      first_piece_ = {};
+      pieces_ = 0;
       had_cdata_ = false;
     }
     return l;
@@ -721,45 +739,46 @@ class OnePass {
       return;
     }
     if (l.role != Role::text) return;
+    const std::string_view value = text();
     auto* h = static_cast<message::Header*>(l.obj);
     auto* a = static_cast<Address*>(l.obj);
     auto* meta = static_cast<Meta*>(l.obj);
     auto* c = static_cast<Command*>(l.obj);
     switch (l.field) {
       case Field::none: break;
-      case Field::ver_dtd: assign(h->ver_dtd, trim(text_)); break;
-      case Field::ver_proto: assign(h->ver_proto, trim(text_)); break;
-      case Field::session_id: assign(h->session_id, trim(text_)); break;
-      case Field::msg_id: assign(h->msg_id, trim(text_)); break;
-      case Field::resp_uri: assign(h->resp_uri, trim(text_)); break;
-      case Field::loc_uri: assign(a->loc_uri, text_); break;
-      case Field::loc_name: assign(a->loc_name, text_); break;
-      case Field::format: assign(meta->format, trim(text_)); break;
-      case Field::type: assign(meta->type, trim(text_)); break;
-      case Field::mark: assign(meta->mark, trim(text_)); break;
-      case Field::size: assign(meta->size, trim(text_)); break;
-      case Field::version: assign(meta->version, trim(text_)); break;
-      case Field::next_nonce: assign(meta->next_nonce, trim(text_)); break;
-      case Field::max_msg_size: assign(meta->max_msg_size, trim(text_)); break;
-      case Field::max_obj_size: assign(meta->max_obj_size, trim(text_)); break;
-      case Field::emi: meta->emi.push_back(text_); break;
+      case Field::ver_dtd: assign(h->ver_dtd, trim(value)); break;
+      case Field::ver_proto: assign(h->ver_proto, trim(value)); break;
+      case Field::session_id: assign(h->session_id, trim(value)); break;
+      case Field::msg_id: assign(h->msg_id, trim(value)); break;
+      case Field::resp_uri: assign(h->resp_uri, trim(value)); break;
+      case Field::loc_uri: assign(a->loc_uri, value); break;
+      case Field::loc_name: assign(a->loc_name, value); break;
+      case Field::format: assign(meta->format, trim(value)); break;
+      case Field::type: assign(meta->type, trim(value)); break;
+      case Field::mark: assign(meta->mark, trim(value)); break;
+      case Field::size: assign(meta->size, trim(value)); break;
+      case Field::version: assign(meta->version, trim(value)); break;
+      case Field::next_nonce: assign(meta->next_nonce, trim(value)); break;
+      case Field::max_msg_size: assign(meta->max_msg_size, trim(value)); break;
+      case Field::max_obj_size: assign(meta->max_obj_size, trim(value)); break;
+      case Field::emi: meta->emi.emplace_back(value); break;
       case Field::item_data: {
         std::optional<message::Data>& data = static_cast<Item*>(l.obj)->data;
         if (!data) data.emplace();
-        data->text.assign(text_);
+        data->text.assign(value);
         data->is_xml = false;
         data->had_cdata = had_cdata_;
         data->node = nullptr;
         break;
       }
-      case Field::cmd_id: assign(c->cmd_id, trim(text_)); break;
-      case Field::cmd_data: assign(c->data, trim(text_)); break;
-      case Field::correlator: assign(c->correlator, trim(text_)); break;
-      case Field::msg_ref: assign(c->msg_ref, trim(text_)); break;
-      case Field::cmd_ref: assign(c->cmd_ref, trim(text_)); break;
-      case Field::cmd_name: assign(c->cmd, trim(text_)); break;
-      case Field::target_ref: c->target_refs.push_back(text_); break;
-      case Field::source_ref: c->source_refs.push_back(text_); break;
+      case Field::cmd_id: assign(c->cmd_id, trim(value)); break;
+      case Field::cmd_data: assign(c->data, trim(value)); break;
+      case Field::correlator: assign(c->correlator, trim(value)); break;
+      case Field::msg_ref: assign(c->msg_ref, trim(value)); break;
+      case Field::cmd_ref: assign(c->cmd_ref, trim(value)); break;
+      case Field::cmd_name: assign(c->cmd, trim(value)); break;
+      case Field::target_ref: c->target_refs.emplace_back(value); break;
+      case Field::source_ref: c->source_refs.emplace_back(value); break;
     }
   }
 

@@ -220,10 +220,11 @@ struct SessionBuilder::Impl {
     return added;
   }
 
-  std::vector<std::size_t> rows_of(OpenSession& os, const message::Command& reply) {
+  const std::vector<std::size_t>& rows_of(OpenSession& os, const message::Command& reply) {
+    static const std::vector<std::size_t> kNone;
     std::string msg_ref = reply.msg_ref.value_or(os.last_server_msg);
     auto it = os.by_command.find(command_key(msg_ref, reply.cmd_ref.value_or("")));
-    if (it == os.by_command.end()) return {};
+    if (it == os.by_command.end()) return kNone;
     return it->second;
   }
 
@@ -242,7 +243,7 @@ struct SessionBuilder::Impl {
     if (os.plumbing.count({reply.msg_ref.value_or(os.last_server_msg), reply.cmd_ref.value_or("")})) return;
     if (reply.kind == Kind::status) {
       if (reply.cmd_ref.value_or("") == "0") return;  // the SyncHdr's status
-      std::vector<std::size_t> found = rows_of(os, reply);
+      const std::vector<std::size_t>& found = rows_of(os, reply);
       std::vector<std::size_t> chosen;
       for (std::size_t i : found) {
         for (const auto& ref : reply.target_refs) {
@@ -252,16 +253,16 @@ struct SessionBuilder::Impl {
           }
         }
       }
-      if (chosen.empty()) chosen = found;
+      const std::vector<std::size_t>& paired = chosen.empty() ? found : chosen;
       auto code = status_code(reply);
       auto hresult = original_error(reply, body);
-      if (chosen.empty()) {
+      if (paired.empty()) {
         Row& r = unpaired(os, reply, rec);
         r.status = code;
         r.hresult = hresult;
         return;
       }
-      for (std::size_t i : chosen) {
+      for (std::size_t i : paired) {
         os.s.rows[i].status = code;
         os.s.rows[i].hresult = hresult;
       }

@@ -187,7 +187,6 @@ N classify(std::string_view local) {
   return N::other;
 }
 
-
 enum class Role : std::uint8_t { skip, syncml, header, body, command, item, address, meta, text };
 
 // Where a text element's text goes when it closes (into the object of the level below).

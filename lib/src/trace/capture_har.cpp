@@ -1,7 +1,5 @@
 // HAR 1.2: log.entries, one at a time; of each entry the request's postData, the response's
 // content, their media types and the entry's time.
-#include <fmt/format.h>
-
 #include "syncmldm/util/base64.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/text.hpp"
@@ -119,7 +117,11 @@ void read_har(Source& source, std::string_view head, const ReadOptions& options,
     if (time && *time < 0) time.reset();
     auto emit = [&](HarMessage& m, Side side, std::string_view what) {
       if (!m.body.present || m.body.text.empty()) return;
-      std::string place = fmt::format("{}: entry {} {}", file, index, what);
+      std::string place = file;  // "FILE: entry N request", made for every body
+      place += ": entry ";
+      place += std::to_string(index);
+      place += ' ';
+      place += what;
       auto bytes = body_bytes(std::move(m.body.text), m.body.encoding, place, notes);
       if (!bytes) return;
       Record r;

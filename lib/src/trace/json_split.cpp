@@ -46,7 +46,6 @@ void split(Source& source, std::string_view head, const SplitOptions& o,
   auto not_wanted = [&](std::size_t at, const std::string& why) {
     fail(at, fmt::format("JSON that is not {}: {}", o.what, why));
   };
-  std::vector<char> chunk(kChunk);
   for (;;) {
     if (p >= buf.size()) {
       if (eof) break;
@@ -64,9 +63,12 @@ void split(Source& source, std::string_view head, const SplitOptions& o,
       if (buf.size() > o.max_element_bytes) {
         fail(0, fmt::format("{} {} is larger than {} bytes", o.element, index + 1, o.max_element_bytes));
       }
-      std::size_t n = source.read(chunk.data(), chunk.size());
+      // Read straight into the buffer: no copy through a chunk.
+      std::size_t have = buf.size();
+      buf.resize(have + kChunk);
+      std::size_t n = source.read(buf.data() + have, kChunk);
+      buf.resize(have + n);
       if (n == 0) eof = true;
-      buf.append(chunk.data(), n);
       continue;
     }
     if (in_string) {

@@ -1,6 +1,8 @@
 // dm-trace's formats: text lines cut to the width, JSON and JSON Lines.
 #include <fnmatch.h>
 
+#include <cstring>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -56,6 +58,14 @@ std::string cut(std::string_view s, std::size_t width) {
 }
 
 std::string status_text(const Row& r) {
+  // Most rows of a capture say the same (200 OK): made once, copied after.
+  thread_local struct {
+    bool made = false, unpaired = false;
+    std::optional<int> status;
+    std::optional<std::uint32_t> hresult;
+    std::string text;
+  } last;
+  if (last.made && last.status == r.status && last.hresult == r.hresult && last.unpaired == r.unpaired) return last.text;
   std::string out;
   if (!r.status) {
     out = r.unpaired ? "results" : "no status";
@@ -69,12 +79,20 @@ std::string status_text(const Row& r) {
     std::string meaning = hresult_meaning(*r.hresult);
     if (!meaning.empty()) out += " " + meaning;
   }
+  last = {true, r.unpaired, r.status, r.hresult, out};
   return out;
 }
 
 std::string ms_text(const std::optional<double>& ms) {
   if (!ms) return {};
-  return fmt::format("{:.0f} ms", *ms);
+  // The rows of one exchange share its time: formatted once.
+  thread_local std::optional<double> last;
+  thread_local std::string text;
+  if (!last || std::memcmp(&*last, &*ms, sizeof(double)) != 0) {
+    last = *ms;
+    text = fmt::format("{:.0f} ms", *ms);
+  }
+  return text;
 }
 
 ordered diagnostics_json(const std::vector<validate::Diagnostic>& found) {

@@ -13,7 +13,7 @@
 #include "syncmldm/trace/session.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/text.hpp"
-#include "xml/dom.hpp"
+#include "trace/body_reader.hpp"
 
 namespace syncmldm::trace {
 
@@ -36,26 +36,19 @@ struct OpenSession {
 };
 
 // msft:originalerror on the Status's Data: "0x86000002", or Intune's negative decimal.
-std::optional<std::uint32_t> original_error(const message::Command& status) {
-  if (!status.node) return std::nullopt;
-  const xml::dom::Node* data = xml::child(xml::dom::node(status.node), "Data");
-  if (!data) return std::nullopt;
-  for (const xml::dom::Attribute* a = data->first_attribute(); a; a = a->next_attribute()) {
-    std::string_view name(a->name(), a->name_size());
-    if (auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
-    if (!iequals(name, "originalerror")) continue;
-    std::string value(a->value(), a->value_size());
-    try {
-      std::size_t used = 0;
-      long long v = (istarts_with(value, "0x")) ? std::stoll(value.substr(2), &used, 16) : std::stoll(value, &used, 10);
-      if (used + (istarts_with(value, "0x") ? 2 : 0) != value.size()) return std::nullopt;
-      if (v < -2147483648LL || v > 0xFFFFFFFFLL) return std::nullopt;
-      return static_cast<std::uint32_t>(v);
-    } catch (const std::exception&) {
-      return std::nullopt;
-    }
+std::optional<std::uint32_t> original_error(const message::Command& status, const detail::Body& body) {
+  const std::string* found = body.original_error(status);
+  if (!found) return std::nullopt;
+  const std::string& value = *found;
+  try {
+    std::size_t used = 0;
+    long long v = (istarts_with(value, "0x")) ? std::stoll(value.substr(2), &used, 16) : std::stoll(value, &used, 10);
+    if (used + (istarts_with(value, "0x") ? 2 : 0) != value.size()) return std::nullopt;
+    if (v < -2147483648LL || v > 0xFFFFFFFFLL) return std::nullopt;
+    return static_cast<std::uint32_t>(v);
+  } catch (const std::exception&) {
+    return std::nullopt;
   }
-  return std::nullopt;
 }
 
 std::optional<int> status_code(const message::Command& status) {
@@ -112,6 +105,7 @@ struct SessionBuilder::Impl {
   SessionSink on_session;
   NoteSink notes;
   MessageSink on_message;
+  detail::Body body;  // the message at hand, its storage kept for the next
   std::vector<std::unique_ptr<OpenSession>> open;  // in order of first appearance
   std::unordered_map<std::string, OpenSession*> by_key;  // SessionID '\0' device -> open session
   std::size_t next_number = 1, taken = 0, skipped = 0;
@@ -232,10 +226,11 @@ struct SessionBuilder::Impl {
     return added;
   }
 
-  std::vector<std::size_t> rows_of(OpenSession& os, const message::Command& reply) {
+  const std::vector<std::size_t>& rows_of(OpenSession& os, const message::Command& reply) {
+    static const std::vector<std::size_t> kNone;
     std::string msg_ref = reply.msg_ref.value_or(os.last_server_msg);
     auto it = os.by_command.find(command_key(msg_ref, reply.cmd_ref.value_or("")));
-    if (it == os.by_command.end()) return {};
+    if (it == os.by_command.end()) return kNone;
     return it->second;
   }
 
@@ -254,7 +249,7 @@ struct SessionBuilder::Impl {
     if (os.plumbing.count({reply.msg_ref.value_or(os.last_server_msg), reply.cmd_ref.value_or("")})) return;
     if (reply.kind == Kind::status) {
       if (reply.cmd_ref.value_or("") == "0") return;  // the SyncHdr's status
-      std::vector<std::size_t> found = rows_of(os, reply);
+      const std::vector<std::size_t>& found = rows_of(os, reply);
       std::vector<std::size_t> chosen;
       for (std::size_t i : found) {
         for (const auto& ref : reply.target_refs) {
@@ -264,16 +259,16 @@ struct SessionBuilder::Impl {
           }
         }
       }
-      if (chosen.empty()) chosen = found;
+      const std::vector<std::size_t>& paired = chosen.empty() ? found : chosen;
       auto code = status_code(reply);
-      auto hresult = original_error(reply);
-      if (chosen.empty()) {
+      auto hresult = original_error(reply, body);
+      if (paired.empty()) {
         Row& r = unpaired(os, reply, rec);
         r.status = code;
         r.hresult = hresult;
         return;
       }
-      for (std::size_t i : chosen) {
+      for (std::size_t i : paired) {
         os.s.rows[i].status = code;
         os.s.rows[i].hresult = hresult;
       }
@@ -441,13 +436,9 @@ struct SessionBuilder::Impl {
     if (rec.side == Side::unknown && payload.container == input::Format::http) {
       rec.side = payload.start_line.starts_with("HTTP/") ? Side::server : Side::client;
     }
-    std::optional<xml::Document> doc;
-    message::Message m;
     try {
       // Parsed in place when nobody needs the text afterwards: one copy less per message.
-      bool keep_text = o.validate || on_message;
-      doc.emplace(keep_text ? xml::Document::parse(xml_text, place) : xml::Document::adopt(std::move(xml_text), place));
-      m = message::read(*doc);
+      detail::read_body(xml_text, o.validate || on_message, place, body);
     } catch (const Error& e) {
       ++skipped;
       std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
@@ -455,6 +446,7 @@ struct SessionBuilder::Impl {
       return;
     }
     ++taken;
+    const message::Message& m = body.message;
     Side side = rec.side != Side::unknown ? rec.side : guess_side(m);
     const std::string source = m.header.source ? m.header.source->uri() : "";
     const std::string target = m.header.target ? m.header.target->uri() : "";

@@ -369,7 +369,7 @@ struct SessionBuilder::Impl {
     // Results and Status want no Status; a server that sends one anyway says nothing to show.
     if (status.cmd && (*status.cmd == "Results" || *status.cmd == "Status" || *status.cmd == "SyncHdr")) return;
     auto code = status_code(status);
-    auto hresult = original_error(status);
+    auto hresult = original_error(status, body);
     auto it = os.by_device_command.find(command_key(msg_ref, cmd_ref));
     if (it == os.by_device_command.end()) {
       Row& r = unpaired(os, status, rec);

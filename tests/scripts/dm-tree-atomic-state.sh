@@ -11,7 +11,10 @@ export SOURCE_DATE_EPOCH=1767225600
 # A package that adds enough nodes to make the new state a few megabytes.
 python3 "${SYNCMLDM_SOURCE:?}/tests/scripts/bulk_package.py" "$work/pkg.xml"
 cp "$work/old.xml" "$work/new.xml"
+start=$(date +%s%N)
 "$bin/dm-tree" apply "$work/new.xml" "$work/pkg.xml" --in-place > /dev/null
+# the kills are spread over 1.25 times one run's length, so that nearly all land while it runs
+span_ms=$(( ($(date +%s%N) - start) / 800000 + 20 ))
 cmp -s "$work/old.xml" "$work/new.xml" && { echo "the package changed nothing"; exit 1; }
 
 killed_mid=0
@@ -20,8 +23,7 @@ for i in $(seq 1 16); do
   "$bin/dm-tree" apply "$work/state.xml" "$work/pkg.xml" --in-place > /dev/null &
   pid=$!
   # spread the kills over the run: parse, apply, serialise, write, rename
-  # (the run takes a second or two, most of it flushing the new file to disk)
-  ms=$(( (i * 173) % 2600 ))
+  ms=$(( (i * 7 % 16) * span_ms / 16 ))
   sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
   if kill -9 "$pid" 2> /dev/null; then killed_mid=$((killed_mid + 1)); fi
   wait "$pid" 2> /dev/null || true

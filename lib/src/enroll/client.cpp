@@ -106,7 +106,7 @@ EnrolResult run(net::HttpClient& http, const EnrolRequest& request, const std::f
                                            r.discovery.policy_url);
   }
   std::string subject = request.subject.empty() ? request.device.device_id : request.subject;
-  r.key = make_key_request(r.policy, subject);
+  r.key = request.make_key ? request.make_key(r.policy, subject) : make_key_request(r.policy, subject);
   ContextItems items = context_items(request.device, request.context_overrides);
   body = build_request_security_token(request.credential, r.key.csr_base64, items, new_message_id(),
                                       r.discovery.enrollment_url);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "enroll/key_request.hpp"
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/base64.hpp"
 
@@ -35,13 +36,17 @@ std::string bio_text(BIO* bio) {
 
 }  // namespace
 
-KeyRequest make_key_request(const Policy& policy, std::string_view subject) {
+namespace detail {
+
+int key_bits(const Policy& policy) {
   int bits = policy.min_key_length < 2048 ? 2048 : policy.min_key_length;
   if (bits > 16384) throw Error(ErrorKind::input, "the policy asks for a " + std::to_string(bits) + "-bit key, more than 16384");
+  return bits;
+}
+
+KeyRequest request_signed_by(EVP_PKEY* key, const Policy& policy, std::string_view subject) {
   const EVP_MD* md = EVP_get_digestbyname(policy.hash.c_str());
   if (!md) throw Error(ErrorKind::input, "unknown hash algorithm \"" + policy.hash + "\"");
-  Key key(EVP_RSA_gen(static_cast<unsigned>(bits)));
-  if (!key) fail("RSA key generation failed");
   Req req(X509_REQ_new());
   if (!req || X509_REQ_set_version(req.get(), 0) != 1) fail("no request object");
   X509_NAME* name = X509_REQ_get_subject_name(req.get());
@@ -50,8 +55,8 @@ KeyRequest make_key_request(const Policy& policy, std::string_view subject) {
   if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.data()),
                                  static_cast<int>(cn.size()), -1, 0) != 1)
     fail("the subject \"" + cn + "\" is not usable");
-  if (X509_REQ_set_pubkey(req.get(), key.get()) != 1) fail("no public key");
-  if (X509_REQ_sign(req.get(), key.get(), md) <= 0) fail("signing with " + policy.hash + " failed");
+  if (X509_REQ_set_pubkey(req.get(), key) != 1) fail("no public key");
+  if (X509_REQ_sign(req.get(), key, md) <= 0) fail("signing with " + policy.hash + " failed");
 
   KeyRequest out;
   unsigned char* der = nullptr;
@@ -61,10 +66,20 @@ KeyRequest make_key_request(const Policy& policy, std::string_view subject) {
   OPENSSL_free(der);
   out.csr_base64 = base64::encode(out.csr_der);
   Bio bio(BIO_new(BIO_s_mem()));
-  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
+  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
     fail("the private key cannot be written");
   out.private_key_pem = bio_text(bio.get());
   return out;
+}
+
+}  // namespace detail
+
+KeyRequest make_key_request(const Policy& policy, std::string_view subject) {
+  int bits = detail::key_bits(policy);
+  if (!EVP_get_digestbyname(policy.hash.c_str())) throw Error(ErrorKind::input, "unknown hash algorithm \"" + policy.hash + "\"");
+  Key key(EVP_RSA_gen(static_cast<unsigned>(bits)));
+  if (!key) fail("RSA key generation failed");
+  return detail::request_signed_by(key.get(), policy, subject);
 }
 
 std::string new_message_id() {

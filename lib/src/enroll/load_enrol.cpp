@@ -158,10 +158,9 @@ class Phase {
       const char* phase = ex.step == "policy" ? "enroll_policy" : ex.step == "enrolment" ? "enroll_certificate" : "enroll_discovery";
       part.phases[phase].record(us);
     };
-    EnrolResult r = enrol_.shared_key ? detail::enrol_with_key(http, req, [this](const Policy& p, std::string_view subject) {
-      return shared_key_.request_for(p, subject);
-    }, observe)
-                                      : enrol(http, req, observe);
+    if (enrol_.shared_key)
+      req.make_key = [this](const Policy& p, std::string_view subject) { return shared_key_.request_for(p, subject); };
+    EnrolResult r = enrol(http, req, observe);
     auto doc = prov::read(r.issued.provisioning_xml, "the provisioning document of device " + std::to_string(n));
     Certificates certs = certificates_of(doc);
     if (!key_matches(certs.client_pem, r.key.private_key_pem))

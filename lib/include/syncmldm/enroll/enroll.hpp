@@ -226,6 +226,9 @@ struct EnrolRequest {
   std::string subject;  // CSR subject CN; empty: the device id
   bool probe = true;    // the GET before the Discover POST, as Windows does
   int discovery_port = 0;  // with an e-mail address: the port of the derived URL (0: 443)
+  // Makes the key pair and certificate request once the policy is known; empty: a new key of the
+  // policy's length (make_key_request), as a Windows device does.
+  std::function<KeyRequest(const Policy& policy, std::string_view subject)> make_key;
 };
 
 struct EnrolResult {

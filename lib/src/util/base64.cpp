@@ -37,6 +37,7 @@ std::optional<std::string> decode_compact(std::string_view s) {
   std::size_t pad = 0;
   if (!s.empty() && s.back() == '=') ++pad;
   if (s.size() > 1 && s[s.size() - 2] == '=') ++pad;
+  if (s.empty()) return std::string();
   std::string out;
   out.resize(s.size() / 4 * 3);
   auto* in = reinterpret_cast<const unsigned char*>(s.data());
@@ -55,7 +56,7 @@ std::optional<std::string> decode_compact(std::string_view s) {
     o[1] = static_cast<unsigned char>(v >> 8);
     o[2] = static_cast<unsigned char>(v);
   }
-  out.resize(out.size() - pad);
+  out.resize(s.size() / 4 * 3 - pad);  // at least 3 - 2: s holds a group
   return out;
 }
 

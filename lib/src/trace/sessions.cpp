@@ -67,6 +67,20 @@ std::optional<int> status_code(const message::Command& status) {
 
 std::string command_key(const std::string& msg_id, const std::string& cmd_id) { return msg_id + '\0' + cmd_id; }
 
+// A new row for command `cmd_id` of message `msg_id`, its index noted in `index`.
+Row& append_row(std::vector<Row>& rows, std::vector<std::size_t>& index, const std::string& msg_id,
+                const std::string& cmd_id, const std::string& cmd, std::string target, const Record& rec) {
+  Row& r = rows.emplace_back();
+  r.msg_id = msg_id;
+  r.cmd_id = cmd_id;
+  r.cmd = cmd;
+  r.target = std::move(target);
+  r.ms = rec.ms;
+  r.place = rec.place;
+  index.push_back(rows.size() - 1);
+  return r;
+}
+
 // "./Vendor/X" and "Vendor/X" name the same node.
 bool same_uri(std::string_view a, std::string_view b) {
   if (a.starts_with("./")) a.remove_prefix(2);
@@ -181,15 +195,7 @@ struct SessionBuilder::Impl {
     }
     auto& rows = os.s.rows;
     auto new_row = [&](std::string target) -> Row& {
-      Row& r = rows.emplace_back();
-      r.msg_id = msg_id;
-      r.cmd_id = cmd_id;
-      r.cmd = cmd.name;
-      r.target = std::move(target);
-      r.ms = rec.ms;
-      r.place = rec.place;
-      os.by_command[command_key(msg_id, cmd_id)].push_back(rows.size() - 1);
-      return r;
+      return append_row(rows, os.by_command[command_key(msg_id, cmd_id)], msg_id, cmd_id, cmd.name, std::move(target), rec);
     };
     std::size_t added = 0;
     if (cmd.items.empty()) {
@@ -318,15 +324,9 @@ struct SessionBuilder::Impl {
     }
     auto& rows = os.s.rows;
     auto new_row = [&](std::string target) -> Row& {
-      Row& r = rows.emplace_back();
+      Row& r = append_row(rows, os.by_device_command[command_key(msg_id, cmd_id)], msg_id, cmd_id, cmd.name,
+                          std::move(target), rec);
       r.from = Side::client;
-      r.msg_id = msg_id;
-      r.cmd_id = cmd_id;
-      r.cmd = cmd.name;
-      r.target = std::move(target);
-      r.ms = rec.ms;
-      r.place = rec.place;
-      os.by_device_command[command_key(msg_id, cmd_id)].push_back(rows.size() - 1);
       return r;
     };
     if (cmd.items.empty()) {

@@ -297,14 +297,7 @@ namespace {
 // memory after it is one load.
 [[gnu::always_inline]] inline bool all_plain(std::string_view s, const char* readable_end) {
 #if defined(__SSE2__)
-  if (s.size() <= 16 && readable_end && readable_end - s.data() >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
-    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // and bytes >= 0x80 (signed compare)
-    __m128i lt = _mm_cmpeq_epi8(v, _mm_set1_epi8('<')), gt = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
-    __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
-    auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, lt), _mm_or_si128(gt, amp))));
-    return (bits & ((1u << s.size()) - 1)) == 0;
-  }
+  if (s.size() <= 16 && readable_end && readable_end - s.data() >= 16) return plain16(s);
 #endif
   return skip_plain_text(s.data(), 0, s.size()) == s.size();
 }

@@ -22,6 +22,19 @@ namespace syncmldm::detail {
 // than TAB, LF, CR); npos when the text is clean.
 std::size_t find_invalid_xml_text(std::string_view text);
 
+#if defined(__SSE2__)
+// Whether a string of at most 16 bytes, with 16 readable, holds nothing to escape or check
+// (what skip_plain_text stops at: controls, non-ASCII, '<', '>', '&').
+[[gnu::always_inline]] inline bool plain16(std::string_view s) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+  __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // and bytes >= 0x80 (signed compare)
+  __m128i lt = _mm_cmpeq_epi8(v, _mm_set1_epi8('<')), gt = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
+  __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+  auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, lt), _mm_or_si128(gt, amp))));
+  return (bits & ((1u << s.size()) - 1)) == 0;
+}
+#endif
+
 class XmlWriter {
  public:
   // indent < 0: compact (no line breaks at all). Appends to `out`, which holds the XML once
@@ -147,18 +160,6 @@ class XmlWriter {
     auto at = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name.data()));
     return tag_texts_[(at * 0x9E3779B97F4A7C15u) >> 57];  // the top 7 bits: 0-127
   }
-#if defined(__SSE2__)
-  // Whether a string of at most 16 bytes, with 16 readable, holds nothing to escape or check
-  // (what skip_plain_text stops at: controls, non-ASCII, '<', '>', '&').
-  static bool plain16(std::string_view s) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
-    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // and bytes >= 0x80 (signed compare)
-    __m128i lt = _mm_cmpeq_epi8(v, _mm_set1_epi8('<')), gt = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
-    __m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
-    auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, lt), _mm_or_si128(gt, amp))));
-    return (bits & ((1u << s.size()) - 1)) == 0;
-  }
-#endif
 
   std::string& out_;
   std::size_t len_;  // bytes written; out_.size() may be larger

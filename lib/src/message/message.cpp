@@ -46,14 +46,7 @@ Meta read_meta(const Node* n) {
     else if (name == "EMI") m.emi.push_back(xml::text(c));
     else if (name == "MetInf") {
       // <Meta><MetInf>...</MetInf></Meta> appears in some samples: read through it.
-      Meta inner = read_meta(c);
-      if (inner.format) m.format = inner.format;
-      if (inner.type) m.type = inner.type;
-      if (inner.size) m.size = inner.size;
-      if (inner.next_nonce) m.next_nonce = inner.next_nonce;
-      if (inner.max_msg_size) m.max_msg_size = inner.max_msg_size;
-      if (inner.max_obj_size) m.max_obj_size = inner.max_obj_size;
-      if (inner.mark) m.mark = inner.mark;
+      m.take_from_metinf(read_meta(c));
     } else {
       m.unknown.push_back(handle(c));
     }
@@ -209,6 +202,16 @@ void read_body(const Node* body, Message& m, const ReadOptions& options) {
 bool Meta::empty() const {
   return !format && !type && !mark && !size && !version && !next_nonce && !max_msg_size && !max_obj_size &&
          emi.empty();
+}
+
+void Meta::take_from_metinf(const Meta& inner) {
+  if (inner.format) format = inner.format;
+  if (inner.type) type = inner.type;
+  if (inner.size) size = inner.size;
+  if (inner.next_nonce) next_nonce = inner.next_nonce;
+  if (inner.max_msg_size) max_msg_size = inner.max_msg_size;
+  if (inner.max_obj_size) max_obj_size = inner.max_obj_size;
+  if (inner.mark) mark = inner.mark;
 }
 
 const std::string& Address::uri() const {

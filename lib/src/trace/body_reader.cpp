@@ -738,14 +738,7 @@ class OnePass {
     }
     if (l.role == Role::meta && l.field == Field::format) {  // a MetInf: into the Meta around it
       Meta& inner = inner_meta_.back();
-      Meta& outer = *static_cast<Meta*>(stack_.back().obj);
-      if (inner.format) outer.format = inner.format;
-      if (inner.type) outer.type = inner.type;
-      if (inner.size) outer.size = inner.size;
-      if (inner.next_nonce) outer.next_nonce = inner.next_nonce;
-      if (inner.max_msg_size) outer.max_msg_size = inner.max_msg_size;
-      if (inner.max_obj_size) outer.max_obj_size = inner.max_obj_size;
-      if (inner.mark) outer.mark = inner.mark;
+      static_cast<Meta*>(stack_.back().obj)->take_from_metinf(inner);
       inner_meta_.pop_back();
       return;
     }

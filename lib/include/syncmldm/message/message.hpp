@@ -103,6 +103,9 @@ struct Meta {
   const xml::Node* node = nullptr;
 
   bool empty() const;
+  // What a <MetInf> inside this Meta gives (some samples wrap the elements in one): each of
+  // its scalar elements that is present replaces this one's.
+  void take_from_metinf(const Meta& inner);
 };
 
 // Target or Source: LocURI and LocName.

@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "net/capped_body.hpp"
 #include "net/curl_tls.hpp"
 #include "syncmldm/auth/auth.hpp"
 #include "syncmldm/util/error.hpp"
@@ -58,17 +59,6 @@ bool conflicts(std::optional<std::string>& seen, std::string_view value) {
     start = comma + 1;
   }
   return false;
-}
-
-std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* ex = static_cast<Exchange*>(user);
-  std::size_t n = size * count;
-  if (ex->response.body.size() + n > ex->limit) {
-    ex->too_large = true;
-    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
-  }
-  ex->response.body.append(data, n);
-  return n;
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -235,7 +225,7 @@ HttpResponse HttpClient::post(const std::string& url, std::string_view content_t
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connect_timeout.count()));
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(opt.max_time.count()));
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, detail::append_capped_body<Exchange>);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &ex);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &ex);

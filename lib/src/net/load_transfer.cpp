@@ -3,6 +3,7 @@
 // the connect, TLS and round-trip times of each request.
 #include <algorithm>
 
+#include "net/capped_body.hpp"
 #include "net/curl_tls.hpp"
 #include "net/load_driver.hpp"
 #include "syncmldm/util/error.hpp"
@@ -34,17 +35,6 @@ std::string error_kind(CURLcode code) {
     case CURLE_SSL_INVALIDCERTSTATUS: return "tls";
     default: return "other";
   }
-}
-
-std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* tx = static_cast<Transfer*>(user);
-  std::size_t n = size * count;
-  if (tx->response.body.size() + n > tx->limit) {
-    tx->too_large = true;
-    return 0;
-  }
-  tx->response.body.append(data, n);
-  return n;
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -152,7 +142,7 @@ void Driver::open(Flight& f) {
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt_.http.connect_timeout.count()));
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(opt_.http.max_time.count()));
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, net::detail::append_capped_body<Transfer>);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &f.tx);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &f.tx);

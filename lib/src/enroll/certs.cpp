@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "enroll/openssl_ptr.hpp"
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/prov/prov.hpp"
 #include "syncmldm/util/base64.hpp"
@@ -16,22 +17,9 @@ namespace syncmldm::enroll {
 
 namespace {
 
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct BioFree {
-  void operator()(BIO* b) const { BIO_free_all(b); }
-};
-struct KeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-using Cert = std::unique_ptr<X509, X509Free>;
+using namespace detail;
 
-std::string bio_text(BIO* bio) {
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio, &data);
-  return n > 0 ? std::string(data, static_cast<std::size_t>(n)) : std::string();
-}
+using Cert = X509Ptr;
 
 // A certificate from the Base64 DER of an EncodedCertificate parm.
 Cert decode(const prov::Parm& parm) {
@@ -43,7 +31,7 @@ Cert decode(const prov::Parm& parm) {
 }
 
 std::string pem_of(X509* cert) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  BioPtr bio(BIO_new(BIO_s_mem()));
   if (!bio || PEM_write_bio_X509(bio.get(), cert) != 1) throw Error(ErrorKind::io, "cannot write a certificate as PEM");
   return bio_text(bio.get());
 }
@@ -68,13 +56,13 @@ void collect(const prov::Characteristic& store, std::string_view name, std::stri
 }
 
 std::string subject_of(X509* cert) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  BioPtr bio(BIO_new(BIO_s_mem()));
   X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_ONELINE);
   return bio_text(bio.get());
 }
 
 std::string not_after_of(X509* cert) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  BioPtr bio(BIO_new(BIO_s_mem()));
   ASN1_TIME_print(bio.get(), X509_get0_notAfter(cert));
   return bio_text(bio.get());
 }
@@ -113,10 +101,10 @@ Certificates certificates_of(const prov::Document& doc) {
 }
 
 bool key_matches(std::string_view cert_pem, std::string_view key_pem) {
-  std::unique_ptr<BIO, BioFree> cb(BIO_new_mem_buf(cert_pem.data(), static_cast<int>(cert_pem.size())));
-  std::unique_ptr<BIO, BioFree> kb(BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())));
+  BioPtr cb = memory_bio(cert_pem);
+  BioPtr kb = memory_bio(key_pem);
   Cert cert(cb ? PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr) : nullptr);
-  std::unique_ptr<EVP_PKEY, KeyFree> key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr) : nullptr);
+  KeyPtr key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr) : nullptr);
   return cert && key && X509_check_private_key(cert.get(), key.get()) == 1;
 }
 

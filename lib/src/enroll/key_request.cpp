@@ -11,6 +11,7 @@
 #include <string>
 
 #include "enroll/key_request.hpp"
+#include "enroll/openssl_ptr.hpp"
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/base64.hpp"
 
@@ -18,21 +19,12 @@ namespace syncmldm::enroll {
 
 namespace {
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-using Key = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using Req = std::unique_ptr<X509_REQ, Deleter<X509_REQ, X509_REQ_free>>;
-using Bio = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
+using namespace detail;
+using Key = KeyPtr;
+using Req = X509ReqPtr;
+using Bio = BioPtr;
 
 [[noreturn]] void fail(const std::string& what) { throw Error(ErrorKind::io, "cannot make the certificate request: " + what); }
-
-std::string bio_text(BIO* bio) {
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio, &data);
-  return n > 0 ? std::string(data, static_cast<std::size_t>(n)) : std::string();
-}
 
 }  // namespace
 

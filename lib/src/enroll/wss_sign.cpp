@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "enroll/openssl_ptr.hpp"
 #include "syncmldm/enroll/enroll.hpp"
 #include "syncmldm/util/base64.hpp"
 
@@ -21,25 +22,7 @@ namespace syncmldm::enroll {
 
 namespace {
 
-struct BioFree {
-  void operator()(BIO* b) const { BIO_free_all(b); }
-};
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct KeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct MdFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-struct SigFree {
-  void operator()(ECDSA_SIG* s) const { ECDSA_SIG_free(s); }
-};
-
-std::unique_ptr<BIO, BioFree> mem(std::string_view text) {
-  return std::unique_ptr<BIO, BioFree>(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
-}
+using namespace detail;
 
 int pass_callback(char* buf, int size, int, void* user) {
   const auto* password = static_cast<const std::string*>(user);
@@ -60,7 +43,7 @@ std::string sha256(std::string_view data) {
 // curve's order, where OpenSSL writes a DER sequence.
 std::string ecdsa_raw(const std::string& der, EVP_PKEY* key) {
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  std::unique_ptr<ECDSA_SIG, SigFree> sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
+  EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
   if (!sig) throw Error(ErrorKind::io, "the ECDSA signature cannot be read back");
   int half = (EVP_PKEY_get_bits(key) + 7) / 8;
   std::string out(static_cast<std::size_t>(2 * half), '\0');
@@ -72,7 +55,7 @@ std::string ecdsa_raw(const std::string& der, EVP_PKEY* key) {
 }
 
 std::string sign(EVP_PKEY* key, std::string_view data) {
-  std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
+  MdCtxPtr ctx(EVP_MD_CTX_new());
   std::size_t n = 0;
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1 ||
       EVP_DigestSign(ctx.get(), nullptr, &n, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
@@ -89,12 +72,12 @@ std::string sign(EVP_PKEY* key, std::string_view data) {
 
 std::string certificate_security_header(const Credential& c, std::string_view value_type, std::string_view created,
                                         std::string_view expires) {
-  auto cb = mem(c.certificate_pem);
-  std::unique_ptr<X509, X509Free> cert(cb ? PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr) : nullptr);
+  auto cb = memory_bio(c.certificate_pem);
+  X509Ptr cert(cb ? PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr) : nullptr);
   if (!cert) throw Error(ErrorKind::usage, "Certificate authentication needs a client certificate in PEM (--cert)");
-  auto kb = mem(c.private_key_pem);
+  auto kb = memory_bio(c.private_key_pem);
   std::string password = c.private_key_password;
-  std::unique_ptr<EVP_PKEY, KeyFree> key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, pass_callback, &password) : nullptr);
+  KeyPtr key(kb ? PEM_read_bio_PrivateKey(kb.get(), nullptr, pass_callback, &password) : nullptr);
   if (!key) throw Error(ErrorKind::usage, "Certificate authentication needs the private key of the client certificate in PEM (--key)");
   if (X509_check_private_key(cert.get(), key.get()) != 1)
     throw Error(ErrorKind::usage, "the private key (--key) does not belong to the client certificate (--cert)");

@@ -382,12 +382,7 @@ std::size_t XmlWriter::leaf_static_general(std::string_view name, std::string_vi
     p += line;
   }
   parent.last_text = false;
-  std::memcpy(p, tag.open, 32);
-  p += name.size() + 2;
-  std::memcpy(p, s.data(), 32);
-  p += s.size();
-  std::memcpy(p, tag.close, 32);
-  p += name.size() + 3;
+  p = put_ready_leaf(p, tag, name.size(), s);
   len_ += static_cast<std::size_t>(p - begin);
   return std::string_view::npos;
 }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -93,6 +94,9 @@ void note(const trace::Note& n) { tools::print_note(kTool, n.place.empty() ? n.t
 void read_input(const Options& o, const std::string& path, trace::SessionBuilder& builder) {
   auto forced = *trace::parse_capture_format(o.input_format);
   auto sink = [&](trace::Record&& r) { builder.add(std::move(r)); };
+  // The readers' notes go through the builder, which keeps them in their place among the notes
+  // about the messages it decodes.
+  auto note = [&](const trace::Note& n) { builder.note(n); };
   std::error_code ec;
   if (forced == trace::CaptureFormat::folder || (forced == trace::CaptureFormat::automatic && path != "-" &&
                                                   std::filesystem::is_directory(path, ec))) {
@@ -146,6 +150,7 @@ int run(const Options& o) {
   if (!o.full && !json && !jsonl) bo.max_data = std::max<std::size_t>(text.width * 4, 1024);
   bo.validate = o.validate;
   bo.validate_options.profile = *validate::parse_profile(o.profile);
+  bo.decode_ahead = std::thread::hardware_concurrency() > 1;
 
   Writer out(o.output);
   std::size_t shown = 0, failed_rows = 0, errors = 0;

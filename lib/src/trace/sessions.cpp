@@ -7,13 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "syncmldm/codec/codec.hpp"
-#include "syncmldm/input/input.hpp"
 #include "syncmldm/message/message.hpp"
 #include "syncmldm/trace/session.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/text.hpp"
-#include "trace/body_reader.hpp"
+#include "trace/decode_ahead.hpp"
 
 namespace syncmldm::trace {
 
@@ -94,14 +92,6 @@ std::string format_of(const message::Item& item, const message::Command& cmd) {
   return {};
 }
 
-// An error inside a body, placed within the body (the record's place names the body).
-std::string where_in_body(const Error& e) {
-  const Location& w = e.where();
-  if (w.line) return fmt::format("line {}, column {}: {}", w.line, w.column, e.message());
-  if (w.offset) return fmt::format("byte {}: {}", *w.offset, e.message());
-  return e.message();
-}
-
 bool is_management(Kind k) {
   return k == Kind::get || k == Kind::replace || k == Kind::add || k == Kind::delete_ || k == Kind::exec ||
          k == Kind::copy || k == Kind::atomic || k == Kind::sequence;
@@ -119,10 +109,13 @@ struct SessionBuilder::Impl {
   SessionSink on_session;
   NoteSink notes;
   MessageSink on_message;
-  detail::Body body;  // the message at hand, its storage kept for the next
+  const detail::Body* body = nullptr;  // the message at hand (attach)
   std::vector<std::unique_ptr<OpenSession>> open;  // in order of first appearance
   std::unordered_map<std::string, OpenSession*> by_key;  // SessionID '\0' device -> open session
   std::size_t next_number = 1, taken = 0, skipped = 0;
+  // Decodes the records (on a thread of its own when asked); last, so that its thread is the
+  // first thing to go.
+  std::optional<detail::DecodeAhead> ahead;
 
   void note(const std::string& place, std::string text) {
     if (notes) notes({place, std::move(text)});
@@ -267,7 +260,7 @@ struct SessionBuilder::Impl {
       }
       const std::vector<std::size_t>& paired = chosen.empty() ? found : chosen;
       auto code = status_code(reply);
-      auto hresult = original_error(reply, body);
+      auto hresult = original_error(reply, *body);
       if (paired.empty()) {
         Row& r = unpaired(os, reply, rec);
         r.status = code;
@@ -369,7 +362,7 @@ struct SessionBuilder::Impl {
     // Results and Status want no Status; a server that sends one anyway says nothing to show.
     if (status.cmd && (*status.cmd == "Results" || *status.cmd == "Status" || *status.cmd == "SyncHdr")) return;
     auto code = status_code(status);
-    auto hresult = original_error(status, body);
+    auto hresult = original_error(status, *body);
     auto it = os.by_device_command.find(command_key(msg_ref, cmd_ref));
     if (it == os.by_device_command.end()) {
       Row& r = unpaired(os, status, rec);
@@ -414,39 +407,21 @@ struct SessionBuilder::Impl {
     }
   }
 
-  void add(Record&& rec) {
-    std::string place = rec.place;
-    std::size_t captured = rec.body.size();
-    input::Format forced = input::format_of_content_type(rec.content_type);
-    input::Payload payload;
-    std::string xml_text;
-    try {
-      payload = input::unwrap(std::move(rec.body), place, forced);
-      if (payload.payload == input::Format::wbxml) {
-        xml_text = codec::wbxml_to_xml(payload.bytes, place);
-      } else {
-        xml_text = std::move(payload.bytes);
-      }
-    } catch (const Error& e) {
+  // A decoded record into its session.
+  void attach(detail::Decoded& d) {
+    Record& rec = d.record;
+    const std::string& place = rec.place;
+    if (d.not_a_message) {
       ++skipped;
-      std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
+      note(place, std::move(*d.not_a_message));
       return;
     }
-    if (rec.side == Side::unknown && payload.container == input::Format::http) {
-      rec.side = payload.start_line.starts_with("HTTP/") ? Side::server : Side::client;
-    }
-    try {
-      // Parsed in place when nobody needs the text afterwards: one copy less per message.
-      detail::read_body(xml_text, o.validate || on_message, place, body);
-    } catch (const Error& e) {
-      ++skipped;
-      std::string type = rec.content_type.empty() ? "" : " (" + rec.content_type + ")";
-      note(place, fmt::format("not a SyncML message{}: {}; skipped", type, where_in_body(e)));
-      return;
-    }
+    const std::size_t captured = d.captured;
+    const input::Payload& payload = d.payload;
+    const std::string& xml_text = d.xml_text;
+    body = &d.body;
     ++taken;
-    const message::Message& m = body.message;
+    const message::Message& m = body->message;
     Side side = rec.side != Side::unknown ? rec.side : guess_side(m);
     const std::string source = m.header.source ? m.header.source->uri() : "";
     const std::string target = m.header.target ? m.header.target->uri() : "";
@@ -507,13 +482,22 @@ SessionBuilder::SessionBuilder(BuildOptions options, SessionSink on_session, Not
   impl_->on_session = std::move(on_session);
   impl_->notes = std::move(notes);
   impl_->on_message = std::move(on_message);
+  Impl& impl = *impl_;
+  impl.ahead.emplace(impl.o.validate || impl.on_message, impl.o.decode_ahead,
+                     [&impl](detail::Decoded& d) { impl.attach(d); },
+                     [&impl](const Note& n) {
+                       if (impl.notes) impl.notes(n);
+                     });
 }
 
 SessionBuilder::~SessionBuilder() = default;
 
-void SessionBuilder::add(Record&& record) { impl_->add(std::move(record)); }
+void SessionBuilder::add(Record&& record) { impl_->ahead->add(std::move(record)); }
+
+void SessionBuilder::note(const Note& note) { impl_->ahead->note(note); }
 
 void SessionBuilder::finish() {
+  impl_->ahead->flush();
   while (!impl_->open.empty()) impl_->emit(*impl_->open.front());
 }
 

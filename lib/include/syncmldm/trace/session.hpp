@@ -83,6 +83,10 @@ struct BuildOptions {
   std::size_t max_open_sessions = 4096;          // more open at once: the oldest is handed over
   bool validate = false;                         // run the validator on every message
   validate::Options validate_options;            // its direction is set per message
+  // Decode bodies on a second thread while this one reads the capture and builds sessions.
+  // What comes out is the same, in the same order; the callbacks still run on the caller's
+  // thread. A few messages are held in between (eight at most).
+  bool decode_ahead = false;
 };
 
 class SessionBuilder {
@@ -96,8 +100,12 @@ class SessionBuilder {
   SessionBuilder& operator=(const SessionBuilder&) = delete;
 
   // Decodes one record (XML, WBXML, or what the input layer unwraps); a body that is not a
-  // SyncML message is a note and is skipped.
+  // SyncML message is a note and is skipped. With decode_ahead the record is taken in during
+  // a later add() or note(), or finish().
   void add(Record&& record);
+  // A note about the capture (a reader's NoteSink), given to `notes` in its place among the
+  // records: after the notes about the records added before it.
+  void note(const Note& note);
   // Hands over every session still open, in order of first appearance.
   void finish();
 

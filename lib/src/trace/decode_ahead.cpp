@@ -165,6 +165,9 @@ void DecodeAhead::hand_over(Slot& slot) {
   Decoded& d = slot.decoded;
   if (d.failure) std::rethrow_exception(std::exchange(d.failure, nullptr));
   on_decoded_(d);
+  // A slot keeps its storage for the next message, but not a large message's: otherwise every
+  // slot could come to hold as much as the largest message of the capture.
+  if (slot.bytes > kKeepBytes) d = Decoded{};
 }
 
 void DecodeAhead::hand_over_ready() {

@@ -167,7 +167,11 @@ void DecodeAhead::hand_over(Slot& slot) {
   on_decoded_(d);
   // A slot keeps its storage for the next message, but not a large message's: otherwise every
   // slot could come to hold as much as the largest message of the capture.
-  if (slot.bytes > kKeepBytes) d = Decoded{};
+  // (Moved out, not assigned over: assigning an empty string keeps the old one's buffer.)
+  if (slot.bytes > kKeepBytes) {
+    Decoded spent = std::move(d);
+    d = Decoded{};
+  }
 }
 
 void DecodeAhead::hand_over_ready() {

@@ -4,7 +4,7 @@
 // the first reads the capture and builds the sessions. Records go through a ring of a few
 // slots in capture order and come out decoded in the same order, with the notes given between
 // them still between them: what the builder sees is what it would see without the thread.
-// Memory holds at most the ring's slots, each one message (16 MB of bodies in all, beyond the
+// Memory holds at most the ring's slots, each one message (8 MB of bodies in all, beyond the
 // one at hand); a slot keeps the storage of a message up to 1 MB for its next one.
 #include <condition_variable>
 #include <cstddef>
@@ -67,7 +67,7 @@ class DecodeAhead {
   static constexpr std::size_t kSlots = 64;
   static constexpr std::size_t kBatch = 8;       // records queued before the worker is woken
   static constexpr std::size_t kLowWater = 16;   // records still queued when the caller is woken
-  static constexpr std::size_t kByteBudget = std::size_t{16} << 20;  // bodies held, beyond one
+  static constexpr std::size_t kByteBudget = std::size_t{8} << 20;   // bodies held, beyond one
   static constexpr std::size_t kKeepBytes = std::size_t{1} << 20;    // larger: storage not kept
 
   Slot& claim();                              // the next slot to fill (the oldest handed over first when full)

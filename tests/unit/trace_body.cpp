@@ -239,6 +239,10 @@ TEST_CASE("trace body: text elements read at once, and the ones that are not") {
       msg("<Get><CmdID>1<!--c--></CmdID><Item><Target><LocURI>a<![CDATA[b]]></LocURI></Target></Item></Get>"),
       msg("<Get><CmdID>1</CmdID><CmdXD>2</CmdXD><cmdid>3</cmdid><CmdIDs>4</CmdIDs><Cm>5</Cm><CorrelatorX>6</CorrelatorX></Get>"),
       msg("<Get><Cmd\xC3\xA9>x</Cmd\xC3\xA9><CmdID>1</CmdID></Get>"),
+      msg("<Get><CmdID\xC3\xA9>x</CmdID\xC3\xA9><CmdID\t>1</CmdID><Data\n/><Item\r\n><Meta/></Item></Get>"),
+      "<Get><CmdID>1</CmdID></Get>",
+      "<Get/>",
+      "<Get><Final/></Get>",
       msg("<m:Get xmlns:m='SYNCML:SYNCML1.2'><m:CmdID>1</m:CmdID><CmdID>2</CmdID><:CmdID>3</:CmdID><a:b:CmdID>4</a:b:CmdID></m:Get>"),
       msg("<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Get</Cmd><TargetRef>./averyveryverylongname/past/sixteen/bytes</TargetRef>"
           "<Data>200</Data></Status>"),
@@ -260,6 +264,9 @@ TEST_CASE("trace body: text elements read at once, and the ones that are not") {
       msg("<Get><CmdID>1<"),
       msg("<Get><CmdID>1"),
       msg("<Get><CmdID>1</CmdID\x01></Get>"),
+      msg("<Get><CmdID=1>2</CmdID=1></Get>"),
+      msg("<Get><CmdID\x01>1</CmdID></Get>"),
+      msg("<Get><CmdID\xC3>1</CmdID\xC3></Get>"),
   };
   for (const auto& xml : left) {
     INFO(xml);

@@ -142,6 +142,9 @@ struct NameTable {
   };
   Slot slots[128] = {};
   bool clash = false;
+  std::uint8_t sizes[static_cast<std::size_t>(N::Status) + 1] = {};  // by N
+
+  constexpr std::size_t size_of(N id) const { return sizes[static_cast<std::size_t>(id)]; }
 
   constexpr NameTable() {
     const std::pair<std::string_view, N> names[] = {
@@ -166,13 +169,14 @@ struct NameTable {
       for (std::size_t i = 0; i < name.size(); ++i) s.text[i] = name[i];
       s.size = static_cast<std::uint8_t>(name.size());
       s.id = id;
+      sizes[static_cast<std::size_t>(id)] = s.size;
     }
   }
 };
 constexpr NameTable kNames{};
 static_assert(!kNames.clash, "two element names share a slot: choose other factors in name_slot");
 
-N classify(const char* p, std::size_t size) {
+[[gnu::always_inline]] inline N classify(const char* p, std::size_t size) {
   if (size < kMinName || size > kMaxName) return N::other;
   const NameTable::Slot& s = kNames.slots[name_slot(static_cast<unsigned char>(p[0]),
                                                     static_cast<unsigned char>(p[size / 2]),
@@ -299,12 +303,22 @@ void drop(message::Boxed<T>& b, std::vector<message::Boxed<T>>& spare) {
 }
 
 // Commands themselves are not kept: one of a few short strings costs less to make anew than to
-// move out and back. What they hold that is worth keeping is: their Items and Meta, and their
-// children's.
+// move out and back. What they hold that is worth keeping is: their Items, Meta and the storage
+// of their lists of Items, and their children's.
 void salvage(Command& c, Body::Spare& spare) {
   keep_first(c.items, 0, spare.items);
+  if (c.items.capacity() != 0) spare.item_lists.push_back(std::move(c.items));
   drop(c.meta, spare.metas);
   for (Command& child : c.children) salvage(child, spare);
+}
+
+// The next Item of a command: a new command's list of Items takes the storage of a spare one.
+Item& next_item(std::vector<Item>& items, std::uint32_t& used, Body::Spare& spare) {
+  if (items.capacity() == 0 && !spare.item_lists.empty()) {
+    items.swap(spare.item_lists.back());
+    spare.item_lists.pop_back();
+  }
+  return next_of(items, used, spare.items);
 }
 
 Command& next_command(std::vector<Command>& v, std::uint32_t& used) {
@@ -375,9 +389,30 @@ struct Attr {
   std::string_view name, raw;
 };
 
+constexpr std::size_t kMaxDepth = 256;  // deeper: the full reader (its limit is higher)
+
+// The open elements, in a fixed array: no element is opened past kMaxDepth.
+class Stack {
+ public:
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  Level& back() { return levels_[size_ - 1]; }
+  void pop_back() { --size_; }
+  void clear() { size_ = 0; }
+  Level& push(std::uint32_t name_at, std::uint32_t name_size, Role role, void* obj, Field field) {
+    Level& l = levels_[size_++];
+    l = {name_at, name_size, role, field, 0, 0, 0, 0, obj};
+    return l;
+  }
+
+ private:
+  Level levels_[kMaxDepth];
+  std::size_t size_ = 0;
+};
+
 // The reader's working storage, kept from one message to the next.
 struct Scratch {
-  std::vector<Level> stack;
+  Stack stack;
   std::vector<Attr> attrs;
   std::deque<Meta> inner_meta;  // MetInf inside Meta, read as a Meta of its own
   std::string text;             // the direct text of the text element open
@@ -427,8 +462,6 @@ class OnePass {
   }
 
  private:
-  static constexpr std::size_t kMaxDepth = 256;  // deeper: the full reader (its limit is higher)
-
   // What open() made of an element.
   enum class Opened : std::uint8_t { refused, level, leaf };
 
@@ -438,7 +471,7 @@ class OnePass {
   message::Message& m_;
   Body::Spare& spare_;
   Scratch& s_;
-  std::vector<Level>& stack_;
+  Stack& stack_;
   std::vector<Attr>& attrs_;
   std::deque<Meta>& inner_meta_;
   std::string& text_;
@@ -452,6 +485,30 @@ class OnePass {
   void* leaf_obj_ = nullptr;
   Field leaf_field_ = Field::none;
 
+  // The class of the element name at d[k] when it is one of the model's, unprefixed, and
+  // followed by white space, '/' or '>' (so that name_end() would end it there): the name is
+  // then known to be well formed, and the scan for its end is one test of 16 bytes for the
+  // first byte that may end it. N::other for any other name, which name_end() reads.
+  N known_name(const char* d, std::size_t k) const {
+#if defined(__SSE2__)
+    if (n_ - k > 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + k));
+      // Below '!' (signed: bytes of multi-byte characters too), '/' or '>'.
+      __m128i ends = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8('!')),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')), _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+      unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(ends));
+      if (bits == 0) return N::other;
+      std::size_t end = k + static_cast<std::size_t>(__builtin_ctz(bits));
+      char after = d[end];
+      if (after != '>' && after != '/' && !is_ws(after)) return N::other;
+      return classify(d + k, end - k);
+    }
+#endif
+    (void)d;
+    (void)k;
+    return N::other;
+  }
+
   // The start tag at t_[i] == '<', its attributes checked as the pre-scan checks them; `i`
   // moves past it and the element is opened (and closed, when written <a/>, or when it is a
   // text element whose text runs plainly to its end tag).
@@ -459,12 +516,17 @@ class OnePass {
     const char* d = t_.data();
     std::size_t k = i + 1;
     if (k >= n_ || !kName.first[static_cast<unsigned char>(d[k])]) return false;
-    std::size_t colon;
-    k = name_end(d, k, n_, colon);
-    if (k >= n_) return false;
+    std::size_t colon = npos;
+    N id = known_name(d, k);
+    if (id != N::other) {
+      k += kNames.size_of(id);
+    } else {
+      k = name_end(d, k, n_, colon);
+      if (k >= n_) return false;
+    }
     const std::size_t name_at = i + 1, name_size = k - name_at;
     char after = d[k];
-    if (!is_ws(after) && after != '/' && after != '>') return false;
+    if (after != '>' && after != '/' && !is_ws(after)) return false;
     attrs_.clear();
     bool empty = false;
     if (after == '>') {
@@ -512,7 +574,7 @@ class OnePass {
       }
     }
     if (stack_.size() >= kMaxDepth) return false;
-    Opened opened = open(name_at, name_size, colon);
+    Opened opened = open(name_at, name_size, colon, id);
     if (opened == Opened::refused) return false;
     i = k;
     if (opened == Opened::level) {
@@ -628,12 +690,7 @@ class OnePass {
   std::string_view text() const { return pieces_ == 2 ? std::string_view(text_) : first_piece_; }
 
   Level& push(std::size_t name_at, std::size_t name_size, Role role, void* obj = nullptr, Field field = Field::none) {
-    Level& l = stack_.emplace_back();
-    l.name_at = static_cast<std::uint32_t>(name_at);
-    l.name_size = static_cast<std::uint32_t>(name_size);
-    l.role = role;
-    l.obj = obj;
-    l.field = field;
+    Level& l = stack_.push(static_cast<std::uint32_t>(name_at), static_cast<std::uint32_t>(name_size), role, obj, field);
     if (role == Role::text) {
       text_.clear();
       first_piece_ = {};
@@ -655,7 +712,7 @@ class OnePass {
     if (++commands_ > message::ReadOptions{}.max_commands) return Opened::refused;
     Command& c = next_command(into, used);
     clear_command(c);
-    c.name.assign(local.data(), local.size());
+    set(c.name, local);
     c.kind = kind_of(id);
     if (c.kind == Kind::unknown || (c.is_container() && depth >= message::ReadOptions{}.max_nesting)) {
       c.kind = Kind::unknown;  // kept by name only
@@ -685,11 +742,12 @@ class OnePass {
   // Decides what the element just started is for, from its parent's role: a level pushed
   // (Opened::level), or a text element whose text goes to leaf_obj_/leaf_field_ (Opened::leaf,
   // no level pushed yet).
-  Opened open(std::size_t name_at, std::size_t name_size, std::size_t colon) {
+  // `id`: the name's class when known_name() knew it, else N::other.
+  Opened open(std::size_t name_at, std::size_t name_size, std::size_t colon, N id) {
     const char* d = t_.data();
     const std::size_t local_at = colon == npos ? name_at : colon + 1;
     const std::string_view local(d + local_at, name_at + name_size - local_at);
-    const N id = classify(local.data(), local.size());
+    if (id == N::other) id = classify(local.data(), local.size());
     if (stack_.empty()) {
       std::string_view name(d + name_at, name_size);
       if (id == N::SyncML) {
@@ -762,7 +820,7 @@ class OnePass {
             return Opened::level;
           case N::Item: {
             if (++items_ > message::ReadOptions{}.max_items) return Opened::refused;
-            Item& it = next_of(c->items, parent.items, spare_.items);
+            Item& it = next_item(c->items, parent.items, spare_);
             it.more_data = false;
             it.unknown.clear();
             it.node = nullptr;

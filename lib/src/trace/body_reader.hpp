@@ -35,6 +35,7 @@ struct Body {
   // read into (their storage allocated once, not per message); never part of the model.
   struct Spare {
     std::vector<message::Item> items;
+    std::vector<std::vector<message::Item>> item_lists;  // empty, their storage kept
     std::vector<message::Boxed<message::Meta>> metas;
     std::vector<message::Boxed<message::Address>> addresses;
     std::optional<message::Address> header_target, header_source;

@@ -297,7 +297,13 @@ TEST_CASE("trace body: a message read into the storage of others leaves nothing 
       "<Replace><CmdID>2</CmdID><Item><Target/><Data/></Item><Item><Source><LocName>only</LocName></Source></Item></Replace>",
       "<SessionID>1</SessionID><MsgID>3</MsgID><Target><LocName>dev</LocName></Target>");
   const std::string one = msg("<Alert><CmdID>1</CmdID><Data>1201</Data></Alert>", "<MsgID>4</MsgID>");
-  for (const auto* xml : {&rich, &answers, &rich, &fewer, &one, &rich, &rich, &answers, &one, &fewer, &answers}) {
+  // Values too large for a spare part to keep their storage.
+  const std::string large = msg("<Replace><CmdID>2</CmdID><Item><Target><LocURI>./" + std::string(1500, 'u') +
+                                "</LocURI><LocName>" + std::string(1100, 'n') + "</LocName></Target><Data>" +
+                                std::string(3000, 'd') + "</Data></Item><Item><Data>" + std::string(2000, 'e') +
+                                "</Data></Item></Replace>");
+  for (const auto* xml : {&rich, &answers, &rich, &fewer, &one, &rich, &rich, &answers, &one, &fewer, &answers, &large,
+                          &one, &rich, &large, &answers, &large, &fewer, &rich}) {
     INFO(*xml);
     CHECK(same(*xml));
   }

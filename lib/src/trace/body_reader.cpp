@@ -288,10 +288,29 @@ T& next_of(std::vector<T>& v, std::uint32_t& used, std::vector<T>& spare) {
   return v.back();
 }
 
+// A spare part keeps the storage of short values only, so that what waits in Body::spare is
+// bounded by the number of parts of the largest message, not by the largest value each held.
+constexpr std::size_t kSpareValue = 1024;
+
+void shed(std::optional<std::string>& s) {
+  if (s && s->capacity() > kSpareValue) s.reset();
+}
+void shed(Address& a) {
+  shed(a.loc_uri);
+  shed(a.loc_name);
+}
+void shed(Meta&) {}  // a Meta's values are short
+void shed(Item& it) {
+  if (it.data && it.data->text.capacity() > kSpareValue) it.data.reset();
+  if (it.target) shed(*it.target);
+  if (it.source) shed(*it.source);
+}
+
 // Keeps the `used` first parts of `v`; the others are kept spare.
 template <class T>
 void keep_first(std::vector<T>& v, std::size_t used, std::vector<T>& spare) {
   while (v.size() > used) {
+    shed(v.back());
     spare.push_back(std::move(v.back()));
     v.pop_back();
   }
@@ -299,7 +318,9 @@ void keep_first(std::vector<T>& v, std::size_t used, std::vector<T>& spare) {
 
 template <class T>
 void drop(message::Boxed<T>& b, std::vector<message::Boxed<T>>& spare) {
-  if (b) spare.push_back(std::move(b));  // leaves b empty
+  if (!b) return;
+  shed(*b);
+  spare.push_back(std::move(b));  // leaves b empty
 }
 
 // Commands themselves are not kept: one of a few short strings costs less to make anew than to

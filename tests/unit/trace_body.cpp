@@ -227,6 +227,88 @@ TEST_CASE("trace body: edge cases read alike or left to the full reader") {
   }
 }
 
+TEST_CASE("trace body: text elements read at once, and the ones that are not") {
+  // The one pass reads <Name>text</Name> without a level when its text runs plainly to its end
+  // tag; everything else about a text element goes the long way. Both must give the full
+  // reader's answer.
+  const std::string taken[] = {
+      msg("<Get><CmdID>7</CmdID><Item><Target><LocURI>./a</LocURI></Target></Item></Get>"),
+      msg("<Get><CmdID></CmdID><Item><Target><LocURI></LocURI><LocName/></Target></Item></Get>"),
+      msg("<Get><CmdID> </CmdID><Item><Target><LocURI>  </LocURI></Target><Data>\t</Data></Item></Get>"),
+      msg("<Get><CmdID>1</CmdID ><Item><Target><LocURI>a>b</LocURI></Target><Data>x&amp;y</Data></Item></Get>"),
+      msg("<Get><CmdID>1<!--c--></CmdID><Item><Target><LocURI>a<![CDATA[b]]></LocURI></Target></Item></Get>"),
+      msg("<Get><CmdID>1</CmdID><CmdXD>2</CmdXD><cmdid>3</cmdid><CmdIDs>4</CmdIDs><Cm>5</Cm><CorrelatorX>6</CorrelatorX></Get>"),
+      msg("<Get><Cmd\xC3\xA9>x</Cmd\xC3\xA9><CmdID>1</CmdID></Get>"),
+      msg("<Get><CmdID\xC3\xA9>x</CmdID\xC3\xA9><CmdID\t>1</CmdID><Data\n/><Item\r\n><Meta/></Item></Get>"),
+      "<Get><CmdID>1</CmdID></Get>",
+      "<Get/>",
+      "<Get><Final/></Get>",
+      msg("<m:Get xmlns:m='SYNCML:SYNCML1.2'><m:CmdID>1</m:CmdID><CmdID>2</CmdID><:CmdID>3</:CmdID><a:b:CmdID>4</a:b:CmdID></m:Get>"),
+      msg("<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Get</Cmd><TargetRef>./averyveryverylongname/past/sixteen/bytes</TargetRef>"
+          "<Data>200</Data></Status>"),
+      msg("<Replace><CmdID>1</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/Area1/Setting1</LocURI></Target>"
+          "<Meta><Format xmlns=\"syncml:metinf\">int</Format><Type>text/plain</Type></Meta><Data>1</Data></Item></Replace>"),
+  };
+  for (const auto& xml : taken) {
+    INFO(xml);
+    CHECK(same(xml));
+  }
+  // An end tag that does not match, or is cut off, is refused as before.
+  const std::string left[] = {
+      msg("<Get><CmdID>1</CmdIX></Get>"),
+      msg("<Get><CmdID>1</CmdI></Get>"),
+      msg("<Get><CmdID>1</CmdIDx></Get>"),
+      msg("<Get><m:CmdID xmlns:m='x'>1</n:CmdID></Get>"),
+      msg("<Get><CmdID>1</CmdID"),
+      msg("<Get><CmdID>1</"),
+      msg("<Get><CmdID>1<"),
+      msg("<Get><CmdID>1"),
+      msg("<Get><CmdID>1</CmdID\x01></Get>"),
+      msg("<Get><CmdID=1>2</CmdID=1></Get>"),
+      msg("<Get><CmdID\x01>1</CmdID></Get>"),
+      msg("<Get><CmdID\xC3>1</CmdID\xC3></Get>"),
+  };
+  for (const auto& xml : left) {
+    INFO(xml);
+    trace::detail::Body body;
+    CHECK_FALSE(trace::detail::read_body_one_pass(xml, body));
+    same(xml);
+  }
+}
+
+TEST_CASE("trace body: a message read into the storage of others leaves nothing of them behind") {
+  // The server's commands, the device's answers, then the server's again with fewer parts: each
+  // read into what the last one left (commands, Items, Meta, addresses, the header's Target
+  // and Source), each alike the full reader's reading.
+  const std::string rich = msg(
+      "<Replace><CmdID>2</CmdID><Meta><Type>t</Type></Meta><Item><Target><LocURI>./Device/Vendor/MSFT/a/long/enough/uri</LocURI>"
+      "<LocName>n</LocName></Target><Source><LocURI>./s</LocURI></Source><Meta><Format>int</Format><EMI>e</EMI></Meta>"
+      "<Data>1</Data><MoreData/></Item><Item><Target><LocURI>./b</LocURI></Target></Item></Replace>"
+      "<Atomic><CmdID>3</CmdID><Add><CmdID>4</CmdID><Item><Meta><Format>chr</Format></Meta><Data>x</Data></Item></Add></Atomic>",
+      "<SessionID>1</SessionID><MsgID>1</MsgID><Target><LocURI>IMEI:1234567890123456789</LocURI><LocName>dev</LocName></Target>"
+      "<Source><LocURI>https://mdm.example.com/ManagementServer/MDM.svc</LocURI></Source>");
+  const std::string answers = msg(
+      "<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>0</CmdRef><Cmd>SyncHdr</Cmd><Data>200</Data></Status>"
+      "<Status><CmdID>2</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Replace</Cmd><Data>200</Data></Status>"
+      "<Results><CmdID>3</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Item><Source><LocURI>./x</LocURI></Source><Data>y</Data></Item></Results>"
+      "<Status><CmdID>4</CmdID><MsgRef>1</MsgRef><CmdRef>3</CmdRef><Cmd>Atomic</Cmd><Data>200</Data></Status>",
+      "<SessionID>1</SessionID><MsgID>2</MsgID><Source><LocURI>IMEI:1</LocURI></Source>");
+  const std::string fewer = msg(
+      "<Replace><CmdID>2</CmdID><Item><Target/><Data/></Item><Item><Source><LocName>only</LocName></Source></Item></Replace>",
+      "<SessionID>1</SessionID><MsgID>3</MsgID><Target><LocName>dev</LocName></Target>");
+  const std::string one = msg("<Alert><CmdID>1</CmdID><Data>1201</Data></Alert>", "<MsgID>4</MsgID>");
+  // Values too large for a spare part to keep their storage.
+  const std::string large = msg("<Replace><CmdID>2</CmdID><Item><Target><LocURI>./" + std::string(1500, 'u') +
+                                "</LocURI><LocName>" + std::string(1100, 'n') + "</LocName></Target><Data>" +
+                                std::string(3000, 'd') + "</Data></Item><Item><Data>" + std::string(2000, 'e') +
+                                "</Data></Item></Replace>");
+  for (const auto* xml : {&rich, &answers, &rich, &fewer, &one, &rich, &rich, &answers, &one, &fewer, &answers, &large,
+                          &one, &rich, &large, &answers, &large, &fewer, &rich}) {
+    INFO(*xml);
+    CHECK(same(*xml));
+  }
+}
+
 TEST_CASE("trace body: read_body falls back to the full reader, with its errors") {
   trace::detail::Body body;
   std::string text = msg("<Exec><CmdID>1</CmdID><Item><Data><a>b</a></Data></Item></Exec>");

@@ -31,6 +31,15 @@ struct Body {
   // The tree, when the full reader read the message (the model's nodes point into it).
   std::optional<xml::Document> document;
   bool one_pass = false;  // read without a tree
+  // Parts of earlier messages that this one has no place for, kept for the next messages to
+  // read into (their storage allocated once, not per message); never part of the model.
+  struct Spare {
+    std::vector<message::Item> items;
+    std::vector<std::vector<message::Item>> item_lists;  // empty, their storage kept
+    std::vector<message::Boxed<message::Meta>> metas;
+    std::vector<message::Boxed<message::Address>> addresses;
+    std::optional<message::Address> header_target, header_source;
+  } spare;
 
   const std::string* original_error(const message::Command& status) const {
     for (const auto& [c, v] : original_errors)

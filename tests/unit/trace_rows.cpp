@@ -52,6 +52,9 @@ TEST_CASE("trace rows: the command index gives each command its rows, in order")
   index.add("1", "23", 2);
   index.add("12", "3", 3);  // MsgID and CmdID are told apart, not run together
   index.add("", "", 4);
+  index.add("1234567890", "1234567890", 6);  // longer than a key holds in place
+  index.add("123456789", "01234567890", 7);
+  index.add("12345678", "12345678", 8);       // just fits
   index.add("2", "2", 0);   // a large object's next piece: an earlier row again
   index.add("1", "2", 5);   // the same IDs again later (a repeated message)
   CHECK(rows_of(index, "1", "2") == std::vector<std::size_t>{0, 1, 5});
@@ -59,6 +62,11 @@ TEST_CASE("trace rows: the command index gives each command its rows, in order")
   CHECK(rows_of(index, "12", "3") == std::vector<std::size_t>{3});
   CHECK(rows_of(index, "", "") == std::vector<std::size_t>{4});
   CHECK(rows_of(index, "2", "2") == std::vector<std::size_t>{0});
+  CHECK(rows_of(index, "1234567890", "1234567890") == std::vector<std::size_t>{6});
+  CHECK(rows_of(index, "123456789", "01234567890") == std::vector<std::size_t>{7});
+  CHECK(rows_of(index, "12345678", "12345678") == std::vector<std::size_t>{8});
+  CHECK(rows_of(index, "1234567890", "123456789").empty());
+  CHECK(rows_of(index, "12345678", "1234567").empty());
   CHECK(rows_of(index, "123", "").empty());
   CHECK(rows_of(index, "2", "").empty());
 

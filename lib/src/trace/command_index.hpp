@@ -29,7 +29,10 @@ class CommandIndex {
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   struct Key {
     std::uint64_t hash;
-    std::size_t at;              // its MsgID and CmdID one after the other in text_
+    // MsgID and CmdID one after the other: here, zero-padded, when they fit (as a few digits
+    // each do), else in text_ from `at` on.
+    std::uint64_t words[2];
+    std::size_t at;
     std::uint32_t msg_size, cmd_size;
     std::uint32_t first = kNone;  // its first and last link
     std::uint32_t last = kNone;
@@ -40,8 +43,15 @@ class CommandIndex {
     std::uint32_t next = kNone;
   };
 
-  static std::uint64_t hash_of(std::string_view msg_id, std::string_view cmd_id);
-  std::uint32_t lookup(std::string_view msg_id, std::string_view cmd_id, std::uint64_t hash) const;  // kNone: absent
+  // A key being looked up: its hash, and its bytes as a Key holds short ones.
+  struct Probe {
+    std::string_view msg_id, cmd_id;
+    std::uint64_t hash;
+    bool short_key;
+    std::uint64_t words[2] = {0, 0};
+  };
+  static Probe probe(std::string_view msg_id, std::string_view cmd_id);
+  std::uint32_t lookup(const Probe& p) const;  // kNone: absent
   Key& key(std::string_view msg_id, std::string_view cmd_id);  // found or added
   void grow();
 

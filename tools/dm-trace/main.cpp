@@ -66,12 +66,17 @@ std::size_t terminal_width() {
   return 80;
 }
 
-// Output in pieces of some 64 KiB: a session at a time would be a write each.
+// Output in pieces of some 64 KiB: a session at a time would be a write each. Sessions are
+// rendered straight into the buffer (buffer(), then done()).
 class Writer {
  public:
   explicit Writer(const tools::OutputOptions& o) : out_(o, false) {}
   void add(std::string_view s) {
     buffer_ += s;
+    done();
+  }
+  std::string& buffer() { return buffer_; }
+  void done() {
     if (buffer_.size() >= (64u << 10)) flush();
   }
   void flush() {
@@ -164,15 +169,17 @@ int run(const Options& o) {
     }
     if (!trace::wanted(s, filter)) return;
     for (const auto& r : s.rows) failed_rows += trace::wanted(r, filter) && trace::failed(r);
+    std::string& buffer = out.buffer();
     if (json) {
-      out.add(shown ? ",\n  " : "\n  ");
-      out.add(trace::json(s, filter, o.validate));
+      buffer += shown ? ",\n  " : "\n  ";
+      trace::append_json(buffer, s, filter, o.validate);
     } else if (jsonl) {
-      out.add(trace::jsonl(s, filter));
+      trace::append_jsonl(buffer, s, filter);
     } else {
-      if (shown) out.add("\n");
-      out.add(trace::text(s, filter, text));
+      if (shown) buffer += '\n';
+      trace::append_text(buffer, s, filter, text);
     }
+    out.done();
     ++shown;
   };
   std::optional<Extractor> extractor;

@@ -1,9 +1,9 @@
 // Rebuilding sessions: decode each message, find its session, add the server's commands as rows
 // and pair the device's Status and Results with them; the device's own commands likewise, with
 // the server's Status.
+#include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -11,6 +11,7 @@
 #include "syncmldm/trace/session.hpp"
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/util/text.hpp"
+#include "trace/command_index.hpp"
 #include "trace/decode_ahead.hpp"
 
 namespace syncmldm::trace {
@@ -21,16 +22,26 @@ using message::Kind;
 
 struct OpenSession {
   Session s;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_command;  // MsgID '\0' CmdID -> rows
+  detail::CommandIndex by_command;  // the server's commands -> their rows; Alert 1222 marked (no row, status ignored)
   std::map<std::string, std::size_t> open_chunks;  // Cmd + target -> the row a large object grows in
   std::map<std::string, std::pair<std::size_t, std::size_t>> open_results;  // source -> (row, result) still growing
-  std::set<std::pair<std::string, std::string>> plumbing;  // (MsgID, CmdID) of Alert 1222: no row, status ignored
   std::string last_server_msg;
   // The commands the device sent unasked, and what the server's Status for them finds.
-  std::unordered_map<std::string, std::vector<std::size_t>> by_device_command;  // MsgID '\0' CmdID -> rows
+  detail::CommandIndex by_device_command;  // its Status, Results, Alert 1222 marked: no row
   std::map<std::string, std::size_t> device_chunks;  // Cmd + target -> the row a device's large object grows in
-  std::set<std::pair<std::string, std::string>> device_plumbing;  // its Status, Results, Alert 1222: no row
   std::string last_device_msg;
+
+  // Empty again, its indexes' storage kept for the next session.
+  void reset() {
+    s = Session();
+    by_command.clear();
+    open_chunks.clear();
+    open_results.clear();
+    last_server_msg.clear();
+    by_device_command.clear();
+    device_chunks.clear();
+    last_device_msg.clear();
+  }
 };
 
 // msft:originalerror on the Status's Data: "0x86000002", or Intune's negative decimal.
@@ -63,19 +74,17 @@ std::optional<int> status_code(const message::Command& status) {
   return v;
 }
 
-std::string command_key(const std::string& msg_id, const std::string& cmd_id) { return msg_id + '\0' + cmd_id; }
-
-// A new row for command `cmd_id` of message `msg_id`, its index noted in `index`.
-Row& append_row(std::vector<Row>& rows, std::vector<std::size_t>& index, const std::string& msg_id,
-                const std::string& cmd_id, const std::string& cmd, std::string target, const Record& rec) {
-  Row& r = rows.emplace_back();
+// A new row for command `cmd_id` of message `msg_id` (the session's last message), noted in `index`.
+Row& append_row(Session& s, detail::CommandIndex& index, std::string_view msg_id, std::string_view cmd_id,
+                const std::string& cmd, std::string target, const Record& rec) {
+  Row& r = s.rows.emplace_back();
   r.msg_id = msg_id;
   r.cmd_id = cmd_id;
   r.cmd = cmd;
   r.target = std::move(target);
   r.ms = rec.ms;
-  r.place = rec.place;
-  index.push_back(rows.size() - 1);
+  r.message = s.messages.empty() ? 0 : s.messages.size() - 1;
+  index.add(msg_id, cmd_id, s.rows.size() - 1);
   return r;
 }
 
@@ -131,19 +140,42 @@ struct SessionBuilder::Impl {
     row.data.append(data.substr(0, room));
   }
 
-  static std::string key_of(const std::string& id, const std::string& device) { return id + '\0' + device; }
+  // SessionID '\0' device, built in one buffer kept for the next message.
+  mutable std::string session_key;
+  // Sessions that ended, emptied, for the next ones: their indexes need no allocation again.
+  std::vector<std::unique_ptr<OpenSession>> spare;
+  // Rows and messages of the session that ended last: a capture's sessions tend to be alike,
+  // so a new one starts with room for as many.
+  std::size_t rows_hint = 0, messages_hint = 0;
+  const std::string& key_of(std::string_view id, std::string_view device) const {
+    session_key.assign(id);
+    session_key += '\0';
+    session_key += device;
+    return session_key;
+  }
 
   OpenSession& session_for(const std::string& id, const std::string& device) {
-    std::string key = key_of(id, device);
-    if (auto it = by_key.find(key); it != by_key.end()) return *it->second;
+    if (auto it = by_key.find(key_of(id, device)); it != by_key.end()) return *it->second;
     // Sessions that never end (a capture of one side, say) are handed over oldest first once
     // this many are open: memory stays bounded whatever the capture holds.
     if (open.size() >= o.max_open_sessions) emit(*open.front());
-    auto& s = open.emplace_back(std::make_unique<OpenSession>());
+    std::unique_ptr<OpenSession> fresh;
+    if (!spare.empty()) {
+      fresh = std::move(spare.back());
+      spare.pop_back();
+    } else {
+      fresh = std::make_unique<OpenSession>();
+    }
+    auto& s = open.emplace_back(std::move(fresh));
+    // Only while few are open: thousands of sessions that never end get no more than they use.
+    if (open.size() <= 64) {
+      s->s.rows.reserve(rows_hint);
+      s->s.messages.reserve(messages_hint);
+    }
     s->s.number = next_number++;
     s->s.session_id = id;
     s->s.device = device;
-    by_key.emplace(std::move(key), s.get());
+    by_key.emplace(key_of(id, device), s.get());
     return *s;
   }
 
@@ -167,9 +199,15 @@ struct SessionBuilder::Impl {
 
   void emit(OpenSession& os) {
     by_key.erase(key_of(os.s.session_id, os.s.device));
+    rows_hint = std::min<std::size_t>(os.s.rows.size(), 256);
+    messages_hint = std::min<std::size_t>(os.s.messages.size(), 64);
     Session done = std::move(os.s);
     for (auto it = open.begin(); it != open.end(); ++it) {
       if (it->get() == &os) {
+        if (spare.size() < 4) {
+          (*it)->reset();
+          spare.push_back(std::move(*it));
+        }
         open.erase(it);
         break;
       }
@@ -177,18 +215,32 @@ struct SessionBuilder::Impl {
     on_session(std::move(done));
   }
 
+  // The rows a reply pairs with, kept from one reply to the next.
+  std::vector<std::size_t> found, chosen;
+  // An Alert's Data: its code, then the Item's Data.
+  std::string alert_data;
+
+  void set_alert_data(Row& r, const message::Command& cmd, std::string_view data) {
+    alert_data.assign(cmd.data ? std::string_view(*cmd.data) : std::string_view{});
+    if (!data.empty()) {
+      alert_data += ' ';
+      alert_data += data;
+    }
+    set_data(r, alert_data, false);
+  }
+
   // Rows for a server command (and the commands inside Atomic and Sequence); how many.
   std::size_t server_command(OpenSession& os, const message::Command& cmd, const std::string& msg_id,
                              const Record& rec) {
     if (cmd.kind == Kind::status || cmd.kind == Kind::results) return 0;
-    const std::string cmd_id = cmd.cmd_id.value_or("");
+    std::string_view cmd_id = cmd.cmd_id ? std::string_view(*cmd.cmd_id) : std::string_view{};
     if (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222") {  // "next message, please"
-      os.plumbing.insert({msg_id, cmd_id});
+      os.by_command.mark(msg_id, cmd_id);
       return 0;
     }
     auto& rows = os.s.rows;
     auto new_row = [&](std::string target) -> Row& {
-      return append_row(rows, os.by_command[command_key(msg_id, cmd_id)], msg_id, cmd_id, cmd.name, std::move(target), rec);
+      return append_row(os.s, os.by_command, msg_id, cmd_id, cmd.name, std::move(target), rec);
     };
     std::size_t added = 0;
     if (cmd.items.empty()) {
@@ -206,18 +258,14 @@ struct SessionBuilder::Impl {
         // The next piece of a large object: the same row grows.
         std::size_t index = it->second;
         set_data(rows[index], data, true);
-        os.by_command[command_key(msg_id, cmd_id)].push_back(index);
+        os.by_command.add(msg_id, cmd_id, index);
         if (!item.more_data) os.open_chunks.erase(it);
         continue;
       }
-      Row& r = new_row(target);
+      Row& r = new_row(std::move(target));
       r.format = format_of(item, cmd);
-      if (cmd.kind == Kind::alert) {
-        std::string code = cmd.data.value_or("");
-        set_data(r, data.empty() ? code : code + " " + std::string(data), false);
-      } else {
-        set_data(r, data, false);
-      }
+      if (cmd.kind == Kind::alert) set_alert_data(r, cmd, data);
+      else set_data(r, data, false);
       if (item.more_data) os.open_chunks[chunk_key] = rows.size() - 1;
       ++added;
     }
@@ -225,31 +273,25 @@ struct SessionBuilder::Impl {
     return added;
   }
 
-  const std::vector<std::size_t>& rows_of(OpenSession& os, const message::Command& reply) {
-    static const std::vector<std::size_t> kNone;
-    std::string msg_ref = reply.msg_ref.value_or(os.last_server_msg);
-    auto it = os.by_command.find(command_key(msg_ref, reply.cmd_ref.value_or("")));
-    if (it == os.by_command.end()) return kNone;
-    return it->second;
-  }
-
-  Row& unpaired(OpenSession& os, const message::Command& reply, const Record& rec) {
+  Row& unpaired(OpenSession& os, const message::Command& reply) {
     Row& r = os.s.rows.emplace_back();
     r.msg_id = reply.msg_ref.value_or(os.last_server_msg);
     r.cmd_id = reply.cmd_ref.value_or("");
     r.cmd = reply.kind == Kind::status ? reply.cmd.value_or("Status") : "Results";
     if (!reply.target_refs.empty()) r.target = reply.target_refs.front();
     r.unpaired = true;
-    r.place = rec.place;
+    r.message = os.s.messages.empty() ? 0 : os.s.messages.size() - 1;
     return r;
   }
 
-  void client_reply(OpenSession& os, const message::Command& reply, const Record& rec) {
-    if (os.plumbing.count({reply.msg_ref.value_or(os.last_server_msg), reply.cmd_ref.value_or("")})) return;
+  void client_reply(OpenSession& os, const message::Command& reply, const Record&) {
+    if (reply.kind != Kind::status && reply.kind != Kind::results) return;
+    // The rows of the server's command the reply refers to; none for Alert 1222's.
+    std::string_view cmd_ref = reply.cmd_ref ? std::string_view(*reply.cmd_ref) : std::string_view{};
+    if (os.by_command.find(reply.msg_ref ? *reply.msg_ref : os.last_server_msg, cmd_ref, found)) return;
     if (reply.kind == Kind::status) {
-      if (reply.cmd_ref.value_or("") == "0") return;  // the SyncHdr's status
-      const std::vector<std::size_t>& found = rows_of(os, reply);
-      std::vector<std::size_t> chosen;
+      if (cmd_ref == "0") return;  // the SyncHdr's status
+      chosen.clear();
       for (std::size_t i : found) {
         for (const auto& ref : reply.target_refs) {
           if (same_uri(os.s.rows[i].target, ref)) {
@@ -262,7 +304,7 @@ struct SessionBuilder::Impl {
       auto code = status_code(reply);
       auto hresult = original_error(reply, *body);
       if (paired.empty()) {
-        Row& r = unpaired(os, reply, rec);
+        Row& r = unpaired(os, reply);
         r.status = code;
         r.hresult = hresult;
         return;
@@ -272,13 +314,13 @@ struct SessionBuilder::Impl {
         os.s.rows[i].hresult = hresult;
       }
     } else if (reply.kind == Kind::results) {
-      std::vector<std::size_t> found = rows_of(os, reply);
       if (found.empty()) {
-        unpaired(os, reply, rec);
+        unpaired(os, reply);
         found.push_back(os.s.rows.size() - 1);
       }
       for (const auto& item : reply.items) {
-        std::string source = item.source ? item.source->uri() : "";
+        static const std::string kNoSource;
+        const std::string& source = item.source ? item.source->uri() : kNoSource;
         if (auto open = os.open_results.find(source); open != os.open_results.end()) {
           // The next piece of a large object the device sends.
           auto [row, index] = open->second;
@@ -310,15 +352,14 @@ struct SessionBuilder::Impl {
   // package 1...), and for the commands inside Atomic and Sequence. Status and Results answer
   // the server (client_reply); Alert 1222 asks for the server's next message: no rows.
   void device_command(OpenSession& os, const message::Command& cmd, const std::string& msg_id, const Record& rec) {
-    const std::string cmd_id = cmd.cmd_id.value_or("");
+    std::string_view cmd_id = cmd.cmd_id ? std::string_view(*cmd.cmd_id) : std::string_view{};
     if (cmd.kind == Kind::status || cmd.kind == Kind::results || (cmd.kind == Kind::alert && cmd.data && *cmd.data == "1222")) {
-      os.device_plumbing.insert({msg_id, cmd_id});
+      os.by_device_command.mark(msg_id, cmd_id);
       return;
     }
     auto& rows = os.s.rows;
     auto new_row = [&](std::string target) -> Row& {
-      Row& r = append_row(rows, os.by_device_command[command_key(msg_id, cmd_id)], msg_id, cmd_id, cmd.name,
-                          std::move(target), rec);
+      Row& r = append_row(os.s, os.by_device_command, msg_id, cmd_id, cmd.name, std::move(target), rec);
       r.from = Side::client;
       return r;
     };
@@ -330,20 +371,21 @@ struct SessionBuilder::Impl {
       // The device names its own nodes in Source (DevInfo in package 1, a generic alert's node).
       std::string target = item.target ? item.target->uri() : item.source ? item.source->uri() : "";
       std::string_view data = item.data ? std::string_view(item.data->text) : std::string_view{};
-      std::string chunk_key = cmd.name + '\n' + target;
-      if (auto it = os.device_chunks.find(chunk_key); it != os.device_chunks.end()) {
+      std::string chunk_key;
+      if (item.more_data || !os.device_chunks.empty()) chunk_key = cmd.name + '\n' + target;
+      if (auto it = os.device_chunks.empty() ? os.device_chunks.end() : os.device_chunks.find(chunk_key);
+          it != os.device_chunks.end()) {
         set_data(rows[it->second], data, true);  // the next piece of a large object
-        os.by_device_command[command_key(msg_id, cmd_id)].push_back(it->second);
+        os.by_device_command.add(msg_id, cmd_id, it->second);
         if (!item.more_data) os.device_chunks.erase(it);
         continue;
       }
-      Row& r = new_row(target);
+      Row& r = new_row(std::move(target));
       r.format = format_of(item, cmd);
       if (cmd.kind == Kind::alert) {
         if (item.meta && item.meta->type) r.type = *item.meta->type;
         else if (cmd.meta && cmd.meta->type) r.type = *cmd.meta->type;
-        std::string code = cmd.data.value_or("");
-        set_data(r, data.empty() ? code : code + " " + std::string(data), false);
+        set_alert_data(r, cmd, data);
       } else {
         set_data(r, data, false);
       }
@@ -356,16 +398,15 @@ struct SessionBuilder::Impl {
   // capture is a row of its own, unpaired. The SyncHdr's (CmdRef 0) is the message's header_status.
   void server_status(OpenSession& os, const message::Command& status, const Record& rec) {
     if (status.kind != Kind::status) return;
-    const std::string msg_ref = status.msg_ref.value_or(os.last_device_msg);
-    const std::string cmd_ref = status.cmd_ref.value_or("");
-    if (cmd_ref == "0" || os.device_plumbing.count({msg_ref, cmd_ref})) return;
+    std::string_view msg_ref = status.msg_ref ? std::string_view(*status.msg_ref) : os.last_device_msg;
+    std::string_view cmd_ref = status.cmd_ref ? std::string_view(*status.cmd_ref) : std::string_view{};
+    if (cmd_ref == "0" || os.by_device_command.find(msg_ref, cmd_ref, found)) return;
     // Results and Status want no Status; a server that sends one anyway says nothing to show.
     if (status.cmd && (*status.cmd == "Results" || *status.cmd == "Status" || *status.cmd == "SyncHdr")) return;
     auto code = status_code(status);
     auto hresult = original_error(status, *body);
-    auto it = os.by_device_command.find(command_key(msg_ref, cmd_ref));
-    if (it == os.by_device_command.end()) {
-      Row& r = unpaired(os, status, rec);
+    if (found.empty()) {
+      Row& r = unpaired(os, status);
       r.from = Side::client;
       r.msg_id = msg_ref;
       if (r.target.empty() && !status.source_refs.empty()) r.target = status.source_refs.front();
@@ -373,16 +414,15 @@ struct SessionBuilder::Impl {
       r.hresult = hresult;
       return;
     }
-    std::vector<std::size_t> chosen;
-    for (std::size_t i : it->second) {
+    chosen.clear();
+    for (std::size_t i : found) {
       for (const auto* refs : {&status.source_refs, &status.target_refs}) {
         for (const auto& ref : *refs) {
           if (same_uri(os.s.rows[i].target, ref) && (chosen.empty() || chosen.back() != i)) chosen.push_back(i);
         }
       }
     }
-    if (chosen.empty()) chosen = it->second;
-    for (std::size_t i : chosen) {
+    for (std::size_t i : chosen.empty() ? found : chosen) {
       os.s.rows[i].status = code;
       os.s.rows[i].hresult = hresult;
       // The request carrying the command has no time of its own: the exchange's is the reply's.

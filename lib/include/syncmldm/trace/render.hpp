@@ -42,5 +42,11 @@ std::string json(const Session& session, const Filter& filter, bool findings);
 // A line per wanted row: the row's members with "session_id" and "device".
 std::string jsonl(const Session& session, const Filter& filter);
 
+// The same three, appended to `out`: a tool writes many sessions through one buffer, without a
+// string of their own each.
+void append_text(std::string& out, const Session& session, const Filter& filter, const TextOptions& options);
+void append_json(std::string& out, const Session& session, const Filter& filter, bool findings);
+void append_jsonl(std::string& out, const Session& session, const Filter& filter);
+
 }  // namespace syncmldm::trace
 SYNCMLDM_API_END

@@ -43,7 +43,7 @@ struct Row {
   std::vector<ResultItem> results;
   std::optional<double> ms;    // time of the exchange that carried the command
   bool unpaired = false;       // a Status/Results whose command the capture does not hold
-  std::string place;           // where the command (or the unpaired Status) was read
+  std::size_t message = 0;     // index in Session::messages of the message it was read from
   std::vector<validate::Diagnostic> findings;  // --validate: about this command
   // Who sent the command: the server (the device answers with Status and Results), or the
   // device unasked (Alert 1201/1224/1226, Replace of DevInfo in package 1; the server's Status

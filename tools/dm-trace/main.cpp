@@ -1,5 +1,6 @@
 // dm-trace: whole DM sessions out of captured traffic (HAR, pcap through tshark, HTTP streams,
 // dm-send traces, message files and folders), each server command beside the device's answer.
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -54,6 +55,14 @@ void add_options(CLI::App& app, Options& o) {
   tools::add_output_options(app, o.output, false);
   tools::add_color_option(app, o.color);
   tools::add_verbosity_options(app);
+}
+
+// The CPUs this process may run on (taskset, a container's cpuset), not those of the machine.
+std::size_t usable_cpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0) return static_cast<std::size_t>(CPU_COUNT(&set));
+  return std::thread::hardware_concurrency();
 }
 
 std::size_t terminal_width() {
@@ -155,7 +164,7 @@ int run(const Options& o) {
   if (!o.full && !json && !jsonl) bo.max_data = std::max<std::size_t>(text.width * 4, 1024);
   bo.validate = o.validate;
   bo.validate_options.profile = *validate::parse_profile(o.profile);
-  bo.decode_ahead = std::thread::hardware_concurrency() > 1;
+  bo.decode_ahead = usable_cpus() > 1;
 
   Writer out(o.output);
   std::size_t shown = 0, failed_rows = 0, errors = 0;

@@ -10,6 +10,7 @@
 #include "syncmldm/util/error.hpp"
 #include "syncmldm/wbxml/wbxml.hpp"
 #include "trace/json_cursor.hpp"
+#include "trace_sessions.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -142,18 +143,9 @@ std::string device_msg(const std::string& id, const std::string& body) {
 }
 
 std::vector<trace::Session> build(const std::vector<std::string>& messages, std::size_t max_data = 1 << 20) {
-  std::vector<trace::Session> out;
   trace::BuildOptions o;
   o.max_data = max_data;
-  trace::SessionBuilder b(o, [&](trace::Session&& s) { out.push_back(std::move(s)); }, [](const trace::Note&) {});
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    trace::Record r;
-    r.body = messages[i];
-    r.place = "m" + std::to_string(i + 1);
-    b.add(std::move(r));
-  }
-  b.finish();
-  return out;
+  return build_sessions(messages, o);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "syncmldm/trace/render.hpp"
 #include "syncmldm/trace/session.hpp"
 #include "trace/command_index.hpp"
+#include "trace_sessions.hpp"
 
 using namespace syncmldm;
 
@@ -19,19 +20,6 @@ std::string message(const std::string& session, const std::string& msg_id, bool 
   return "<SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><SessionID>" + session + "</SessionID><MsgID>" + msg_id +
          "</MsgID><Target>" + (from_server ? device : server) + "</Target><Source>" + (from_server ? server : device) +
          "</Source></SyncHdr><SyncBody>" + body + "<Final/></SyncBody></SyncML>";
-}
-
-std::vector<trace::Session> sessions_of(const std::vector<std::string>& messages) {
-  std::vector<trace::Session> out;
-  trace::SessionBuilder b({}, [&](trace::Session&& s) { out.push_back(std::move(s)); }, [](const trace::Note&) {});
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    trace::Record r;
-    r.body = messages[i];
-    r.place = "m" + std::to_string(i + 1);
-    b.add(std::move(r));
-  }
-  b.finish();
-  return out;
 }
 
 std::vector<std::size_t> rows_of(trace::detail::CommandIndex& index, std::string_view msg, std::string_view cmd,
@@ -102,7 +90,7 @@ TEST_CASE("trace rows: a session starts empty whatever the one before it held") 
   std::string get = "<Get><CmdID>2</CmdID><Item><Target><LocURI>./A</LocURI></Target></Item></Get>";
   std::string status = "<Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>2</CmdRef><Cmd>Get</Cmd><Data>200</Data></Status>";
   std::string status_2 = "<Status><CmdID>1</CmdID><MsgRef>2</MsgRef><CmdRef>2</CmdRef><Cmd>Get</Cmd><Data>200</Data></Status>";
-  auto sessions = sessions_of({
+  auto sessions = build_sessions({
       message("1", "1", true, get),
       message("1", "1", false, status),
       message("1", "2", true, ""),

@@ -178,16 +178,23 @@ const StatusText& status_text(const Row& r) {
   });
 }
 
-std::string_view ms_text(double ms) {
-  // The rows of one exchange share its time: formatted once.
+// A time formatted with `Form::write`, once for the rows of one exchange, which share it.
+template <class Form>
+std::string_view time_once(double ms) {
   thread_local std::optional<double> last;
   thread_local std::string text;
   if (!last || std::memcmp(&*last, &ms, sizeof(double)) != 0) {
     last = ms;
-    text = fmt::format("{:.0f} ms", ms);
+    text = Form::write(ms);
   }
   return text;
 }
+
+// As the text lines write it: "12 ms".
+struct TextTime {
+  static std::string write(double ms) { return fmt::format("{:.0f} ms", ms); }
+};
+std::string_view ms_text(double ms) { return time_once<TextTime>(ms); }
 
 ordered diagnostics_json(const std::vector<validate::Diagnostic>& found) {
   ordered out = ordered::array();
@@ -312,15 +319,10 @@ const std::string& status_json(const Row& r) {
 
 // A time as JSON writes it (the shortest form that reads back the same): the rows of one
 // exchange share it, so it is formatted once.
-std::string_view ms_json(double ms) {
-  thread_local std::optional<double> last;
-  thread_local std::string text;
-  if (!last || std::memcmp(&*last, &ms, sizeof(double)) != 0) {
-    last = ms;
-    text = fmt::format("{}", ms);
-  }
-  return text;
-}
+struct JsonTime {
+  static std::string write(double ms) { return fmt::format("{}", ms); }
+};
+std::string_view ms_json(double ms) { return time_once<JsonTime>(ms); }
 
 // A command's object (members after `{`, with the trailing `}`): written directly, not through
 // a JSON tree, since a capture has as many of them as commands.

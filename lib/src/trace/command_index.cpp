@@ -109,7 +109,11 @@ bool CommandIndex::find(std::string_view msg_id, std::string_view cmd_id, std::v
 
 void CommandIndex::clear() {
   if (slots_.size() > 1024 || text_.capacity() > 16384) {
-    *this = CommandIndex();
+    // Swapped with empty ones: assigning empty ones would keep the string's buffer.
+    std::vector<std::uint32_t>().swap(slots_);
+    std::vector<Key>().swap(keys_);
+    std::vector<Link>().swap(links_);
+    std::string().swap(text_);
     return;
   }
   std::fill(slots_.begin(), slots_.end(), 0);

@@ -85,7 +85,7 @@ struct BuildOptions {
   validate::Options validate_options;            // its direction is set per message
   // Decode bodies on a second thread while this one reads the capture and builds sessions.
   // What comes out is the same, in the same order; the callbacks still run on the caller's
-  // thread. A few messages are held in between (eight at most).
+  // thread. Messages held in between: 64 at most, 8 MB of bodies beyond the one at hand.
   bool decode_ahead = false;
 };
 

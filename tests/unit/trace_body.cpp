@@ -245,6 +245,29 @@ TEST_CASE("trace body: a message read into the storage of others leaves nothing 
   }
 }
 
+TEST_CASE("trace body: a message the one pass gives up on midway leaves nothing behind either") {
+  // Each left to the full reader (or refused) after the one pass has filled part of the model:
+  // the next message read into that storage must still come out as the full reader reads it.
+  const std::string rich = msg(
+      "<Replace><CmdID>1</CmdID><Meta><Type>x</Type></Meta><Item><Target><LocURI>./a</LocURI></Target><Meta>"
+      "<Format>int</Format></Meta><Data>1</Data></Item><Item><Source><LocName>q</LocName></Source><Data>2</Data></Item>"
+      "</Replace><Atomic><CmdID>2</CmdID><Add><CmdID>3</CmdID><Item><Data>z</Data></Item></Add></Atomic>",
+      "<MsgID>1</MsgID><Target><LocURI>t</LocURI><LocName>n</LocName></Target><Source><LocURI>s</LocURI></Source>");
+  const std::string markup = msg(
+      "<Replace><CmdID>1</CmdID><Item><Target><LocURI>./b</LocURI></Target></Item></Replace>"
+      "<Atomic><CmdID>2</CmdID><Add><CmdID>3</CmdID><Item><Data><x/></Data></Item></Add></Atomic>");
+  const std::string cut = rich.substr(0, rich.size() - 30);
+  const std::string entity = msg("<Status><CmdID>9</CmdID><Data>&bad;</Data></Status>");
+  const std::string sparse = "<SyncML><SyncHdr/><SyncBody><Replace><CmdID>1</CmdID><Item></Item><Item><Data>3</Data>"
+                             "</Item><Item/></Replace><Atomic><CmdID>2</CmdID><Add><CmdID>3</CmdID><Item><Meta/></Item>"
+                             "</Add><Add/></Atomic><Final/></SyncBody></SyncML>";
+  for (const auto* left : {&markup, &cut, &entity}) {
+    CHECK(same(rich));
+    CHECK_FALSE(same(*left));
+    CHECK(same(sparse));
+  }
+}
+
 TEST_CASE("trace body: read_body falls back to the full reader, with its errors") {
   trace::detail::Body body;
   std::string text = msg("<Exec><CmdID>1</CmdID><Item><Data><a>b</a></Data></Item></Exec>");

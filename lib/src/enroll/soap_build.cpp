@@ -131,7 +131,8 @@ ContextItems context_items(const DeviceContext& d, const ContextItems& overrides
   for (const auto& [name, value] : overrides) {
     bool known = false;
     for (const auto& item : items) known = known || item.first == name;
-    if (known) std::erase_if(items, [&](const auto& item) { return item.first == name; });
+    // The binding named in a capture of its own: clang before 16 cannot capture it otherwise.
+    if (known) std::erase_if(items, [&n = name](const auto& item) { return item.first == n; });
   }
   for (const auto& [name, value] : overrides)
     if (!value.empty()) items.emplace_back(name, value);

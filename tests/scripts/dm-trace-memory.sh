@@ -11,7 +11,9 @@ work=$(mktemp -d)
 trap '[ -n "${KEEP_WORK:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
 export NO_COLOR=1 LC_ALL=C
 asan=0
-ldd "$bin/dm-trace" 2>/dev/null | grep -q libasan && asan=1
+# Read whole, not piped to grep -q: with pipefail, ldd cut short by grep's early exit would fail
+# the pipe and hide the match.
+case "$(ldd "$bin/dm-trace" 2>/dev/null)" in *libasan*) asan=1 ;; esac
 
 python3 - "$work/large.har" <<'PY'
 import json, sys

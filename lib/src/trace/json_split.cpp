@@ -32,7 +32,7 @@ class Window {
   std::size_t size() const { return size_; }
   char operator[](std::size_t i) const { return data_[i]; }
   void drop_front(std::size_t n) {
-    std::memmove(data_.get(), data_.get() + n, size_ - n);
+    if (size_ > n) std::memmove(data_.get(), data_.get() + n, size_ - n);  // (no null pointer to memmove)
     size_ -= n;
   }
   // Room for `n` more bytes at the end; `grew` says how many were written there.
@@ -50,6 +50,7 @@ class Window {
 
  private:
   void append(std::string_view s) {
+    if (s.empty()) return;  // an empty input: no buffer yet, and memcpy wants none null
     std::memcpy(room(s.size()), s.data(), s.size());
     grew(s.size());
   }

@@ -89,3 +89,26 @@ TEST_CASE("byte buffer: extend counts the room it hands out") {
   }
   CHECK(std::string_view(b) == want);
 }
+
+// A reader's window: room taken, part of it written (truncate), what is done with dropped from
+// the front (erase_front), as the JSON splitter reads a capture.
+TEST_CASE("byte buffer: truncate gives back unwritten room, erase_front drops the start") {
+  ByteBuffer b;
+  b.erase_front(0);  // empty, no storage yet: nothing to move
+  CHECK(b.size() == 0);
+  std::string want;
+  for (int round = 0; round < 50; ++round) {
+    std::size_t have = b.size();
+    char* w = b.extend(100);
+    std::size_t wrote = static_cast<std::size_t>(round % 7) * 13;
+    for (std::size_t i = 0; i < wrote; ++i) w[i] = static_cast<char>('a' + (round + i) % 26);
+    b.truncate(have + wrote);
+    want.append(w, wrote);
+    std::size_t drop = want.size() / 3;
+    b.erase_front(drop);
+    want.erase(0, drop);
+    REQUIRE(std::string_view(b) == want);
+  }
+  b.erase_front(b.size());
+  CHECK(b.size() == 0);
+}

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 
 #include <fmt/format.h>
 
 #include "syncmldm/util/error.hpp"
+#include "util/byte_buffer.hpp"
 
 namespace syncmldm::trace::json_scan {
 
@@ -23,41 +23,6 @@ struct Level {
   std::string key;     // the member being read (on-path objects only)
 };
 
-// The part of the document still needed, the source read straight into it: no zero fill
-// before each read, as std::string::resize would do.
-class Window {
- public:
-  explicit Window(std::string_view head) { append(head); }
-  const char* data() const { return data_.get(); }
-  std::size_t size() const { return size_; }
-  char operator[](std::size_t i) const { return data_[i]; }
-  void drop_front(std::size_t n) {
-    if (size_ > n) std::memmove(data_.get(), data_.get() + n, size_ - n);  // (no null pointer to memmove)
-    size_ -= n;
-  }
-  // Room for `n` more bytes at the end; `grew` says how many were written there.
-  char* room(std::size_t n) {
-    if (capacity_ - size_ < n) {
-      std::size_t want = std::max(capacity_ * 2, size_ + n);
-      std::unique_ptr<char[]> bigger(new char[want]);
-      if (size_) std::memcpy(bigger.get(), data_.get(), size_);
-      data_ = std::move(bigger);
-      capacity_ = want;
-    }
-    return data_.get() + size_;
-  }
-  void grew(std::size_t n) { size_ += n; }
-
- private:
-  void append(std::string_view s) {
-    if (s.empty()) return;  // an empty input: no buffer yet, and memcpy wants none null
-    std::memcpy(room(s.size()), s.data(), s.size());
-    grew(s.size());
-  }
-  std::unique_ptr<char[]> data_;
-  std::size_t size_ = 0, capacity_ = 0;
-};
-
 std::string dotted(const std::vector<std::string>& path) {
   std::string out;
   for (const auto& p : path) out += (out.empty() ? "" : ".") + p;
@@ -69,7 +34,10 @@ std::string dotted(const std::vector<std::string>& path) {
 void split(Source& source, std::string_view head, const SplitOptions& o,
            const std::function<void(std::string_view, std::uint64_t, std::size_t)>& on_element) {
   const std::string& file = source.name();
-  Window buf(head);
+  // The part of the document still needed, the source read straight into it (no zero fill
+  // before each read, as std::string::resize would do).
+  syncmldm::detail::ByteBuffer buf;
+  buf.append(head);
   std::uint64_t base = 0;  // offset of buf[0] in the document
   std::size_t p = 0;
   bool eof = false;
@@ -91,7 +59,7 @@ void split(Source& source, std::string_view head, const SplitOptions& o,
       if (element_start != std::string::npos) keep = std::min(keep, element_start);
       if (in_string) keep = std::min(keep, string_start);
       if (keep > 0) {
-        buf.drop_front(keep);
+        buf.erase_front(keep);
         base += keep;
         p -= keep;
         if (element_start != std::string::npos) element_start -= keep;
@@ -101,8 +69,9 @@ void split(Source& source, std::string_view head, const SplitOptions& o,
         fail(0, fmt::format("{} {} is larger than {} bytes", o.element, index + 1, o.max_element_bytes));
       }
       // Read straight into the buffer: no copy through a chunk.
-      std::size_t n = source.read(buf.room(kChunk), kChunk);
-      buf.grew(n);
+      std::size_t have = buf.size();
+      std::size_t n = source.read(buf.extend(kChunk), kChunk);
+      buf.truncate(have + n);
       if (n == 0) eof = true;
       continue;
     }

@@ -71,6 +71,13 @@ class ByteBuffer {
     size_ += n;
     return at;
   }
+  // Back to `n` bytes (n <= size()): room taken with extend() and not written is given back.
+  void truncate(std::size_t n) { size_ = n; }
+  // Drops the first `n` bytes (n <= size()); the rest moves to the front.
+  void erase_front(std::size_t n) {
+    if (size_ > n) std::memmove(data_, data_ + n, size_ - n);
+    size_ -= n;
+  }
   // Puts `s` before the byte at `at` (at <= size()).
   void insert(std::size_t at, std::string_view s) {
     append(s);  // room, and the size it ends with
